@@ -1,0 +1,33 @@
+package attnprof.api;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What one measured step does. */
+public enum Mode {
+  /** One forward pass. */
+  INFERENCE,
+  /** One training step: forward pass, backward pass and an optimizer update of every weight. */
+  TRAINING;
+
+  /** The lower-case name used on the command line and in results. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Parses a mode name, ignoring case.
+   *
+   * @throws ProfilerException a user error naming the known modes
+   */
+  public static Mode of(String id) {
+    for (Mode mode : values()) {
+      if (mode.id().equalsIgnoreCase(id.trim())) {
+        return mode;
+      }
+    }
+    throw ProfilerException.user("no mode `" + id + "`; known: "
+        + Arrays.stream(values()).map(Mode::id).collect(Collectors.joining(", ")));
+  }
+}

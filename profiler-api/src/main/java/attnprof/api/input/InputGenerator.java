@@ -1,0 +1,34 @@
+package attnprof.api.input;
+
+import attnprof.api.ProfilerException;
+import java.nio.file.Path;
+
+/**
+ * Makes the inputs of one modality: synthetic inputs of a given length, and real inputs read from
+ * files.
+ *
+ * <p>Declared by a plugin with {@code provides attnprof.api.input.InputGenerator with ...}; there is
+ * one generator per modality. The constructor must be cheap. Methods may be called from any thread.
+ */
+public interface InputGenerator {
+
+  /** What this generator makes; the same value on every call. */
+  InputDescriptor descriptor();
+
+  /**
+   * Makes one tensor per requested spec, of exactly the spec's type and shape. Synthetic values
+   * depend only on the seed; values made from a {@linkplain InputRequest#source() real input} are
+   * its content, cut or repeated to fill the shape.
+   *
+   * @throws ProfilerException a user error when a spec is not one this generator can fill
+   */
+  InputBatch generate(InputRequest request);
+
+  /**
+   * Reads a real input from a file.
+   *
+   * @throws ProfilerException a user error in one line when the file cannot be read or is not of
+   *     this modality (a WAV file given to the text generator, say)
+   */
+  LoadedInput read(Path file);
+}

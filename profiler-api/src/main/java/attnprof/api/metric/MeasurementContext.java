@@ -1,0 +1,47 @@
+package attnprof.api.metric;
+
+import attnprof.api.device.DeviceAdapter;
+import java.time.Duration;
+import java.util.List;
+import org.tensorflow.Graph;
+
+/**
+ * What a {@link Metric} measures with: the point, its settings, and the built and initialised
+ * step, ready to run. Provided by the engine, one per point; used from one thread.
+ *
+ * <p>A step is one {@code Session.run} of the point's mode (a forward pass, or a training step),
+ * with the inputs already built and fed, timed end to end. Expensive results are computed once
+ * and shared by every metric of the point.
+ */
+public interface MeasurementContext {
+
+  /** The point being measured. */
+  MeasurementPoint point();
+
+  /** The timed repetitions asked for (at least 1). */
+  int runs();
+
+  /** The untimed warm-up runs asked for, run before the first timed run. */
+  int warmup();
+
+  /**
+   * The wall times of {@link #runs()} steps, after {@link #warmup()} untimed ones. Computed on the
+   * first call and returned again, unchanged, on later calls.
+   */
+  List<Duration> timedSteps();
+
+  /**
+   * One step run with full tracing (after the warm-up), with every op's time and memory. Computed on
+   * the first call and returned again on later calls.
+   */
+  StepTrace tracedStep();
+
+  /** The resident-memory high-water mark of the measuring process so far, in bytes; -1 if unknown. */
+  long residentHighWaterBytes();
+
+  /** The device the step runs on. */
+  DeviceAdapter device();
+
+  /** The graph of the step, read-only: for metrics that inspect the ops (FLOPs, say). */
+  Graph graph();
+}

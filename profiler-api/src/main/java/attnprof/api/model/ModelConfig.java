@@ -1,0 +1,75 @@
+package attnprof.api.model;
+
+import attnprof.api.ProfilerException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The resolved configuration a model is built from: a preset's values with the user's overrides
+ * applied, each checked against its {@link ParameterSpec}. Immutable.
+ *
+ * @param preset the name of the preset it started from
+ * @param values every parameter's value, in the variant's declaration order
+ * @param overridden the names of the parameters the user overrode
+ */
+public record ModelConfig(String preset, Map<String, String> values, java.util.Set<String> overridden) {
+
+  public ModelConfig {
+    Objects.requireNonNull(preset, "preset");
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    overridden = java.util.Set.copyOf(overridden);
+  }
+
+  /**
+   * Resolves a preset of a variant and applies overrides.
+   *
+   * @throws ProfilerException a user error for an unknown preset, an unknown parameter (naming the
+   *     known ones) or a value that does not fit its parameter
+   */
+  public static ModelConfig resolve(VariantDescriptor variant, String presetName, Map<String, String> overrides) {
+    Preset preset = variant.preset(presetName);
+    Map<String, ParameterSpec> specs = variant.parameters().stream()
+        .collect(Collectors.toMap(ParameterSpec::name, p -> p, (a, b) -> a, LinkedHashMap::new));
+    Map<String, String> values = new LinkedHashMap<>(preset.values());
+    for (Map.Entry<String, String> override : overrides.entrySet()) {
+      ParameterSpec spec = specs.get(override.getKey());
+      if (spec == null) {
+        throw ProfilerException.user("variant `" + variant.id() + "` has no parameter `" + override.getKey()
+            + "`; known: " + String.join(", ", specs.keySet()));
+      }
+      values.put(spec.name(), spec.validate(override.getValue()));
+    }
+    return new ModelConfig(preset.name(), values, overrides.keySet());
+  }
+
+  /** The text value of a parameter. */
+  public String text(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no parameter `" + name + "` in " + values.keySet());
+    }
+    return value;
+  }
+
+  /** The integer value of a parameter. */
+  public int integer(String name) {
+    return Math.toIntExact(Long.parseLong(text(name)));
+  }
+
+  /** The real value of a parameter. */
+  public double number(String name) {
+    return Double.parseDouble(text(name));
+  }
+
+  /** A copy with some values replaced, for builders that derive a configuration (tests, references). */
+  public ModelConfig with(Map<String, String> changes) {
+    Map<String, String> merged = new LinkedHashMap<>(values);
+    merged.putAll(changes);
+    java.util.Set<String> changed = new java.util.HashSet<>(overridden);
+    changed.addAll(changes.keySet());
+    return new ModelConfig(preset, merged, changed);
+  }
+}

@@ -1,0 +1,45 @@
+package attnprof.api.model;
+
+import attnprof.api.ProfilerException;
+import org.tensorflow.op.Ops;
+
+/**
+ * A model architecture that attnprof can build and profile: a vanilla Transformer or an efficient
+ * variant of one.
+ *
+ * <p>Declared by a plugin with {@code provides attnprof.api.model.ModelVariant with ...}. The engine
+ * instantiates it once per process with its public no-argument constructor (or a public static
+ * {@code provider()} method); the constructor must be cheap and must not touch TensorFlow.
+ *
+ * <p>Thread safety: {@link #descriptor()} may be called from any thread; {@link #build} is called
+ * from one thread at a time, each time with a fresh graph.
+ */
+public interface ModelVariant {
+
+  /** What this variant is; the same value on every call. */
+  VariantDescriptor descriptor();
+
+  /**
+   * Builds the model into the graph behind {@code tf}: its placeholders, weights (as variables
+   * with initialisers), forward output and training loss. Every op is placed under a name scope
+   * segment from {@link Component} that says which component it belongs to.
+   *
+   * <p>A length the model cannot take as it is (not a multiple of a block size, say) is padded,
+   * and the padding is said in {@link BuiltModel#notes()}.
+   *
+   * @param tf the graph's op factory, already placed on the device being profiled
+   * @param request configuration, batch size, length, mode and seed
+   * @throws ProfilerException a user error when the request cannot be built at all (a parameter
+   *     combination the architecture does not allow), with the reason
+   */
+  BuiltModel build(Ops tf, BuildRequest request);
+
+  /**
+   * Describes how this configuration is built, one fact a line (for {@code describe}): the
+   * published facts it follows and the choices made where the paper is silent. The default
+   * says nothing beyond the parameters.
+   */
+  default java.util.List<String> notes(ModelConfig config) {
+    return java.util.List.of();
+  }
+}

@@ -1,0 +1,69 @@
+package attnprof.api.model;
+
+import attnprof.api.ProfilerException;
+import java.util.Objects;
+
+/**
+ * One configurable parameter of a model variant, such as {@code layers} or {@code window}. Every
+ * preset gives it a value; a user can override it with {@code --param name=value}.
+ *
+ * @param name a stable lower-case name
+ * @param type how its values are parsed
+ * @param minimum the smallest allowed value of a numeric parameter
+ * @param description one sentence a user reads in {@code describe}
+ */
+public record ParameterSpec(String name, Type type, double minimum, String description) {
+
+  /** How a parameter's text value is parsed. */
+  public enum Type { INTEGER, NUMBER, TEXT }
+
+  public ParameterSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(description, "description");
+    if (!name.matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalArgumentException("parameter name must be lower-case snake case: " + name);
+    }
+  }
+
+  /** An integer parameter whose values are at least {@code minimum}. */
+  public static ParameterSpec integer(String name, long minimum, String description) {
+    return new ParameterSpec(name, Type.INTEGER, minimum, description);
+  }
+
+  /** A real-valued parameter whose values are at least {@code minimum}. */
+  public static ParameterSpec number(String name, double minimum, String description) {
+    return new ParameterSpec(name, Type.NUMBER, minimum, description);
+  }
+
+  /** A free-text parameter. */
+  public static ParameterSpec text(String name, String description) {
+    return new ParameterSpec(name, Type.TEXT, Double.NEGATIVE_INFINITY, description);
+  }
+
+  /**
+   * Checks a text value against this parameter's type and minimum.
+   *
+   * @return the value, trimmed
+   * @throws ProfilerException a user error saying what is wrong with the value
+   */
+  public String validate(String value) {
+    String trimmed = value.trim();
+    if (type == Type.TEXT) {
+      return trimmed;
+    }
+    double number;
+    try {
+      number = type == Type.INTEGER ? Long.parseLong(trimmed) : Double.parseDouble(trimmed);
+    } catch (NumberFormatException e) {
+      throw ProfilerException.user("parameter `" + name + "` needs "
+          + (type == Type.INTEGER ? "an integer" : "a number") + ", got `" + value + "`");
+    }
+    if (number < minimum || Double.isNaN(number)) {
+      throw ProfilerException.user("parameter `" + name + "` must be at least "
+          + (type == Type.INTEGER ? String.valueOf((long) minimum) : String.valueOf(minimum))
+          + ", got " + trimmed);
+    }
+    return trimmed;
+  }
+}

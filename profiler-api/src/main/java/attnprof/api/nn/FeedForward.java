@@ -1,0 +1,16 @@
+package attnprof.api.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** The position-wise feed-forward network: dense to {@code hidden}, GELU, dense back. */
+public final class FeedForward {
+  private FeedForward() {
+  }
+
+  /** Builds it under the given place (the caller puts it in the {@code feed_forward} scope). */
+  public static Operand<TFloat32> apply(Net net, Operand<TFloat32> x, long hidden) {
+    Operand<TFloat32> inner = Layers.gelu(net.tf(), Layers.dense(net.scope("intermediate"), x, hidden));
+    return Layers.dense(net.scope("output"), inner, Layers.width(x));
+  }
+}

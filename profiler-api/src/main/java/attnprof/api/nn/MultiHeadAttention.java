@@ -1,0 +1,66 @@
+package attnprof.api.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Vanilla multi-head self-attention (Vaswani et al.): softmax(Q Kᵀ / sqrt(d)) V over every pair of
+ * tokens, with query, key, value and output projections. Time and memory grow with the square of
+ * the number of tokens.
+ */
+public final class MultiHeadAttention implements TokenMixer {
+  /** The additive bias that removes a key from a softmax. Finite, so a row of only masked keys stays finite. */
+  public static final float MASKED = -1e9f;
+
+  private final long heads;
+
+  public MultiHeadAttention(long heads) {
+    this.heads = heads;
+  }
+
+  @Override
+  public Operand<TFloat32> mix(Net net, Sequence x) {
+    Ops tf = net.tf();
+    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
+    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
+    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    Operand<TFloat32> bias = x.padded() ? keyPaddingBias(tf, x.length(), x.valid()) : null;
+    Operand<TFloat32> context = attend(tf, q, k, v, bias);
+    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+  }
+
+  /**
+   * softmax(q kᵀ / sqrt(d) + bias) v for {@code [..., queries, d]} and {@code [..., keys, d]}; the
+   * bias (nullable) broadcasts to {@code [..., queries, keys]}.
+   */
+  public static Operand<TFloat32> attend(Ops tf, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v,
+      Operand<TFloat32> bias) {
+    return Layers.batchMatMul(tf, probabilities(tf, q, k, bias), v, false);
+  }
+
+  /** softmax(q kᵀ / sqrt(d) + bias) over the keys. */
+  public static Operand<TFloat32> probabilities(Ops tf, Operand<TFloat32> q, Operand<TFloat32> k,
+      Operand<TFloat32> bias) {
+    Operand<TFloat32> scores = scores(tf, q, k);
+    if (bias != null) {
+      scores = tf.math.add(scores, bias);
+    }
+    return tf.nn.softmax(scores);
+  }
+
+  /** q kᵀ / sqrt(d). */
+  public static Operand<TFloat32> scores(Ops tf, Operand<TFloat32> q, Operand<TFloat32> k) {
+    float scale = (float) (1 / Math.sqrt(Layers.width(q)));
+    return tf.math.mul(Layers.batchMatMul(tf, q, k, true), tf.constant(scale));
+  }
+
+  /** A {@code [keys]} bias that removes keys at or after {@code valid} from every softmax. */
+  public static Operand<TFloat32> keyPaddingBias(Ops tf, long keys, long valid) {
+    float[] bias = new float[Math.toIntExact(keys)];
+    for (long i = valid; i < keys; i++) {
+      bias[(int) i] = MASKED;
+    }
+    return tf.constant(bias);
+  }
+}

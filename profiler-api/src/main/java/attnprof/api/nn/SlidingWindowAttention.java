@@ -1,0 +1,33 @@
+package attnprof.api.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Multi-head self-attention restricted to a sliding window (local attention): every token attends
+ * to the tokens at most {@code oneSidedWindow} positions away, computed blockwise in time and
+ * memory linear in the number of tokens (see {@link BandedAttention}). Projections as in
+ * {@link MultiHeadAttention}, so with a window that covers the sequence it computes the same
+ * function on the same weights.
+ */
+public final class SlidingWindowAttention implements TokenMixer {
+  private final long heads;
+  private final long oneSidedWindow;
+
+  public SlidingWindowAttention(long heads, long oneSidedWindow) {
+    this.heads = heads;
+    this.oneSidedWindow = oneSidedWindow;
+  }
+
+  @Override
+  public Operand<TFloat32> mix(Net net, Sequence x) {
+    Ops tf = net.tf();
+    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
+    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
+    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    BandedAttention band = new BandedAttention(x.length(), x.valid(), oneSidedWindow, 0);
+    Operand<TFloat32> context = band.attend(tf, q, k, v);
+    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+  }
+}

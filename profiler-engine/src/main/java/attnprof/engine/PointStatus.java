@@ -1,0 +1,20 @@
+package attnprof.engine;
+
+import java.util.Locale;
+
+/** How the measurement of one point ended. Every status but {@link #OK} is still a result. */
+public enum PointStatus {
+  /** Measured. */
+  OK,
+  /** Ran out of memory (TensorFlow's allocator, the JVM heap, or the OS killed the process). */
+  OOM,
+  /** Did not finish within the time limit per point. */
+  TIMEOUT,
+  /** Failed for another reason; the point's message says why. */
+  ERROR;
+
+  /** The lower-case name used in results. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

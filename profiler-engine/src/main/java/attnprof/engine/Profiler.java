@@ -1,0 +1,124 @@
+package attnprof.engine;
+
+import attnprof.api.ProfilerException;
+import attnprof.engine.internal.measure.ModelInspector;
+import attnprof.engine.internal.output.ResultFiles;
+import attnprof.engine.internal.sweep.SweepRunner;
+import attnprof.engine.internal.tipping.TippingPointFinder;
+import attnprof.engine.internal.wiring.EngineModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine, for programs: loads the plugins once, then describes variants, runs sweeps and finds
+ * tipping points, returning values. Thread-safe for reading the registry; run one sweep at a time.
+ *
+ * <pre>{@code
+ * Profiler profiler = Profiler.builder().build();
+ * SweepResult result = profiler.sweep(SweepRequest.builder()
+ *     .variants("text/bert", "text/longformer").preset("tiny").lengths(64, 128).runs(3).build());
+ * result.tippingPoints().forEach(t -> System.out.println(t.variant() + " " + t.metric() + ": " + t.answer()));
+ * }</pre>
+ */
+public final class Profiler {
+  private final Injector injector;
+
+  private Profiler(Injector injector) {
+    this.injector = injector;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every plugin that loaded, and the diagnostics of those that did not. */
+  public PluginRegistry registry() {
+    return injector.getInstance(PluginRegistry.class);
+  }
+
+  /**
+   * Runs a sweep, measuring each point in a child JVM unless the request says in-process.
+   *
+   * @throws ProfilerException a user error for anything wrong with the request, before anything runs
+   */
+  public SweepResult sweep(SweepRequest request) {
+    return sweep(request, ProgressListener.NONE);
+  }
+
+  /** Runs a sweep, telling {@code progress} how it goes. */
+  public SweepResult sweep(SweepRequest request, ProgressListener progress) {
+    SweepRunner runner = injector.getInstance(SweepRunner.class);
+    return runner.run(request, runner.newRunId(), progress);
+  }
+
+  /** The id a sweep started now would get: the name of its results folder by default. */
+  public String newRunId() {
+    return injector.getInstance(SweepRunner.class).newRunId();
+  }
+
+  /**
+   * Builds a variant's model in this process (nothing runs) and counts its parameters.
+   *
+   * @throws ProfilerException a user error for an unknown variant, preset or parameter
+   */
+  public VariantDescription describe(String variantId, String preset, Map<String, String> params) {
+    return new ModelInspector(registry()).describe(variantId, preset, params);
+  }
+
+  /** The tipping points in result rows, such as those read back with {@link #readResults}. */
+  public List<TippingPoint> tippingPoints(List<ResultRow> rows) {
+    return injector.getInstance(TippingPointFinder.class).find(rows);
+  }
+
+  /**
+   * Reads result rows from {@code results.json}, {@code results.csv} or a results folder.
+   *
+   * @throws ProfilerException a user error when it is not a results file
+   */
+  public List<ResultRow> readResults(Path path) {
+    return ResultFiles.readRows(path);
+  }
+
+  /** Configures a profiler. */
+  public static final class Builder {
+    private Path pluginsFolder;
+    private final List<Object> providers = new ArrayList<>();
+    private final List<Module> overrides = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    /** Also loads the plugin jars in this folder, one module layer each. */
+    public Builder pluginsFolder(Path folder) {
+      pluginsFolder = folder;
+      return this;
+    }
+
+    /**
+     * Adds a provider made in code (a variant, input generator, metric or device adapter), as if a
+     * plugin had declared it. It is used in-process only: child JVMs cannot see it, so sweeps that
+     * use it must run {@linkplain SweepRequest.Builder#inProcess in-process}.
+     */
+    public Builder addProvider(Object provider) {
+      providers.add(provider);
+      return this;
+    }
+
+    /** Replaces engine bindings (clock, registry, result writers) with the given Guice modules' ones. */
+    public Builder overrideWith(Module... modules) {
+      overrides.addAll(List.of(modules));
+      return this;
+    }
+
+    public Profiler build() {
+      Module engine = new EngineModule(pluginsFolder, providers);
+      return new Profiler(Guice.createInjector(overrides.isEmpty() ? engine : Modules.override(engine).with(overrides)));
+    }
+  }
+}

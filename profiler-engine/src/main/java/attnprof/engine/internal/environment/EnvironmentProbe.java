@@ -1,0 +1,39 @@
+package attnprof.engine.internal.environment;
+
+import attnprof.api.device.DeviceAdapter;
+import attnprof.engine.RunEnvironment;
+import java.util.Map;
+import org.tensorflow.TensorFlow;
+
+/** Reads the facts of the machine and software a sweep runs with. */
+public final class EnvironmentProbe {
+
+  public RunEnvironment probe(DeviceAdapter device, String deviceId) {
+    Map<String, String> facts;
+    try {
+      facts = device.describe(deviceId);
+    } catch (RuntimeException e) {
+      facts = Map.of("error", String.valueOf(e.getMessage()));
+    }
+    return new RunEnvironment(HostFacts.cpuModel(), Runtime.getRuntime().availableProcessors(),
+        HostFacts.totalMemoryBytes().orElse(0), System.getProperty("os.name") + " " + System.getProperty("os.version")
+        + " " + System.getProperty("os.arch"),
+        System.getProperty("java.vm.vendor") + " " + Runtime.version(), tensorflowVersion(), attnprofVersion(),
+        deviceId, facts);
+  }
+
+  /** TensorFlow's native version; loads the native library on first use. */
+  public static String tensorflowVersion() {
+    try {
+      return TensorFlow.version();
+    } catch (RuntimeException | LinkageError e) {
+      return "unavailable (" + e.getMessage() + ")";
+    }
+  }
+
+  /** The engine module's version, from its descriptor. */
+  public static String attnprofVersion() {
+    return EnvironmentProbe.class.getModule().getDescriptor() == null ? "development"
+        : EnvironmentProbe.class.getModule().getDescriptor().rawVersion().orElse("development");
+  }
+}

@@ -1,0 +1,29 @@
+package attnprof.engine.internal.output;
+
+import attnprof.engine.ResultRow;
+import attnprof.engine.ResultWriter;
+import attnprof.engine.SweepResult;
+import attnprof.engine.TippingPoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes {@code results.csv} (one row per point and quantity) and {@code tipping-points.csv}. */
+public final class CsvResultWriter implements ResultWriter {
+  public static final String RESULTS = "results.csv";
+  public static final String TIPPING_POINTS = "tipping-points.csv";
+
+  @Override
+  public void write(SweepResult result, Path folder) throws IOException {
+    writeAtomically(folder.resolve(RESULTS), RecordCsv.write(ResultRow.class, result.rows()));
+    writeAtomically(folder.resolve(TIPPING_POINTS), RecordCsv.write(TippingPoint.class, result.tippingPoints()));
+  }
+
+  static void writeAtomically(Path file, String text) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    Files.writeString(temporary, text);
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,51 @@
+package attnprof.engine.internal.output;
+
+import attnprof.api.ProfilerException;
+import attnprof.engine.ResultRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the rows back from a results file or folder, for commands that work on earlier runs. */
+public final class ResultFiles {
+  private ResultFiles() {
+  }
+
+  /**
+   * The rows of {@code results.json} or {@code results.csv}, or of the one found in a results folder.
+   *
+   * @throws ProfilerException a user error when the file is missing or not a results file
+   */
+  public static List<ResultRow> readRows(Path path) {
+    Path file = path;
+    if (Files.isDirectory(path)) {
+      file = Files.isRegularFile(path.resolve(JsonResultWriter.RESULTS)) ? path.resolve(JsonResultWriter.RESULTS)
+          : path.resolve(CsvResultWriter.RESULTS);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw ProfilerException.user("no results file at " + path + " (expected results.json or results.csv)");
+    }
+    try {
+      String text = Files.readString(file);
+      if (file.getFileName().toString().endsWith(".json")) {
+        ResultsDocument document = Json.mapper().readValue(text, ResultsDocument.class);
+        if (document.rows() == null) {
+          throw ProfilerException.user(file + " is not an attnprof results file: it has no rows");
+        }
+        return document.rows();
+      }
+      return RecordCsv.read(ResultRow.class, text);
+    } catch (IOException | IllegalArgumentException e) {
+      throw ProfilerException.user(file + " is not an attnprof results file: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "unreadable";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

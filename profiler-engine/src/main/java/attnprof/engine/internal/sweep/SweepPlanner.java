@@ -1,0 +1,160 @@
+package attnprof.engine.internal.sweep;
+
+import attnprof.api.Modality;
+import attnprof.api.Mode;
+import attnprof.api.ProfilerException;
+import attnprof.api.device.Availability;
+import attnprof.api.input.InputDescriptor;
+import attnprof.api.input.InputGenerator;
+import attnprof.api.input.LoadedInput;
+import attnprof.api.metric.Metric;
+import attnprof.api.metric.MeasurementPoint;
+import attnprof.api.metric.Quantity;
+import attnprof.api.model.ModelConfig;
+import attnprof.api.model.ModelVariant;
+import attnprof.api.model.ParameterSpec;
+import attnprof.engine.PluginRegistry;
+import attnprof.engine.SweepRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns a request into points, checking everything a user can get wrong before anything runs: ids,
+ * presets, parameters, lengths, input files and the device. Points are ordered by length, then
+ * variant, so that a variant and its baseline are measured close together in time.
+ */
+public final class SweepPlanner {
+  private final PluginRegistry registry;
+  private final Path pluginsFolder;
+
+  public SweepPlanner(PluginRegistry registry, Path pluginsFolder) {
+    this.registry = registry;
+    this.pluginsFolder = pluginsFolder;
+  }
+
+  /** @throws ProfilerException a user error for the first thing wrong with the request */
+  public SweepPlan plan(SweepRequest request) {
+    List<ModelVariant> variants = variants(request);
+    checkParameters(request, variants);
+    Map<String, Metric> metrics = new LinkedHashMap<>();
+    Map<String, List<Quantity>> quantities = new LinkedHashMap<>();
+    for (String id : request.metrics()) {
+      Metric metric = registry.metric(id);
+      metrics.put(id, metric);
+      quantities.put(id, metric.descriptor().quantities());
+    }
+    Availability availability = registry.device(request.device()).availability(request.device());
+    if (!availability.available()) {
+      throw ProfilerException.user("device `" + request.device() + "` cannot run: " + availability.reason());
+    }
+    List<Integer> batches = new ArrayList<>(new TreeSet<>(request.batches()));
+    if (!batches.contains(1) && metrics.values().stream().anyMatch(m -> m.descriptor().batchOneOnly())) {
+      batches.add(0, 1); // latency is defined at batch size 1
+    }
+
+    List<PointJob> jobs = new ArrayList<>();
+    for (ModelVariant variant : variants) {
+      ModelConfig config = ModelConfig.resolve(variant.descriptor(), request.preset(), paramsFor(variant, request));
+      InputGenerator generator = registry.inputFor(variant.descriptor().modality());
+      for (InputChoice input : inputs(request, generator)) {
+        for (double length : input.lengths()) {
+          for (Mode mode : request.modes()) {
+            for (int batch : batches) {
+              MeasurementPoint point = new MeasurementPoint(variant.descriptor().id(), config, length, batch, mode,
+                  request.device());
+              List<String> applicable = metrics.entrySet().stream().filter(e -> e.getValue().appliesTo(point))
+                  .filter(e -> request.batches().contains(batch) || e.getValue().descriptor().batchOneOnly())
+                  .map(Map.Entry::getKey).toList();
+              if (!applicable.isEmpty()) {
+                jobs.add(new PointJob(0, variant.descriptor().id(), request.preset(), paramsFor(variant, request),
+                    length, batch, mode, request.device(), request.threads(), applicable, request.runs(),
+                    request.warmup(), request.seed(), input.file(), pluginsFolder == null ? null : pluginsFolder.toString()));
+              }
+            }
+          }
+        }
+      }
+    }
+    List<PointJob> ordered = jobs.stream()
+        .sorted(java.util.Comparator.comparing((PointJob j) -> j.inputFile() == null ? "" : j.inputFile())
+            .thenComparingDouble(PointJob::length))
+        .toList();
+    List<PointJob> indexed = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      PointJob j = ordered.get(i);
+      indexed.add(new PointJob(i, j.variantId(), j.preset(), j.params(), j.length(), j.batch(), j.mode(), j.deviceId(),
+          j.threads(), j.metrics(), j.runs(), j.warmup(), j.seed(), j.inputFile(), j.pluginsFolder()));
+    }
+    return new SweepPlan(indexed, quantities);
+  }
+
+  private List<ModelVariant> variants(SweepRequest request) {
+    if (!request.variants().isEmpty()) {
+      return request.variants().stream().distinct().map(registry::variant).toList();
+    }
+    Modality modality = Modality.of(request.modality());
+    List<ModelVariant> variants = registry.variants().stream()
+        .filter(v -> v.descriptor().modality().equals(modality)).toList();
+    if (variants.isEmpty()) {
+      throw ProfilerException.user("no variants for modality `" + modality + "`; known modalities: "
+          + (registry.modalities().isEmpty() ? "none (is a plugin missing?)" : String.join(", ", registry.modalities())));
+    }
+    return variants;
+  }
+
+  private static void checkParameters(SweepRequest request, List<ModelVariant> variants) {
+    for (String name : request.params().keySet()) {
+      boolean known = variants.stream().anyMatch(v -> hasParameter(v, name));
+      if (!known) {
+        List<String> names = variants.stream().flatMap(v -> v.descriptor().parameters().stream())
+            .map(ParameterSpec::name).distinct().toList();
+        throw ProfilerException.user("no variant in this sweep has a parameter `" + name + "`; known: "
+            + String.join(", ", names));
+      }
+    }
+  }
+
+  private static Map<String, String> paramsFor(ModelVariant variant, SweepRequest request) {
+    Map<String, String> params = new LinkedHashMap<>();
+    request.params().forEach((name, value) -> {
+      if (hasParameter(variant, name)) {
+        params.put(name, value);
+      }
+    });
+    return params;
+  }
+
+  private static boolean hasParameter(ModelVariant variant, String name) {
+    return variant.descriptor().parameters().stream().anyMatch(p -> p.name().equals(name));
+  }
+
+  /** Synthetic inputs at the requested lengths, or each real input at its own length or the requested ones. */
+  private record InputChoice(String file, List<Double> lengths) {
+  }
+
+  private static List<InputChoice> inputs(SweepRequest request, InputGenerator generator) {
+    InputDescriptor descriptor = generator.descriptor();
+    List<Double> requested = request.lengths().isEmpty() && request.inputs().isEmpty()
+        ? descriptor.defaultLengths() : request.lengths();
+    for (double length : requested) {
+      if (descriptor.wholeLengths() && length != Math.rint(length)) {
+        throw ProfilerException.user("lengths of " + descriptor.modality() + " are whole " + descriptor.lengthUnit()
+            + ", got " + length);
+      }
+    }
+    if (request.inputs().isEmpty()) {
+      return List.of(new InputChoice(null, requested));
+    }
+    List<InputChoice> choices = new ArrayList<>();
+    for (Path file : request.inputs()) {
+      LoadedInput loaded = generator.read(file);
+      List<Double> lengths = requested.isEmpty() ? List.of(Math.max(1, loaded.length())) : requested;
+      choices.add(new InputChoice(file.toAbsolutePath().toString(), lengths));
+    }
+    return choices;
+  }
+}

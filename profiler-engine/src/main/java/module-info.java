@@ -1,0 +1,37 @@
+/**
+ * The attnprof engine: finds plugins, plans and runs sweeps, measures points in child JVMs, finds
+ * tipping points, writes results; and the {@code attnprof} launcher.
+ *
+ * <p>Embedders use the exported package {@code attnprof.engine} (start at {@link attnprof.engine.Profiler}).
+ * The engine names no plugin: it finds them through the services it {@code uses}.
+ */
+module attnprof.engine {
+  requires transitive attnprof.api;
+  requires com.google.guice;
+  // Guice is an automatic module and declares nothing; its explicit dependencies must be required here
+  requires com.google.common;
+  requires jakarta.inject;
+  requires info.picocli;
+  requires com.fasterxml.jackson.databind;
+  requires java.management;
+
+  exports attnprof.engine;
+
+  uses attnprof.api.model.ModelVariant;
+  uses attnprof.api.input.InputGenerator;
+  uses attnprof.api.metric.Metric;
+  uses attnprof.api.device.DeviceAdapter;
+
+  provides attnprof.api.device.DeviceAdapter with attnprof.engine.internal.device.CpuDevice;
+  provides attnprof.api.metric.Metric with
+      attnprof.engine.internal.metrics.LatencyMetric,
+      attnprof.engine.internal.metrics.ThroughputMetric,
+      attnprof.engine.internal.metrics.PeakMemoryMetric;
+
+  opens attnprof.engine to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.internal.wiring to com.google.guice;
+  opens attnprof.engine.internal.registry to com.google.guice;
+  opens attnprof.engine.internal.sweep to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.internal.output to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.internal.environment to com.google.guice;
+}

@@ -34,4 +34,7 @@ module attnprof.engine {
   opens attnprof.engine.internal.sweep to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.output to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.environment to com.google.guice;
+  opens attnprof.engine.internal.tipping to com.google.guice;
+  opens attnprof.engine.internal.measure to com.google.guice;
+  opens attnprof.engine.internal.cli to info.picocli;
 }

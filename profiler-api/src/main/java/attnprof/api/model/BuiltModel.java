@@ -10,8 +10,9 @@ import org.tensorflow.types.TFloat32;
  *
  * @param inputs the placeholders to feed, each with its spec
  * @param output the forward output the engine fetches for inference
- * @param loss a scalar training loss, built on top of {@code output}; the engine differentiates it
- *     with respect to every trainable variable of the graph
+ * @param loss a scalar training loss built on top of {@code output} (the engine differentiates it
+ *     with respect to every variable of the graph); required when the request's mode is training,
+ *     null otherwise, so that a training head's weights are not counted in an inference model
  * @param notes what the builder changed to make the input fit, such as {@code padded 100 -> 128
  *     tokens to a multiple of the window block}; recorded with the point
  */
@@ -19,10 +20,17 @@ public record BuiltModel(List<ModelInput> inputs, Operand<TFloat32> output, Oper
   public BuiltModel {
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(output, "output");
-    Objects.requireNonNull(loss, "loss");
     notes = List.copyOf(notes);
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("a model needs at least one input");
     }
+  }
+
+  /** The loss, or an error saying the model was not built for training. */
+  public Operand<TFloat32> requireLoss() {
+    if (loss == null) {
+      throw new IllegalStateException("the model was built without a training loss");
+    }
+    return loss;
   }
 }

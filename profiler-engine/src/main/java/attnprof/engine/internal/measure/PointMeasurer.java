@@ -100,8 +100,8 @@ public final class PointMeasurer {
       BuiltModel model = variant.build(tf, new BuildRequest(config, job.batch(), job.length(), job.mode(), job.seed()));
       measured.notes.addAll(model.notes());
       measured.parameters = GraphVariables.parameterCount(graph);
-      Operand<?> fetch = job.mode() == Mode.TRAINING ? model.loss() : model.output();
-      Op target = job.mode() == Mode.TRAINING ? TrainingStep.add(graph, tf, model.loss()) : null;
+      Operand<?> fetch = job.mode() == Mode.TRAINING ? model.requireLoss() : model.output();
+      Op target = job.mode() == Mode.TRAINING ? TrainingStep.add(graph, tf, model.requireLoss()) : null;
       try (Session session = new Session(graph, device.sessionConfig(new DeviceRequest(job.deviceId(), job.threads())));
            InputBatch batch = inputs.generate(new InputRequest(
                model.inputs().stream().map(ModelInput::spec).toList(), source, job.seed()))) {

@@ -1,0 +1,42 @@
+package attnprof.plugin.text;
+
+import attnprof.api.Modality;
+import attnprof.api.model.BuildRequest;
+import attnprof.api.model.BuiltModel;
+import attnprof.api.model.ModelConfig;
+import attnprof.api.model.ModelVariant;
+import attnprof.api.model.Preset;
+import attnprof.api.model.VariantDescriptor;
+import attnprof.api.nn.MultiHeadAttention;
+import java.util.List;
+import org.tensorflow.op.Ops;
+
+/** {@code text/bert}: BERT with full softmax self-attention, the text baseline. */
+public final class BertVariant implements ModelVariant {
+  static final String ID = "text/bert";
+  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BERT", Modality.TEXT, "",
+      "Devlin, Chang, Lee, Toutanova: BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding, NAACL 2019",
+      "vanilla Transformer encoder: every token attends to every token (quadratic in length)",
+      List.of(
+          new Preset(Preset.TINY, "2 layers of width 32, for tests", TextParameters.tiny()),
+          new Preset(Preset.SMALL, "4 layers of width 256, the default run", TextParameters.small()),
+          new Preset(Preset.BASE, "bert-base-uncased", TextParameters.bertBase())),
+      TextParameters.ENCODER);
+
+  @Override
+  public VariantDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public BuiltModel build(Ops tf, BuildRequest request) {
+    long heads = request.config().integer(TextParameters.HEADS);
+    return TextEncoder.build(tf, request, layer -> new MultiHeadAttention(heads), List.of());
+  }
+
+  @Override
+  public List<String> notes(ModelConfig config) {
+    return List.of("post-norm layers with exact GELU, dropout omitted (it does not change the cost of a step)",
+        "training step: a 2-class classification head on the pooled first token, softmax cross-entropy, Adam");
+  }
+}

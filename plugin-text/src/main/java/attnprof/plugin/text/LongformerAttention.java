@@ -1,0 +1,80 @@
+package attnprof.plugin.text;
+
+import attnprof.api.nn.BandedAttention;
+import attnprof.api.nn.Heads;
+import attnprof.api.nn.Layers;
+import attnprof.api.nn.MultiHeadAttention;
+import attnprof.api.nn.Net;
+import attnprof.api.nn.Sequence;
+import attnprof.api.nn.TokenMixer;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Longformer's attention (Beltagy, Peters, Cohan 2020): sliding-window attention of
+ * {@code oneSidedWindow} tokens each side, computed blockwise (see {@link BandedAttention}), plus
+ * global attention on the first {@code globalTokens} tokens. Every token also attends to the global
+ * tokens (their keys join its softmax, and they leave its window so that none is counted twice);
+ * the global tokens attend to every token through projections of their own ({@code query_global},
+ * {@code key_global}, {@code value_global}).
+ */
+final class LongformerAttention implements TokenMixer {
+  private final long heads;
+  private final long oneSidedWindow;
+  private final long globalTokens;
+
+  LongformerAttention(long heads, long oneSidedWindow, long globalTokens) {
+    this.heads = heads;
+    this.oneSidedWindow = oneSidedWindow;
+    this.globalTokens = globalTokens;
+  }
+
+  @Override
+  public Operand<TFloat32> mix(Net net, Sequence x) {
+    Ops tf = net.tf();
+    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
+    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
+    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    long global = Math.min(globalTokens, x.valid());
+    BandedAttention band = new BandedAttention(x.length(), x.valid(), oneSidedWindow, global);
+    Operand<TFloat32> local = band.scores(tf, q, k);
+    Operand<TFloat32> context;
+    if (global == 0) {
+      context = band.weigh(tf, tf.nn.softmax(local), v);
+    } else {
+      context = withGlobalKeys(tf, band, q, k, v, local, global);
+      context = withGlobalRows(net, x, context, global);
+    }
+    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+  }
+
+  /** Every token's softmax over its window and the global tokens' keys. */
+  private static Operand<TFloat32> withGlobalKeys(Ops tf, BandedAttention band, Operand<TFloat32> q,
+      Operand<TFloat32> k, Operand<TFloat32> v, Operand<TFloat32> local, long global) {
+    Operand<TFloat32> globalKeys = tf.expandDims(Layers.sliceAxis(tf, k, 2, 0, global), tf.constant(2));
+    Operand<TFloat32> globalValues = tf.expandDims(Layers.sliceAxis(tf, v, 2, 0, global), tf.constant(2));
+    Operand<TFloat32> toGlobal = MultiHeadAttention.scores(tf, band.toBlocks(tf, q), globalKeys);
+    Operand<TFloat32> probabilities = tf.nn.softmax(tf.concat(List.of(toGlobal, local), tf.constant(-1)));
+    int last = Layers.dims(probabilities).length - 1;
+    long width = Layers.dims(probabilities)[last];
+    Operand<TFloat32> globalPart = Layers.sliceAxis(tf, probabilities, last, 0, global);
+    Operand<TFloat32> localPart = Layers.sliceAxis(tf, probabilities, last, global, width);
+    Operand<TFloat32> fromGlobal = band.fromBlocks(tf, Layers.batchMatMul(tf, globalPart, globalValues, false));
+    return tf.math.add(band.weigh(tf, localPart, v), fromGlobal);
+  }
+
+  /** Replaces the global tokens' rows with their attention to every token, by their own projections. */
+  private Operand<TFloat32> withGlobalRows(Net net, Sequence x, Operand<TFloat32> context, long global) {
+    Ops tf = net.tf();
+    Operand<TFloat32> globalInputs = Layers.sliceAxis(tf, x.values(), 1, 0, global);
+    Operand<TFloat32> q = Heads.project(net, "query_global", globalInputs, heads);
+    Operand<TFloat32> k = Heads.project(net, "key_global", x.values(), heads);
+    Operand<TFloat32> v = Heads.project(net, "value_global", x.values(), heads);
+    Operand<TFloat32> bias = x.padded() ? MultiHeadAttention.keyPaddingBias(tf, x.length(), x.valid()) : null;
+    Operand<TFloat32> rows = MultiHeadAttention.attend(tf, q, k, v, bias);
+    Operand<TFloat32> rest = Layers.sliceAxis(tf, context, 2, global, x.length());
+    return tf.concat(List.of(rows, rest), tf.constant(2));
+  }
+}

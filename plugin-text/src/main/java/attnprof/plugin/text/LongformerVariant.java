@@ -1,0 +1,68 @@
+package attnprof.plugin.text;
+
+import attnprof.api.Modality;
+import attnprof.api.ProfilerException;
+import attnprof.api.model.BuildRequest;
+import attnprof.api.model.BuiltModel;
+import attnprof.api.model.ModelConfig;
+import attnprof.api.model.ModelVariant;
+import attnprof.api.model.ParameterSpec;
+import attnprof.api.model.Preset;
+import attnprof.api.model.VariantDescriptor;
+import attnprof.api.nn.BandedAttention;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.op.Ops;
+
+/** {@code text/longformer}: sliding-window plus global attention, linear in length. */
+public final class LongformerVariant implements ModelVariant {
+  static final String WINDOW = "window";
+  static final String GLOBAL_TOKENS = "global_tokens";
+  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("text/longformer", "Longformer",
+      Modality.TEXT, BertVariant.ID,
+      "Beltagy, Peters, Cohan: Longformer: The Long-Document Transformer, arXiv 2004.05150, 2020",
+      "each token attends to a window of neighbours (window/2 each side), computed blockwise in O(n x window); "
+          + "the first token(s) attend globally with their own projections",
+      List.of(
+          new Preset(Preset.TINY, "2 layers of width 32, window 16, for tests",
+              TextParameters.with(TextParameters.tiny(), WINDOW, "16", GLOBAL_TOKENS, "1")),
+          new Preset(Preset.SMALL, "BERT's small body with window 128: differences come from the attention alone",
+              TextParameters.with(TextParameters.small(), WINDOW, "128", GLOBAL_TOKENS, "1")),
+          new Preset(Preset.BASE, "longformer-base-4096: a RoBERTa-base body, window 512 in every layer",
+              TextParameters.with(TextParameters.encoder(50265, 4098, 1, 12, 768, 12, 3072, true),
+                  WINDOW, "512", GLOBAL_TOKENS, "1"))),
+      TextParameters.plus(
+          ParameterSpec.integer(WINDOW, 2, "attention window in tokens, both sides together (window/2 each side)"),
+          ParameterSpec.integer(GLOBAL_TOKENS, 0, "leading tokens with global attention (the [CLS] token)")));
+
+  @Override
+  public VariantDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public BuiltModel build(Ops tf, BuildRequest request) {
+    ModelConfig config = request.config();
+    long heads = config.integer(TextParameters.HEADS);
+    long window = config.integer(WINDOW);
+    if (window % 2 != 0) {
+      throw ProfilerException.user("text/longformer needs an even window (window/2 tokens each side), got " + window);
+    }
+    long oneSided = window / 2;
+    long globalTokens = config.integer(GLOBAL_TOKENS);
+    List<String> notes = new ArrayList<>();
+    BandedAttention layout = new BandedAttention(request.wholeLength(), request.wholeLength(), oneSided, globalTokens);
+    if (layout.paddedTokens() != request.wholeLength()) {
+      notes.add("attention pads " + request.wholeLength() + " to " + layout.paddedTokens()
+          + " tokens in each layer: whole blocks of " + layout.blockSize() + " (padding is masked)");
+    }
+    return TextEncoder.build(tf, request, layer -> new LongformerAttention(heads, oneSided, globalTokens), notes);
+  }
+
+  @Override
+  public List<String> notes(ModelConfig config) {
+    return List.of("window " + config.integer(WINDOW) + " = " + config.integer(WINDOW) / 2
+            + " tokens on each side of a token, in every layer",
+        "global tokens' keys join every token's softmax and leave its window; their own rows use *_global projections");
+  }
+}

@@ -1,0 +1,123 @@
+package attnprof.plugin.text;
+
+import attnprof.api.nn.Heads;
+import attnprof.api.nn.Init;
+import attnprof.api.nn.Layers;
+import attnprof.api.nn.MultiHeadAttention;
+import attnprof.api.nn.Net;
+import attnprof.api.nn.Sequence;
+import attnprof.api.nn.TokenMixer;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Nyströmformer's attention (Xiong et al. 2021): softmax attention approximated through
+ * {@code landmarks} landmark queries and keys (the means of contiguous segments of the sequence):
+ * {@code softmax(Q K̃ᵀ) · pinv(softmax(Q̃ K̃ᵀ)) · softmax(Q̃ Kᵀ) · V}, with the pseudo-inverse by
+ * the iterative Moore-Penrose method, plus a depthwise convolution of the values over the tokens
+ * as a skip connection. Time and memory are linear in length.
+ */
+final class NystromAttention implements TokenMixer {
+  private final long heads;
+  private final long landmarks;
+  private final int pinvIterations;
+  private final long convolutionKernel;
+
+  NystromAttention(long heads, long landmarks, int pinvIterations, long convolutionKernel) {
+    this.heads = heads;
+    this.landmarks = landmarks;
+    this.pinvIterations = pinvIterations;
+    this.convolutionKernel = convolutionKernel;
+  }
+
+  @Override
+  public Operand<TFloat32> mix(Net net, Sequence x) {
+    Ops tf = net.tf();
+    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
+    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
+    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    Operand<TFloat32> segmentMeans = tf.constant(segmentMeans(x.valid(), x.length(), Math.min(landmarks, x.valid())));
+    Operand<TFloat32> landmarkQueries = Layers.batchMatMul(tf, segmentMeans, q, false);
+    Operand<TFloat32> landmarkKeys = Layers.batchMatMul(tf, segmentMeans, k, false);
+    Operand<TFloat32> keyBias = x.padded() ? MultiHeadAttention.keyPaddingBias(tf, x.length(), x.valid()) : null;
+
+    Operand<TFloat32> kernel1 = MultiHeadAttention.probabilities(tf, q, landmarkKeys, null);
+    Operand<TFloat32> kernel2 = MultiHeadAttention.probabilities(tf, landmarkQueries, landmarkKeys, null);
+    Operand<TFloat32> kernel3 = MultiHeadAttention.probabilities(tf, landmarkQueries, k, keyBias);
+    Operand<TFloat32> summary = Layers.batchMatMul(tf, kernel3, v, false);
+    Operand<TFloat32> context = Layers.batchMatMul(tf, kernel1,
+        Layers.batchMatMul(tf, pseudoInverse(tf, kernel2, pinvIterations), summary, false), false);
+    if (convolutionKernel > 0) {
+      context = tf.math.add(context, valueConvolution(net.scope("conv"), v, heads, convolutionKernel));
+    }
+    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+  }
+
+  /**
+   * A {@code [m, tokens]} matrix whose row i averages the i-th of m contiguous segments of the
+   * {@code valid} real tokens (segment i spans tokens floor(i·valid/m) to floor((i+1)·valid/m)).
+   */
+  static float[][] segmentMeans(long valid, long tokens, long m) {
+    float[][] means = new float[(int) m][(int) tokens];
+    for (int i = 0; i < m; i++) {
+      long begin = i * valid / m;
+      long end = (i + 1) * valid / m;
+      for (long j = begin; j < end; j++) {
+        means[i][(int) j] = 1f / (end - begin);
+      }
+    }
+    return means;
+  }
+
+  /**
+   * The iterative Moore-Penrose pseudo-inverse of a batch of row-stochastic matrices
+   * {@code [..., m, m]}, started from Kᵀ / max column sum (Razavi et al.; as Nyströmformer does).
+   */
+  static Operand<TFloat32> pseudoInverse(Ops tf, Operand<TFloat32> matrix, int iterations) {
+    long[] dims = Layers.dims(matrix);
+    int rank = dims.length;
+    long m = dims[rank - 1];
+    int[] swapLast = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      swapLast[i] = i;
+    }
+    swapLast[rank - 2] = rank - 1;
+    swapLast[rank - 1] = rank - 2;
+    Operand<TFloat32> transposed = tf.linalg.transpose(matrix, tf.constant(swapLast));
+    Operand<TInt32> rowsAxis = tf.constant(rank - 2);
+    Operand<TFloat32> columnSums = tf.sum(matrix, rowsAxis, org.tensorflow.op.core.Sum.keepDims(true));
+    Operand<TFloat32> largest = tf.max(columnSums, tf.constant(rank - 1), org.tensorflow.op.core.Max.keepDims(true));
+    Operand<TFloat32> inverse = tf.math.div(transposed, largest);
+    float[][] eye = new float[(int) m][(int) m];
+    for (int i = 0; i < m; i++) {
+      eye[i][i] = 1f;
+    }
+    Operand<TFloat32> identity = tf.constant(eye);
+    for (int i = 0; i < iterations; i++) {
+      Operand<TFloat32> kv = Layers.batchMatMul(tf, matrix, inverse, false);
+      Operand<TFloat32> inner = tf.math.sub(scaled(tf, identity, 7), kv);
+      inner = tf.math.sub(scaled(tf, identity, 15), Layers.batchMatMul(tf, kv, inner, false));
+      inner = tf.math.sub(scaled(tf, identity, 13), Layers.batchMatMul(tf, kv, inner, false));
+      inverse = Layers.batchMatMul(tf, scaled(tf, inverse, 0.25f), inner, false);
+    }
+    return inverse;
+  }
+
+  private static Operand<TFloat32> scaled(Ops tf, Operand<TFloat32> x, float factor) {
+    return tf.math.mul(x, tf.constant(factor));
+  }
+
+  /** A depthwise convolution of each head's values over the tokens (kernel {@code kernel} x 1, no bias). */
+  static Operand<TFloat32> valueConvolution(Net net, Operand<TFloat32> v, long heads, long kernel) {
+    Ops tf = net.tf();
+    Operand<TFloat32> filter = net.weight("kernel", Init.normal(Layers.INIT_STDDEV), kernel, 1, heads, 1);
+    // [batch, heads, tokens, size] as an image [batch, tokens, size, heads]: channels are heads
+    Operand<TFloat32> image = tf.linalg.transpose(v, tf.constant(new int[] {0, 2, 3, 1}));
+    Operand<TFloat32> convolved = tf.nn.depthwiseConv2dNative(image, filter, List.of(1L, 1L, 1L, 1L), "SAME");
+    return tf.linalg.transpose(convolved, tf.constant(new int[] {0, 3, 1, 2}));
+  }
+
+}

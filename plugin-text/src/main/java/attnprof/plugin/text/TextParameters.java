@@ -1,0 +1,75 @@
+package attnprof.plugin.text;
+
+import attnprof.api.model.ParameterSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parameters every text encoder has, and the preset values its shapes share. */
+final class TextParameters {
+  static final String VOCABULARY = "vocabulary";
+  static final String POSITIONS = "positions";
+  static final String SEGMENTS = "segments";
+  static final String LAYERS = "layers";
+  static final String WIDTH = "width";
+  static final String HEADS = "heads";
+  static final String FEED_FORWARD = "feed_forward";
+  static final String POOLER = "pooler";
+
+  static final List<ParameterSpec> ENCODER = List.of(
+      ParameterSpec.integer(VOCABULARY, 1, "token vocabulary size"),
+      ParameterSpec.integer(POSITIONS, 1, "rows of the learned position table (grown to the input when it is longer)"),
+      ParameterSpec.integer(SEGMENTS, 1, "rows of the segment (token type) table"),
+      ParameterSpec.integer(LAYERS, 1, "Transformer layers"),
+      ParameterSpec.integer(WIDTH, 1, "hidden width"),
+      ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
+      ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
+      ParameterSpec.integer(POOLER, 0, "1 for a dense tanh pooler on the first token, 0 for none"));
+
+  private TextParameters() {
+  }
+
+  /** The encoder sizes of a preset: BERT-like bodies of three sizes. */
+  static Map<String, String> encoder(long vocabulary, long positions, long segments, long layers, long width,
+      long heads, long feedForward, boolean pooler) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(VOCABULARY, String.valueOf(vocabulary));
+    values.put(POSITIONS, String.valueOf(positions));
+    values.put(SEGMENTS, String.valueOf(segments));
+    values.put(LAYERS, String.valueOf(layers));
+    values.put(WIDTH, String.valueOf(width));
+    values.put(HEADS, String.valueOf(heads));
+    values.put(FEED_FORWARD, String.valueOf(feedForward));
+    values.put(POOLER, pooler ? "1" : "0");
+    return values;
+  }
+
+  /** The tiny body of tests. */
+  static Map<String, String> tiny() {
+    return encoder(1000, 128, 2, 2, 32, 2, 64, true);
+  }
+
+  /** The small body of the default run: BERT's vocabulary, a quarter of its width, a third of its depth. */
+  static Map<String, String> small() {
+    return encoder(30522, 512, 2, 4, 256, 4, 1024, true);
+  }
+
+  /** bert-base-uncased. */
+  static Map<String, String> bertBase() {
+    return encoder(30522, 512, 2, 12, 768, 12, 3072, true);
+  }
+
+  static Map<String, String> with(Map<String, String> base, String... pairs) {
+    Map<String, String> values = new LinkedHashMap<>(base);
+    for (int i = 0; i < pairs.length; i += 2) {
+      values.put(pairs[i], pairs[i + 1]);
+    }
+    return values;
+  }
+
+  static List<ParameterSpec> plus(ParameterSpec... extra) {
+    List<ParameterSpec> all = new java.util.ArrayList<>(ENCODER);
+    all.addAll(List.of(extra));
+    return all;
+  }
+}

@@ -1,0 +1,48 @@
+package attnprof.engine.internal.cli;
+
+import attnprof.engine.Profiler;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: global options, and the sub-commands. */
+@Command(name = "attnprof", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Profiles vanilla and efficient self-attention Transformer variants and finds their tipping points:"
+        + " the input lengths from which the efficient ones are cheaper.",
+    subcommands = {ListCommand.class, DescribeCommand.class, SweepCommand.class, TippingCommand.class})
+final class AttnprofCommand implements Runnable {
+  final PrintStream out;
+  final PrintStream err;
+  private Profiler profiler;
+
+  @Option(names = "--plugins", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "folder of plugin jars, each loaded in its own module layer (default: plugins/ beside the launcher)")
+  Path plugins;
+
+  AttnprofCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** The engine, started on first use with the plugins folder. */
+  Profiler profiler() {
+    if (profiler == null) {
+      profiler = Profiler.builder().pluginsFolder(pluginsFolder()).build();
+    }
+    return profiler;
+  }
+
+  Path pluginsFolder() {
+    if (plugins != null) {
+      return plugins;
+    }
+    String fromLauncher = System.getProperty("attnprof.plugins");
+    return Path.of(fromLauncher != null ? fromLauncher : "plugins");
+  }
+
+  @Override
+  public void run() {
+    out.println("attnprof: choose a command: list, describe, sweep, tipping (see attnprof --help)");
+  }
+}

@@ -1,0 +1,47 @@
+package attnprof.engine.internal.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** How numbers read on a terminal. */
+final class Formats {
+  private Formats() {
+  }
+
+  /** A value with three significant digits, in a unit that keeps it readable (bytes as MiB/GiB). */
+  static String value(double value, String unit) {
+    if (unit.equals("bytes")) {
+      double mib = value / (1024 * 1024);
+      return mib >= 1024 ? significant(mib / 1024) + " GiB" : significant(mib) + " MiB";
+    }
+    return significant(value) + " " + unit;
+  }
+
+  static String significant(double value) {
+    double magnitude = Math.abs(value);
+    if (magnitude >= 100) {
+      return String.format(Locale.ROOT, "%.0f", value);
+    }
+    if (magnitude >= 10) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  static String length(double length) {
+    return length == Math.rint(length) ? String.valueOf((long) length) : String.valueOf(length);
+  }
+
+  static String duration(Duration duration) {
+    long seconds = Math.round(duration.toMillis() / 1000.0);
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    return seconds / 60 + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s";
+  }
+
+  /** An integer with thousands separators: 109,482,240. */
+  static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+}

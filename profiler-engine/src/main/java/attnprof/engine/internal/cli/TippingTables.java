@@ -1,0 +1,59 @@
+package attnprof.engine.internal.cli;
+
+import attnprof.engine.ResultRow;
+import attnprof.engine.TippingPoint;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The tables a sweep ends with: the tipping points, and the figures behind them. */
+final class TippingTables {
+  private TippingTables() {
+  }
+
+  static void printTippingPoints(PrintStream out, List<TippingPoint> points) {
+    out.println("Tipping points (the length from which the efficient variant stays better)");
+    if (points.isEmpty()) {
+      out.println("none: no efficient variant was swept with its baseline");
+      return;
+    }
+    TextTable table = new TextTable("VARIANT", "BASELINE", "METRIC", "MODE", "BATCH", "INPUT", "TIPPING POINT", "HOW");
+    for (TippingPoint point : points) {
+      table.row(point.variant(), point.baseline(), point.metric(), point.mode(), point.batch(), point.input(),
+          point.answer(), point.detail());
+    }
+    out.print(table.render());
+  }
+
+  /** One table per metric, mode and batch: variants down, lengths across, medians (or statuses) in the cells. */
+  static void printFigures(PrintStream out, List<ResultRow> rows) {
+    Map<String, List<ResultRow>> groups = rows.stream().collect(Collectors.groupingBy(
+        r -> r.metric() + " | " + r.mode() + " | batch " + r.batch() + (r.input().equals("synthetic") ? "" : " | " + r.input()),
+        TreeMap::new, Collectors.toList()));
+    for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
+      List<ResultRow> groupRows = group.getValue();
+      TreeSet<Double> lengths = groupRows.stream().map(ResultRow::length).collect(Collectors.toCollection(TreeSet::new));
+      List<String> header = new java.util.ArrayList<>();
+      header.add("VARIANT");
+      lengths.forEach(l -> header.add(Formats.length(l) + " " + groupRows.get(0).lengthUnit()));
+      TextTable table = new TextTable(header.toArray(String[]::new));
+      Map<String, Map<Double, String>> cells = new java.util.LinkedHashMap<>();
+      for (ResultRow row : groupRows) {
+        cells.computeIfAbsent(row.variant(), v -> new TreeMap<>()).put(row.length(),
+            row.ok() ? Formats.value(row.value(), row.unit()) : row.status());
+      }
+      cells.forEach((variant, byLength) -> {
+        List<Object> line = new java.util.ArrayList<>();
+        line.add(variant);
+        lengths.forEach(l -> line.add(byLength.getOrDefault(l, "")));
+        table.row(line.toArray());
+      });
+      out.println(group.getKey());
+      out.print(table.render());
+      out.println();
+    }
+  }
+}

@@ -16,6 +16,7 @@ module attnprof.engine {
   requires java.management;
 
   exports attnprof.engine;
+  exports attnprof.engine.testkit;
 
   uses attnprof.api.model.ModelVariant;
   uses attnprof.api.input.InputGenerator;

@@ -24,7 +24,8 @@ public interface Init {
 
   /** All zeros. */
   static Init zeros() {
-    return (tf, shape, seed) -> tf.zeros(tf.constant(shape.asArray()), TFloat32.class);
+    // fill, not zeros: the zeros helper opens a name scope, which costs a scan of the whole graph
+    return (tf, shape, seed) -> tf.fill(tf.constant(shape.asArray()), tf.constant(0f));
   }
 
   /** All ones. */

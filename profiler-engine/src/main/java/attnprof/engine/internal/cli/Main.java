@@ -36,7 +36,11 @@ public final class Main {
           return USER_ERROR;
         })
         .setExecutionExceptionHandler((e, failed, parseResult) -> handle(e, err));
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (RuntimeException | Error e) {
+      return handle(e instanceof Exception exception ? exception : new RuntimeException(e.toString(), e), err);
+    }
   }
 
   private static int handle(Exception e, PrintStream err) {

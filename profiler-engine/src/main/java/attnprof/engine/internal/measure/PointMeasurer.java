@@ -95,25 +95,41 @@ public final class PointMeasurer {
     MeasurementPoint point = new MeasurementPoint(job.variantId(), config, job.length(), job.batch(), job.mode(),
         job.deviceId());
 
+    Phases phases = new Phases();
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph).withDevice(DevicePlacement.parse(device.tensorflowDevice(job.deviceId())));
       BuiltModel model = variant.build(tf, new BuildRequest(config, job.batch(), job.length(), job.mode(), job.seed()));
       measured.notes.addAll(model.notes());
       measured.parameters = GraphVariables.parameterCount(graph);
       Operand<?> fetch = job.mode() == Mode.TRAINING ? model.requireLoss() : model.output();
+      phases.done("built the model");
       Op target = job.mode() == Mode.TRAINING ? TrainingStep.add(graph, tf, model.requireLoss()) : null;
+      phases.done("built the training step");
       try (Session session = new Session(graph, device.sessionConfig(new DeviceRequest(job.deviceId(), job.threads())));
            InputBatch batch = inputs.generate(new InputRequest(
                model.inputs().stream().map(ModelInput::spec).toList(), source, job.seed()))) {
         session.initialize();
+        phases.done("initialised the weights and made the inputs");
         SessionStep step = new SessionStep(session, model.inputs(), batch, fetch, target);
         PointContext context = new PointContext(point, step, device, graph, job.runs(), job.warmup());
         for (Metric metric : metrics) {
           if (metric.appliesTo(point)) {
             measured.measurements.addAll(metric.measure(context));
+            phases.done("measured " + metric.descriptor().id());
           }
         }
       }
+    }
+  }
+
+  /** Logs how long each phase of a point took, to the measuring process' log. */
+  private static final class Phases {
+    private long last = System.nanoTime();
+
+    void done(String phase) {
+      long now = System.nanoTime();
+      System.err.printf(java.util.Locale.ROOT, "attnprof: %s in %.2f s%n", phase, (now - last) / 1e9);
+      last = now;
     }
   }
 

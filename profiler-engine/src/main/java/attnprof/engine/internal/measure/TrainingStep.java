@@ -41,8 +41,9 @@ final class TrainingStep {
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
       Output<TFloat32> weight = weights.get(i);
-      Variable<TFloat32> m = optimizer.variable(slots.zeros(slots.constant(weight.shape()), TFloat32.class));
-      Variable<TFloat32> v = optimizer.variable(slots.zeros(slots.constant(weight.shape()), TFloat32.class));
+      // fill, not zeros: the zeros helper opens a name scope, which costs a scan of the whole graph
+      Variable<TFloat32> m = optimizer.variable(slots.fill(slots.constant(weight.shape()), slots.constant(0f)));
+      Variable<TFloat32> v = optimizer.variable(slots.fill(slots.constant(weight.shape()), slots.constant(0f)));
       @SuppressWarnings("unchecked")
       Operand<TFloat32> gradient = (Operand<TFloat32>) (Operand<?>) gradients.dy(i);
       updates.add(optimizer.train.applyAdam(weight, m, v, beta1Power, beta2Power, learningRate, beta1, beta2,

@@ -1,0 +1,101 @@
+package attnprof.engine.testkit;
+
+import attnprof.api.Mode;
+import attnprof.api.input.InputBatch;
+import attnprof.api.input.InputGenerator;
+import attnprof.api.input.InputRequest;
+import attnprof.api.model.BuildRequest;
+import attnprof.api.model.BuiltModel;
+import attnprof.api.model.ModelConfig;
+import attnprof.api.model.ModelInput;
+import attnprof.api.model.ModelVariant;
+import attnprof.api.nn.Net;
+import attnprof.api.nn.Sequence;
+import attnprof.api.nn.TokenMixer;
+import java.util.Optional;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Test support for plugin authors: runs a variant's forward pass, or one token mixer, on small
+ * inputs and returns the output as plain Java arrays, to compare against a reference computed
+ * another way. Everything runs in this process on the CPU.
+ */
+public final class ModelEvaluator {
+  private ModelEvaluator() {
+  }
+
+  /**
+   * The flattened forward output of a variant for synthetic inputs of the given generator.
+   *
+   * @param seed the seed of both the weights and the inputs: equal seeds give equal weights to
+   *     weights of equal paths in two variants
+   */
+  public static float[] forward(ModelVariant variant, ModelConfig config, int batch, double length, long seed,
+      InputGenerator inputs) {
+    try (Graph graph = new Graph()) {
+      BuiltModel model = variant.build(Ops.create(graph), new BuildRequest(config, batch, length, Mode.INFERENCE, seed));
+      try (Session session = new Session(graph);
+           InputBatch batchOfInputs = inputs.generate(new InputRequest(
+               model.inputs().stream().map(ModelInput::spec).toList(), Optional.empty(), seed))) {
+        session.initialize();
+        Session.Runner runner = session.runner();
+        for (ModelInput input : model.inputs()) {
+          runner.feed(input.placeholder(), batchOfInputs.get(input.spec().name()));
+        }
+        try (Result result = runner.fetch(model.output()).run()) {
+          return flatten((TFloat32) result.get(0));
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs one token mixer on {@code x} ({@code [batch][tokens][width]}, every token real) with weights
+   * made from {@code seed}, and returns its output in the same shape.
+   */
+  public static float[][][] mix(TokenMixer mixer, float[][][] x, long seed) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Operand<TFloat32> output = mixer.mix(Net.root(tf, seed).scope("mixer"), Sequence.of(tf.constant(x)));
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        try (Result result = session.runner().fetch(output).run()) {
+          TFloat32 tensor = (TFloat32) result.get(0);
+          float[][][] values = new float[x.length][x[0].length][(int) tensor.shape().size(2)];
+          for (int b = 0; b < values.length; b++) {
+            for (int i = 0; i < values[b].length; i++) {
+              for (int d = 0; d < values[b][i].length; d++) {
+                values[b][i][d] = tensor.getFloat(b, i, d);
+              }
+            }
+          }
+          return values;
+        }
+      }
+    }
+  }
+
+  /** Evaluates a graph expression with no inputs and returns its values flattened. */
+  public static float[] evaluate(java.util.function.Function<Ops, Operand<TFloat32>> expression) {
+    try (Graph graph = new Graph()) {
+      Operand<TFloat32> output = expression.apply(Ops.create(graph));
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        try (Result result = session.runner().fetch(output).run()) {
+          return flatten((TFloat32) result.get(0));
+        }
+      }
+    }
+  }
+
+  private static float[] flatten(TFloat32 tensor) {
+    float[] values = new float[(int) tensor.shape().size()];
+    tensor.copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(values, false, false));
+    return values;
+  }
+}

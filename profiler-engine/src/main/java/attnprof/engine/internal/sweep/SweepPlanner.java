@@ -38,8 +38,6 @@ public final class SweepPlanner {
 
   /** @throws ProfilerException a user error for the first thing wrong with the request */
   public SweepPlan plan(SweepRequest request) {
-    List<ModelVariant> variants = variants(request);
-    checkParameters(request, variants);
     Map<String, Metric> metrics = new LinkedHashMap<>();
     Map<String, List<Quantity>> quantities = new LinkedHashMap<>();
     for (String id : request.metrics()) {
@@ -51,6 +49,8 @@ public final class SweepPlanner {
     if (!availability.available()) {
       throw ProfilerException.user("device `" + request.device() + "` cannot run: " + availability.reason());
     }
+    List<ModelVariant> variants = variants(request);
+    checkParameters(request, variants);
     List<Integer> batches = new ArrayList<>(new TreeSet<>(request.batches()));
     if (!batches.contains(1) && metrics.values().stream().anyMatch(m -> m.descriptor().batchOneOnly())) {
       batches.add(0, 1); // latency is defined at batch size 1

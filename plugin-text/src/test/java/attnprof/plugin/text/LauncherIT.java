@@ -1,0 +1,95 @@
+package attnprof.plugin.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real launcher, {@code ./attnprof}, on the module path the build assembled: what a user runs.
+ * Tests run with {@code --add-modules ALL-MODULE-PATH}, which hides module-resolution mistakes that
+ * only the real launch shows.
+ */
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of("..", "attnprof").toAbsolutePath().normalize();
+
+  private record Outcome(int code, String out, String err) {
+  }
+
+  private static Outcome attnprof(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(LAUNCHER.toString());
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("attnprof-out", ".txt");
+    Path err = Files.createTempFile("attnprof-err", ".txt");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("attnprof finished").isTrue();
+    return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void listShowsTheTextVariantsWithTheirBaselines() throws Exception {
+    Outcome outcome = attnprof("list");
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).containsPattern("text/bert +text +\\(vanilla\\)")
+        .containsPattern("text/longformer +text +text/bert")
+        .containsPattern("text/nystromformer +text +text/bert")
+        .contains("text/token-ids");
+  }
+
+  @Test
+  void describePrintsThePublishedParameterCountOfBertBase() throws Exception {
+    Outcome outcome = attnprof("describe", "text/bert", "--preset", "base");
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("109,482,240 parameters");
+  }
+
+  @Test
+  void aTinySweepWritesCsvAndJsonWithARowForEveryPointAndPrintsTippingPoints(@TempDir Path results) throws Exception {
+    Outcome outcome = attnprof("sweep", "--variants", "text/bert,text/longformer", "--preset", "tiny",
+        "--lengths", "64,128", "--runs", "3", "--out", results.toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("Tipping points").contains("text/longformer  text/bert");
+    List<String> csv = Files.readAllLines(results.resolve("results.csv"), StandardCharsets.UTF_8);
+    for (String variant : List.of("text/bert", "text/longformer")) {
+      for (String length : List.of("64", "128")) {
+        for (String mode : List.of("inference", "training")) {
+          assertThat(csv).as("%s %s %s", variant, length, mode)
+              .anyMatch(line -> line.contains("," + variant + ",") && line.contains("," + length + ",tokens,1," + mode
+                  + ",cpu,latency,") && line.contains(",ok,"));
+        }
+      }
+    }
+    assertThat(Files.readString(results.resolve("results.json"))).contains("\"tippingPoints\"").contains("\"rows\"");
+    assertThat(outcome.err()).contains("[8/8]");
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCodeTwo(@TempDir Path folder) throws Exception {
+    Path wav = Files.write(folder.resolve("speech.wav"), "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1));
+
+    Outcome unknown = attnprof("sweep", "--variants", "text/bret");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo(
+        "attnprof: no variant `text/bret`; known: text/bert, text/longformer, text/nystromformer\n");
+
+    Outcome notText = attnprof("sweep", "--variants", "text/bert", "--inputs", wav.toString());
+    assertThat(notText.code()).isEqualTo(2);
+    assertThat(notText.err()).isEqualTo("attnprof: " + wav
+        + " is not a text file (it looks like WAV audio); text inputs are UTF-8 .txt files\n");
+
+    Outcome badLength = attnprof("sweep", "--lengths", "-3");
+    assertThat(badLength.code()).isEqualTo(2);
+    assertThat(badLength.err()).hasLineCount(1).doesNotContain("Exception");
+  }
+}

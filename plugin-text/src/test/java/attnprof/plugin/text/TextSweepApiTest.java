@@ -1,0 +1,64 @@
+package attnprof.plugin.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.engine.PointStatus;
+import attnprof.engine.Profiler;
+import attnprof.engine.ResultRow;
+import attnprof.engine.SweepRequest;
+import attnprof.engine.SweepResult;
+import attnprof.engine.TippingPoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine's Java API, driven through its exported types only, on the text variants. */
+class TextSweepApiTest {
+
+  @Test
+  void aSweepReturnsEveryPointAsValuesAndFindsTippingPoints() {
+    Profiler profiler = Profiler.builder().build();
+    SweepResult result = profiler.sweep(SweepRequest.builder()
+        .variants("text/bert", "text/longformer").preset("tiny").lengths(16, 48)
+        .runs(2).warmup(1).inProcess(true).build());
+
+    // 2 variants x 2 lengths x 2 modes, at batch 1
+    assertThat(result.points()).hasSize(8).allSatisfy(p -> assertThat(p.status()).isEqualTo(PointStatus.OK));
+    assertThat(result.rows()).extracting(ResultRow::metric).contains("latency", "throughput", "peak_memory.rss");
+    assertThat(result.rows()).allSatisfy(row -> {
+      assertThat(row.value()).isPositive();
+      assertThat(row.runs()).isPositive();
+      assertThat(row.cpuModel()).isNotBlank();
+    });
+    assertThat(result.tippingPoints()).extracting(TippingPoint::variant).containsOnly("text/longformer");
+    assertThat(result.tippingPoints()).extracting(TippingPoint::metric).contains("latency", "throughput");
+    assertThat(result.complete()).isTrue();
+  }
+
+  @Test
+  void aSweepWithAnOutputFolderWritesCsvAndJsonThatReadBack(@TempDir Path folder) {
+    Profiler profiler = Profiler.builder().build();
+    SweepResult result = profiler.sweep(SweepRequest.builder()
+        .variants("text/bert", "text/nystromformer").preset("tiny").lengths(24).modes(attnprof.api.Mode.INFERENCE)
+        .metrics("latency").runs(1).warmup(0).inProcess(true).outputDirectory(folder).build());
+
+    assertThat(folder.resolve("results.csv")).exists();
+    assertThat(folder.resolve("results.json")).exists();
+    assertThat(profiler.readResults(folder.resolve("results.csv"))).isEqualTo(result.rows());
+    assertThat(profiler.readResults(folder.resolve("results.json"))).isEqualTo(result.rows());
+    assertThat(profiler.tippingPoints(profiler.readResults(folder))).isEqualTo(result.tippingPoints());
+  }
+
+  @Test
+  void aRealTextFileIsProfiledAtItsOwnLength(@TempDir Path folder) throws Exception {
+    Path text = Files.writeString(folder.resolve("sample.txt"), "The quick brown fox jumps over the lazy dog.");
+    SweepResult result = Profiler.builder().build().sweep(SweepRequest.builder()
+        .variants("text/bert").preset("tiny").inputs(java.util.List.of(text)).modes(attnprof.api.Mode.INFERENCE)
+        .metrics("latency").runs(1).warmup(0).inProcess(true).build());
+
+    // [CLS] and ten tokens: nine words and the full stop
+    assertThat(result.points()).singleElement().satisfies(p -> assertThat(p.length()).isEqualTo(11));
+    assertThat(result.rows()).extracting(ResultRow::input).containsOnly("sample.txt");
+  }
+}

@@ -1,0 +1,80 @@
+package attnprof.engine.internal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The launcher's answers to bad input: one line, exit code 2, no stack trace. */
+class MainTest {
+
+  private record Outcome(int code, String out, String err) {
+  }
+
+  private static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anUnknownVariantNamesTheKnownOnes() {
+    Outcome outcome = run("describe", "text/bret");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: no variant `text/bret`; known: none (is a plugin missing?)\n");
+  }
+
+  @Test
+  void aLengthThatIsNotANumberIsOneLine() {
+    Outcome outcome = run("sweep", "--lengths", "abc");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err())
+        .isEqualTo("attnprof: `abc` is not a length: lengths are numbers of at least 1 (see `attnprof sweep --help`)\n");
+  }
+
+  @Test
+  void aLengthBelowOneIsRefused() {
+    Outcome outcome = run("sweep", "--lengths", "0");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: length must be at least 1, got 0 (see `attnprof sweep --help`)\n");
+  }
+
+  @Test
+  void anUnknownMetricOrDeviceNamesTheKnownOnes() {
+    Outcome metric = run("sweep", "--metrics", "latencyy");
+    assertThat(metric.code()).isEqualTo(2);
+    assertThat(metric.err()).isEqualTo("attnprof: no metric `latencyy`; known: latency, throughput, peak-memory\n");
+
+    Outcome device = run("sweep", "--device", "tpu:0");
+    assertThat(device.code()).isEqualTo(2);
+    assertThat(device.err()).isEqualTo("attnprof: no device `tpu:0`; known: cpu\n");
+  }
+
+  @Test
+  void aMissingResultsFileIsOneLine() {
+    Outcome outcome = run("tipping", "/nonexistent/results.json");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: no results file at /nonexistent/results.json"
+        + " (expected results.json or results.csv)\n");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"list", "describe", "sweep", "tipping"}) {
+      Outcome outcome = run(command, "--help");
+      assertThat(outcome.code()).as(command).isZero();
+      assertThat(outcome.out()).as(command).startsWith("Usage: attnprof " + command);
+    }
+  }
+
+  @Test
+  void listShowsTheBuiltInMetricsAndTheCpu() {
+    Outcome outcome = run("list");
+    assertThat(outcome.code()).isZero();
+    assertThat(outcome.out()).contains("latency", "throughput", "peak-memory", "cpu     yes");
+  }
+}

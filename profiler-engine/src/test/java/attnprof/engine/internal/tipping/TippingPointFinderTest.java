@@ -1,0 +1,105 @@
+package attnprof.engine.internal.tipping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import attnprof.engine.ResultRow;
+import attnprof.engine.TippingPoint;
+import attnprof.engine.TippingPoint.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TippingPointFinderTest {
+  private final TippingPointFinder finder = new TippingPointFinder();
+
+  @Test
+  void interpolatesWhereTheDeficitCrossesZero() {
+    // baseline grows fast, the variant slowly: deficits at 100, 200, 400 are +10, +5, -15
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "latency", "ms", "lower", new double[] {100, 200, 400}, 10, 25, 65));
+    rows.addAll(series("text/longformer", "text/bert", "latency", "ms", "lower", new double[] {100, 200, 400}, 20, 30, 50));
+
+    TippingPoint point = finder.find(rows).get(0);
+
+    assertThat(point.verdict()).isEqualTo(Verdict.AT);
+    // between 200 (deficit +5) and 400 (deficit -15): 200 + 200 * 5 / 20 = 250
+    assertThat(point.length()).isCloseTo(250, within(1e-9));
+    assertThat(point.answer()).isEqualTo("250 tokens");
+  }
+
+  @Test
+  void aVariantMustStayBetterToTheEndOfTheGrid() {
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "latency", "ms", "lower", new double[] {1, 2, 3, 4}, 10, 10, 10, 10));
+    rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", new double[] {1, 2, 3, 4}, 5, 12, 8, 9));
+
+    TippingPoint point = finder.find(rows).get(0);
+
+    // better at 1, worse at 2, better from 3 on: 2 + (3 - 2) * 2 / (2 + 2) = 2.5
+    assertThat(point.verdict()).isEqualTo(Verdict.AT);
+    assertThat(point.length()).isCloseTo(2.5, within(1e-9));
+  }
+
+  @Test
+  void higherIsBetterForThroughput() {
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "throughput", "inputs/s", "higher", new double[] {1, 2}, 100, 50));
+    rows.addAll(series("text/x", "text/bert", "throughput", "inputs/s", "higher", new double[] {1, 2}, 120, 60));
+
+    assertThat(finder.find(rows).get(0).verdict()).isEqualTo(Verdict.FROM_START);
+  }
+
+  @Test
+  void neverInRangeWhenWorseAtTheLargestLength() {
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "latency", "ms", "lower", new double[] {1, 2}, 1, 2));
+    rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", new double[] {1, 2}, 0.5, 3));
+
+    TippingPoint point = finder.find(rows).get(0);
+    assertThat(point.verdict()).isEqualTo(Verdict.NEVER_IN_RANGE);
+    assertThat(point.answer()).isEqualTo("never in range");
+  }
+
+  @Test
+  void aBaselineOutOfMemoryMakesTheVariantBetterThere() {
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "peak_memory.allocator", "bytes", "lower", new double[] {1, 2}, 10, Double.NaN));
+    rows.addAll(series("text/x", "text/bert", "peak_memory.allocator", "bytes", "lower", new double[] {1, 2}, 20, 30));
+
+    TippingPoint point = finder.find(rows).get(0);
+    assertThat(point.verdict()).isEqualTo(Verdict.AT);
+    assertThat(point.length()).isEqualTo(2);
+  }
+
+  @Test
+  void aTimeoutCountsAgainstTimeButIsUnknownForMemory() {
+    List<ResultRow> rows = new ArrayList<>();
+    rows.add(row("text/bert", "", "latency", "ms", "lower", 1, null, "timeout"));
+    rows.add(row("text/x", "text/bert", "latency", "ms", "lower", 1, 5.0, "ok"));
+    rows.add(row("text/bert", "", "peak_memory.rss", "bytes", "lower", 1, null, "timeout"));
+    rows.add(row("text/x", "text/bert", "peak_memory.rss", "bytes", "lower", 1, 5.0, "ok"));
+
+    List<TippingPoint> points = finder.find(rows);
+    assertThat(points).extracting(TippingPoint::metric, TippingPoint::verdict).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("latency", Verdict.FROM_START),
+        org.assertj.core.groups.Tuple.tuple("peak_memory.rss", Verdict.NO_DATA));
+  }
+
+  private static List<ResultRow> series(String variant, String baseline, String metric, String unit, String better,
+      double[] lengths, double... values) {
+    List<ResultRow> rows = new ArrayList<>();
+    for (int i = 0; i < lengths.length; i++) {
+      boolean oom = Double.isNaN(values[i]);
+      rows.add(row(variant, baseline, metric, unit, better, lengths[i], oom ? null : values[i], oom ? "oom" : "ok"));
+    }
+    return rows;
+  }
+
+  static ResultRow row(String variant, String baseline, String metric, String unit, String better, double length,
+      Double value, String status) {
+    return new ResultRow("run", variant, baseline, "text", "tiny", "synthetic", length, "tokens", 1, "inference", "cpu",
+        metric, value, unit, better, 3, value, value, 0.0, value, value, 0.0, status, "", 0, "", "cpu", 2, 0, "17",
+        "2.18");
+  }
+}

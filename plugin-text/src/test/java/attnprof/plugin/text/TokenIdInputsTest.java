@@ -20,7 +20,7 @@ class TokenIdInputsTest {
 
     int[] ids = WordTokenizer.ids(words, 9, 100);
     assertThat(ids[0]).isEqualTo(WordTokenizer.CLS);
-    assertThat(ids).allSatisfy(id -> assertThat(id).isBetween(0, 99));
+    assertThat(java.util.Arrays.stream(ids).boxed()).allSatisfy(id -> assertThat(id).isBetween(0, 99));
     // the words repeat when the row is longer than the text
     assertThat(ids[7]).isEqualTo(ids[1]);
     assertThat(ids[1]).isEqualTo(WordTokenizer.id("hello", 100));

@@ -10,9 +10,19 @@ import java.util.Locale;
 /** Progress of a sweep as one line per point on the error stream, with the time left. */
 final class ConsoleProgress implements ProgressListener {
   private final PrintStream out;
+  private final java.nio.file.Path folder;
+  private final boolean inProcess;
 
-  ConsoleProgress(PrintStream out) {
+  ConsoleProgress(PrintStream out, java.nio.file.Path folder, boolean inProcess) {
     this.out = out;
+    this.folder = folder;
+    this.inProcess = inProcess;
+  }
+
+  @Override
+  public void sweepStarted(String runId, int points) {
+    out.println("attnprof: " + runId + ": " + points + " points" + (inProcess ? ", in this JVM" : ", each in a fresh JVM")
+        + "; results in " + folder);
   }
 
   @Override

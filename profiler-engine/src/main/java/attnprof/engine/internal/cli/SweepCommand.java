@@ -101,8 +101,7 @@ final class SweepCommand implements Runnable {
         .inProcess(inProcess).inputs(inputs).seed(seed).outputDirectory(folder)
         .build();
     PrintStream err = root.err;
-    err.println("attnprof: sweeping into " + folder + (inProcess ? " (in-process)" : " (a fresh JVM per point)"));
-    SweepResult result = profiler.sweep(request, new ConsoleProgress(err));
+    SweepResult result = profiler.sweep(request, new ConsoleProgress(err, folder, inProcess));
     PrintStream outStream = root.out;
     outStream.println();
     TippingTables.printFigures(outStream, result.rows());

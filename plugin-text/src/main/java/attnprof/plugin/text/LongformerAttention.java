@@ -34,9 +34,10 @@ final class LongformerAttention implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();
-    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
-    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
-    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
+    Operand<TFloat32> q = qkv.query();
+    Operand<TFloat32> k = qkv.key();
+    Operand<TFloat32> v = qkv.value();
     long global = Math.min(globalTokens, x.valid());
     BandedAttention band = new BandedAttention(x.length(), x.valid(), oneSidedWindow, global);
     Operand<TFloat32> local = band.scores(tf, q, k);
@@ -47,7 +48,7 @@ final class LongformerAttention implements TokenMixer {
       context = withGlobalKeys(tf, band, q, k, v, local, global);
       context = withGlobalRows(net, x, context, global);
     }
-    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+    return Heads.output(net, context, Layers.width(x.values()));
   }
 
   /** Every token's softmax over its window and the global tokens' keys. */

@@ -36,9 +36,9 @@ final class NystromAttention implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();
-    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
-    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
-    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
+    Operand<TFloat32> q = qkv.query();
+    Operand<TFloat32> k = qkv.key();
     Operand<TFloat32> segmentMeans = tf.constant(segmentMeans(x.valid(), x.length(), Math.min(landmarks, x.valid())));
     Operand<TFloat32> landmarkQueries = Layers.batchMatMul(tf, segmentMeans, q, false);
     Operand<TFloat32> landmarkKeys = Layers.batchMatMul(tf, segmentMeans, k, false);
@@ -47,13 +47,13 @@ final class NystromAttention implements TokenMixer {
     Operand<TFloat32> kernel1 = MultiHeadAttention.probabilities(tf, q, landmarkKeys, null);
     Operand<TFloat32> kernel2 = MultiHeadAttention.probabilities(tf, landmarkQueries, landmarkKeys, null);
     Operand<TFloat32> kernel3 = MultiHeadAttention.probabilities(tf, landmarkQueries, k, keyBias);
-    Operand<TFloat32> summary = Layers.batchMatMul(tf, kernel3, v, false);
+    Operand<TFloat32> summary = Layers.batchMatMul(tf, kernel3, qkv.value(), false);
     Operand<TFloat32> context = Layers.batchMatMul(tf, kernel1,
         Layers.batchMatMul(tf, pseudoInverse(tf, kernel2, pinvIterations), summary, false), false);
     if (convolutionKernel > 0) {
-      context = tf.math.add(context, valueConvolution(net.scope("conv"), v, heads, convolutionKernel));
+      context = tf.math.add(context, valueConvolution(net.scope("conv"), qkv.value(), heads, convolutionKernel));
     }
-    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+    return Heads.output(net, context, Layers.width(x.values()));
   }
 
   /**

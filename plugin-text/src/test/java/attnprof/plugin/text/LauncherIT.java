@@ -27,6 +27,10 @@ class LauncherIT {
     List<String> command = new ArrayList<>();
     command.add(LAUNCHER.toString());
     command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private static Outcome run(List<String> command) throws IOException, InterruptedException {
     Path out = Files.createTempFile("attnprof-out", ".txt");
     Path err = Files.createTempFile("attnprof-err", ".txt");
     Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -72,6 +76,30 @@ class LauncherIT {
     }
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"tippingPoints\"").contains("\"rows\"");
     assertThat(outcome.err()).contains("[8/8]");
+  }
+
+  @Test
+  void theTextPluginDroppedIntoAPluginsFolderWorksLikeOneOnTheModulePath(@TempDir Path folder) throws Exception {
+    Path plugins = Files.createDirectories(folder.resolve("plugins"));
+    Files.copy(Path.of("target", "plugin-text.jar"), plugins.resolve("plugin-text.jar"));
+    Path root = LAUNCHER.getParent();
+    List<String> engineOnly = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--module-path", root.resolve("profiler-engine/target/profiler-engine.jar") + java.io.File.pathSeparator
+            + root.resolve("profiler-engine/target/modules"),
+        "--module", "attnprof.engine/attnprof.engine.internal.cli.Main", "--plugins", plugins.toString());
+
+    List<String> list = new ArrayList<>(engineOnly);
+    list.add("list");
+    Outcome listed = run(list);
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).containsPattern("text/longformer +text +text/bert").contains("none: every plugin loaded");
+
+    List<String> sweep = new ArrayList<>(engineOnly);
+    sweep.addAll(List.of("sweep", "--variants", "text/bert", "--preset", "tiny", "--lengths", "16", "--mode", "inference",
+        "--runs", "1", "--out", folder.resolve("results").toString()));
+    Outcome swept = run(sweep);
+    assertThat(swept.code()).as(swept.err()).isZero();
+    assertThat(Files.readString(folder.resolve("results/results.csv"))).contains(",text/bert,").contains(",ok,");
   }
 
   @Test

@@ -31,4 +31,23 @@ public final class Heads {
     Net place = net.scope(name);
     return split(place.tf(), Layers.dense(place, x, Layers.width(x)), heads);
   }
+
+  /** The query, key and value projections of a sequence, split into heads. */
+  public record QueryKeyValue(Operand<TFloat32> query, Operand<TFloat32> key, Operand<TFloat32> value) {
+  }
+
+  /**
+   * Projects {@code x} into queries, keys and values (scopes {@code query}, {@code key}, {@code value}),
+   * each {@code [batch, heads, tokens, size]}: the projections every attention variant shares, so
+   * variants built on equal seeds share these weights.
+   */
+  public static QueryKeyValue queryKeyValue(Net net, Operand<TFloat32> x, long heads) {
+    return new QueryKeyValue(project(net, "query", x, heads), project(net, "key", x, heads),
+        project(net, "value", x, heads));
+  }
+
+  /** Merges heads back and applies the output projection (scope {@code output}) to {@code width}. */
+  public static Operand<TFloat32> output(Net net, Operand<TFloat32> context, long width) {
+    return Layers.dense(net.scope("output"), merge(net.tf(), context), width);
+  }
 }

@@ -22,12 +22,10 @@ public final class MultiHeadAttention implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();
-    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
-    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
-    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
     Operand<TFloat32> bias = x.padded() ? keyPaddingBias(tf, x.length(), x.valid()) : null;
-    Operand<TFloat32> context = attend(tf, q, k, v, bias);
-    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+    Operand<TFloat32> context = attend(tf, qkv.query(), qkv.key(), qkv.value(), bias);
+    return Heads.output(net, context, Layers.width(x.values()));
   }
 
   /**

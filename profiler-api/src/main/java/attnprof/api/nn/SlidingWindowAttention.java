@@ -23,11 +23,9 @@ public final class SlidingWindowAttention implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();
-    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
-    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
-    Operand<TFloat32> v = Heads.project(net, "value", x.values(), heads);
+    Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
     BandedAttention band = new BandedAttention(x.length(), x.valid(), oneSidedWindow, 0);
-    Operand<TFloat32> context = band.attend(tf, q, k, v);
-    return Layers.dense(net.scope("output"), Heads.merge(tf, context), Layers.width(x.values()));
+    Operand<TFloat32> context = band.attend(tf, qkv.query(), qkv.key(), qkv.value());
+    return Heads.output(net, context, Layers.width(x.values()));
   }
 }

@@ -37,9 +37,14 @@ import org.tensorflow.op.Ops;
  */
 public final class PointMeasurer {
   private final PluginRegistry registry;
+  private final java.util.function.Consumer<String> log;
 
-  public PointMeasurer(PluginRegistry registry) {
+  /**
+   * @param log where to say how long each phase of a point took (a child JVM's log); silent in-process
+   */
+  public PointMeasurer(PluginRegistry registry, java.util.function.Consumer<String> log) {
     this.registry = registry;
+    this.log = log;
   }
 
   public PointResult measure(PointJob job) {
@@ -95,7 +100,7 @@ public final class PointMeasurer {
     MeasurementPoint point = new MeasurementPoint(job.variantId(), config, job.length(), job.batch(), job.mode(),
         job.deviceId());
 
-    Phases phases = new Phases();
+    Phases phases = new Phases(log);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph).withDevice(DevicePlacement.parse(device.tensorflowDevice(job.deviceId())));
       BuiltModel model = variant.build(tf, new BuildRequest(config, job.batch(), job.length(), job.mode(), job.seed()));
@@ -124,11 +129,16 @@ public final class PointMeasurer {
 
   /** Logs how long each phase of a point took, to the measuring process' log. */
   private static final class Phases {
+    private final java.util.function.Consumer<String> log;
     private long last = System.nanoTime();
+
+    Phases(java.util.function.Consumer<String> log) {
+      this.log = log;
+    }
 
     void done(String phase) {
       long now = System.nanoTime();
-      System.err.printf(java.util.Locale.ROOT, "attnprof: %s in %.2f s%n", phase, (now - last) / 1e9);
+      log.accept(String.format(java.util.Locale.ROOT, "attnprof: %s in %.2f s", phase, (now - last) / 1e9));
       last = now;
     }
   }

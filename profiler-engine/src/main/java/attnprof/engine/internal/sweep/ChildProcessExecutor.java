@@ -52,13 +52,19 @@ public final class ChildProcessExecutor implements PointExecutor {
           .redirectOutput(log.toFile());
       builder.environment().putAll(environment(job));
       Process process = builder.start();
-      boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Thread reaper = new Thread(() -> destroy(process), "attnprof-child-reaper");
+      Runtime.getRuntime().addShutdownHook(reaper);
+      boolean finished;
+      try {
+        finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } finally {
+        removeHook(reaper);
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (!finished) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        return ChildResults.placeholder(job).failed(PointStatus.TIMEOUT,
-            "did not finish within " + timeout.toSeconds() + " s", seconds);
+        destroy(process);
+        process.waitFor(10, TimeUnit.SECONDS);
+        return ChildResults.placeholder(job).failed(PointStatus.TIMEOUT, ChildResults.timeoutMessage(timeout), seconds);
       }
       if (Files.isRegularFile(resultFile)) {
         return Json.read(resultFile, PointResult.class);
@@ -72,6 +78,19 @@ public final class ChildProcessExecutor implements PointExecutor {
       return ChildResults.placeholder(job).failed(PointStatus.ERROR, "interrupted", (System.nanoTime() - start) / 1e9);
     } finally {
       deleteQuietly(work);
+    }
+  }
+
+  private static void destroy(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down and the hook is running: it kills the child
     }
   }
 

@@ -16,6 +16,13 @@ final class ChildResults {
         job.deviceId(), PointStatus.ERROR, List.of(), 0, List.of(), "", 0);
   }
 
+  /** What a point past its time limit says. */
+  static String timeoutMessage(java.time.Duration timeout) {
+    double seconds = timeout.toMillis() / 1000.0;
+    return "did not finish within " + (seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds))
+        + " s";
+  }
+
   /** The status and message of a child JVM that exited without writing a result. */
   static PointResult fromExit(PointJob job, int exitCode, String lastLogLine, double seconds) {
     if (exitCode == 137 || exitCode == 9) {

@@ -34,8 +34,8 @@ public final class InProcessExecutor implements PointExecutor {
       future.cancel(true);
       worker.shutdownNow();
       worker = newWorker(); // the stuck thread is abandoned; the next point gets a fresh one
-      return ChildResults.placeholder(job).failed(PointStatus.TIMEOUT,
-          "did not finish within " + timeout.toSeconds() + " s", (System.nanoTime() - start) / 1e9);
+      return ChildResults.placeholder(job).failed(PointStatus.TIMEOUT, ChildResults.timeoutMessage(timeout),
+          (System.nanoTime() - start) / 1e9);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ChildResults.placeholder(job).failed(PointStatus.ERROR, "interrupted", (System.nanoTime() - start) / 1e9);

@@ -61,7 +61,7 @@ public final class SweepRunner {
     RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device());
     Path output = request.outputDirectory();
     PointExecutor executor = request.inProcess()
-        ? new InProcessExecutor(new PointMeasurer(registry))
+        ? new InProcessExecutor(new PointMeasurer(registry, line -> { }))
         : new ChildProcessExecutor(registry, output == null ? null : output.resolve("logs"));
 
     List<PointJob> jobs = plan.jobs();

@@ -22,11 +22,13 @@ public final class WorkerMain {
       System.err.println("usage: WorkerMain JOB_FILE RESULT_FILE");
       System.exit(2);
     }
+    // a sweep that dies (killed, interrupted) takes its measuring process with it
+    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
     PointJob job = Json.read(Path.of(args[0]), PointJob.class);
     Path plugins = job.pluginsFolder() == null ? null : Path.of(job.pluginsFolder());
     PluginRegistry registry = new PluginLoader(plugins, List.of()).load();
     registry.diagnostics().forEach(d -> System.err.println(d.line()));
-    PointResult result = new PointMeasurer(registry).measure(job);
+    PointResult result = new PointMeasurer(registry, System.err::println).measure(job);
     Json.write(Path.of(args[1]), result);
     System.out.println("measured " + job.label() + ": " + result.status().id());
     // TensorFlow's thread pools are not daemons; leave without waiting for them

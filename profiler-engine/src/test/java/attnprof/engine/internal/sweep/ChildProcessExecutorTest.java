@@ -25,7 +25,7 @@ class ChildProcessExecutorTest {
     PointResult result = executor(logs, "sleep 30").execute(JOB, Duration.ofMillis(500));
 
     assertThat(result.status()).isEqualTo(PointStatus.TIMEOUT);
-    assertThat(result.message()).isEqualTo("did not finish within 0 s");
+    assertThat(result.message()).isEqualTo("did not finish within 0.5 s");
     assertThat(result.wallSeconds()).isLessThan(10);
   }
 

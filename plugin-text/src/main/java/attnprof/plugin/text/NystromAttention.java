@@ -51,7 +51,7 @@ final class NystromAttention implements TokenMixer {
     Operand<TFloat32> context = Layers.batchMatMul(tf, kernel1,
         Layers.batchMatMul(tf, pseudoInverse(tf, kernel2, pinvIterations), summary, false), false);
     if (convolutionKernel > 0) {
-      context = tf.math.add(context, valueConvolution(net.scope("conv"), qkv.value(), heads, convolutionKernel));
+      context = tf.math.add(context, valueConvolution(net.part("conv"), qkv.value(), heads, convolutionKernel));
     }
     return Heads.output(net, context, Layers.width(x.values()));
   }

@@ -61,10 +61,10 @@ final class TextEncoder {
       Net other = root.in(Component.OTHER);
       Operand<TFloat32> first = Layers.reshape(tf, Layers.sliceAxis(other.tf(), output, 1, 0, 1), request.batch(), width);
       Operand<TFloat32> pooled = config.integer(TextParameters.POOLER) == 1
-          ? other.tf().math.tanh(Layers.dense(other.scope("pooler"), first, width))
+          ? other.tf().math.tanh(Layers.dense(other.part("pooler"), first, width))
           : first;
       if (request.mode() == Mode.TRAINING) {
-        loss = classificationLoss(other.scope("head"), pooled, request.batch());
+        loss = classificationLoss(other.part("head"), pooled, request.batch());
       }
     }
     InputSpec spec = new InputSpec(TOKEN_IDS, TInt32.class, shape, vocabulary);

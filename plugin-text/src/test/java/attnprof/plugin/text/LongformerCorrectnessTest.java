@@ -89,7 +89,7 @@ class LongformerCorrectnessTest {
         Operand<TFloat32> rows = MultiHeadAttention.attend(tf, qg, kg, vg, null);
         context = tf.concat(java.util.List.of(rows, Layers.sliceAxis(tf, context, 2, global, n)), tf.constant(2));
       }
-      return Layers.dense(net.scope("output"), Heads.merge(tf, context), WIDTH);
+      return Heads.output(net, context, WIDTH);
     }
   }
 

@@ -10,7 +10,7 @@ public final class FeedForward {
 
   /** Builds it under the given place (the caller puts it in the {@code feed_forward} scope). */
   public static Operand<TFloat32> apply(Net net, Operand<TFloat32> x, long hidden) {
-    Operand<TFloat32> inner = Layers.gelu(net.tf(), Layers.dense(net.scope("intermediate"), x, hidden));
-    return Layers.dense(net.scope("output"), inner, Layers.width(x));
+    Operand<TFloat32> inner = Layers.gelu(net.tf(), Layers.dense(net.part("intermediate"), x, hidden));
+    return Layers.dense(net.part("output"), inner, Layers.width(x));
   }
 }

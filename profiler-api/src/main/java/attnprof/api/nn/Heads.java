@@ -28,7 +28,7 @@ public final class Heads {
 
   /** A dense projection (scope {@code name}) split into heads: {@code [batch, heads, tokens, size]}. */
   public static Operand<TFloat32> project(Net net, String name, Operand<TFloat32> x, long heads) {
-    Net place = net.scope(name);
+    Net place = net.part(name);
     return split(place.tf(), Layers.dense(place, x, Layers.width(x)), heads);
   }
 
@@ -48,6 +48,6 @@ public final class Heads {
 
   /** Merges heads back and applies the output projection (scope {@code output}) to {@code width}. */
   public static Operand<TFloat32> output(Net net, Operand<TFloat32> context, long width) {
-    return Layers.dense(net.scope("output"), merge(net.tf(), context), width);
+    return Layers.dense(net.part("output"), merge(net.tf(), context), width);
   }
 }

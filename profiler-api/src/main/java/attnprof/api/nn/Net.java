@@ -13,22 +13,28 @@ import org.tensorflow.types.TFloat32;
  * A place in a model under construction: an op factory inside a name scope, and the weights made
  * there. Weights are TensorFlow variables whose initial values depend only on the model seed and
  * the weight's path ({@code layer_0/attention/query/kernel}), so two models that share a structure
- * share their weights. Immutable; {@link #scope} returns a new place.
+ * share their weights. Immutable; {@link #scope}, {@link #part} and {@link #in} return new places.
+ *
+ * <p>A TensorFlow name scope costs a scan of the whole graph when it opens, so only layers and
+ * components open one ({@link #scope}, {@link #in}); the parts inside them ({@link #part}: a
+ * projection, a normalisation's weights) only prefix their weights' names.
  */
 public final class Net {
   private final Ops tf;
   private final long seed;
   private final String path;
+  private final String prefix;
 
-  private Net(Ops tf, long seed, String path) {
+  private Net(Ops tf, long seed, String path, String prefix) {
     this.tf = Objects.requireNonNull(tf, "tf");
     this.seed = seed;
     this.path = path;
+    this.prefix = prefix;
   }
 
   /** The root of a model in the graph behind {@code tf}. */
   public static Net root(Ops tf, long seed) {
-    return new Net(tf, seed, "");
+    return new Net(tf, seed, "", "");
   }
 
   /** The op factory of this place, inside its name scope. */
@@ -41,14 +47,23 @@ public final class Net {
     return path;
   }
 
-  /** A nested place. */
+  /** A nested place with a TensorFlow name scope of its own, such as a layer. */
   public Net scope(String name) {
-    return new Net(tf.withSubScope(name), seed, path.isEmpty() ? name : path + "/" + name);
+    return new Net(tf.withSubScope(prefix + name), seed, child(name), "");
   }
 
-  /** A nested place that assigns its ops to a component. */
+  /** A nested place whose ops stay in this place's name scope and whose weights' names start with {@code name_}. */
+  public Net part(String name) {
+    return new Net(tf, seed, child(name), prefix + name + "_");
+  }
+
+  /** A nested place that assigns its ops to a component: a name scope named after it. */
   public Net in(Component component) {
-    return scope(component.scopeName());
+    return new Net(tf.withSubScope(component.scopeName()), seed, child(component.scopeName()), prefix);
+  }
+
+  private String child(String name) {
+    return path.isEmpty() ? name : path + "/" + name;
   }
 
   /**
@@ -58,8 +73,8 @@ public final class Net {
   public Operand<TFloat32> weight(String name, Init init, long... shape) {
     Ops initOps = tf.withInitScope();
     Operand<TFloat32> initial = init.create(initOps, Shape.of(shape), seedFor(name));
-    Variable<TFloat32> variable = tf.withName(name).variable(initial);
-    return tf.withName(name + "_read").identity(variable);
+    Variable<TFloat32> variable = tf.withName(prefix + name).variable(initial);
+    return tf.withName(prefix + name + "_read").identity(variable);
   }
 
   private long[] seedFor(String name) {

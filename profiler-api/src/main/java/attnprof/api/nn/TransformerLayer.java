@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
  * One Transformer encoder layer: a token mixer and a feed-forward network, each with a residual
  * connection and layer normalisation, placed after (BERT, HuBERT) or before (ViT) each sub-layer.
  * Scopes: {@code attention}, {@code feed_forward}, and {@code norm} for each normalisation with its
- * residual addition, nested in {@code attention_output} and {@code output} (post-norm) or
+ * residual addition, whose weights are parts {@code attention_output} and {@code output} (post-norm) or
  * {@code before_attention} and {@code before_feed_forward} (pre-norm) so that every weight has its
  * own path.
  *
@@ -27,16 +27,16 @@ public record TransformerLayer(TokenMixer mixer, long feedForwardWidth, boolean 
 
   private Sequence applyPostNorm(Net net, Sequence x) {
     Operand<TFloat32> mixed = mixer.mix(net.in(Component.ATTENTION), x);
-    Operand<TFloat32> afterMixer = addAndNorm(net.scope("attention_output"), x.values(), mixed);
+    Operand<TFloat32> afterMixer = addAndNorm(net.part("attention_output"), x.values(), mixed);
     Operand<TFloat32> fed = FeedForward.apply(net.in(Component.FEED_FORWARD), afterMixer, feedForwardWidth);
-    return x.with(addAndNorm(net.scope("output"), afterMixer, fed));
+    return x.with(addAndNorm(net.part("output"), afterMixer, fed));
   }
 
   private Sequence applyPreNorm(Net net, Sequence x) {
-    Operand<TFloat32> mixed = mixer.mix(net.in(Component.ATTENTION), x.with(norm(net.scope("before_attention"), x.values())));
+    Operand<TFloat32> mixed = mixer.mix(net.in(Component.ATTENTION), x.with(norm(net.part("before_attention"), x.values())));
     Operand<TFloat32> afterMixer = net.tf().math.add(x.values(), mixed);
     Operand<TFloat32> fed = FeedForward.apply(net.in(Component.FEED_FORWARD),
-        norm(net.scope("before_feed_forward"), afterMixer), feedForwardWidth);
+        norm(net.part("before_feed_forward"), afterMixer), feedForwardWidth);
     return x.with(net.tf().math.add(afterMixer, fed));
   }
 

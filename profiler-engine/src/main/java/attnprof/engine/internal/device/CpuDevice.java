@@ -59,7 +59,8 @@ public final class CpuDevice implements DeviceAdapter {
 
   @Override
   public OptionalLong peakMemoryBytes(StepTrace trace, String deviceId) {
-    return trace.peakAllocatorBytesInUse("cpu");
+    // only the BFC allocator tracks the bytes in use; the default CPU allocator's figures are partial
+    return trace.peakAllocatorBytesInUse("bfc");
   }
 
   @Override

@@ -15,7 +15,9 @@ import java.util.OptionalLong;
 /**
  * Peak memory of a step, two ways: the device allocator's bytes in use at their highest during a
  * traced step (tensors only: weights, activations, gradients, optimizer state), and the measuring
- * process' resident high-water mark (everything: the JVM, TensorFlow's code, its caches).
+ * process' resident high-water mark (everything: the JVM, TensorFlow's code, its caches). The
+ * allocator figure needs an allocator that tracks bytes in use (on the CPU the BFC allocator, which
+ * child JVMs get); where there is none, it is left out.
  */
 public final class PeakMemoryMetric implements Metric {
   static final Quantity ALLOCATOR = new Quantity("peak_memory.allocator", Unit.BYTES, Direction.LOWER_IS_BETTER,

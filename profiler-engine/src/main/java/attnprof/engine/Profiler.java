@@ -28,9 +28,11 @@ import java.util.Map;
  */
 public final class Profiler {
   private final Injector injector;
+  private final boolean hasProvidersMadeInCode;
 
-  private Profiler(Injector injector) {
+  private Profiler(Injector injector, boolean hasProvidersMadeInCode) {
     this.injector = injector;
+    this.hasProvidersMadeInCode = hasProvidersMadeInCode;
   }
 
   public static Builder builder() {
@@ -53,6 +55,10 @@ public final class Profiler {
 
   /** Runs a sweep, telling {@code progress} how it goes. */
   public SweepResult sweep(SweepRequest request, ProgressListener progress) {
+    if (hasProvidersMadeInCode && !request.inProcess()) {
+      throw ProfilerException.user("providers added with addProvider exist only in this JVM; "
+          + "sweep them in-process (SweepRequest.Builder.inProcess(true))");
+    }
     SweepRunner runner = injector.getInstance(SweepRunner.class);
     return runner.run(request, runner.newRunId(), progress);
   }
@@ -118,7 +124,8 @@ public final class Profiler {
 
     public Profiler build() {
       Module engine = new EngineModule(pluginsFolder, providers);
-      return new Profiler(Guice.createInjector(overrides.isEmpty() ? engine : Modules.override(engine).with(overrides)));
+      return new Profiler(Guice.createInjector(overrides.isEmpty() ? engine : Modules.override(engine).with(overrides)),
+          !providers.isEmpty());
     }
   }
 }

@@ -7,7 +7,8 @@
  */
 module attnprof.engine {
   requires transitive attnprof.api;
-  requires com.google.guice;
+  // transitive: Profiler.Builder.overrideWith takes Guice modules
+  requires transitive com.google.guice;
   // Guice is an automatic module and declares nothing; its explicit dependencies must be required here
   requires com.google.common;
   requires jakarta.inject;

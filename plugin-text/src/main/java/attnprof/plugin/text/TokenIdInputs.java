@@ -41,8 +41,8 @@ public final class TokenIdInputs implements InputGenerator {
           throw ProfilerException.plugin("text/token-ids fills int32 [batch, tokens] inputs with a vocabulary size, not "
               + spec, null);
         }
-        int batch = (int) spec.shape().size(0);
-        int tokens = (int) spec.shape().size(1);
+        int batch = (int) spec.shape().get(0);
+        int tokens = (int) spec.shape().get(1);
         int[] ids = request.source().isPresent()
             ? fromText((TextInput) request.source().get(), batch, tokens, spec.valueLimit())
             : random(batch * tokens, spec.valueLimit(), request.seed());

@@ -25,6 +25,6 @@ public record InputSpec(String name, Class<? extends TType> type, Shape shape, l
 
   /** The batch size: the first dimension. */
   public long batch() {
-    return shape.size(0);
+    return shape.get(0);
   }
 }

@@ -66,7 +66,7 @@ public final class ModelEvaluator {
         session.initialize();
         try (Result result = session.runner().fetch(output).run()) {
           TFloat32 tensor = (TFloat32) result.get(0);
-          float[][][] values = new float[x.length][x[0].length][(int) tensor.shape().size(2)];
+          float[][][] values = new float[x.length][x[0].length][(int) tensor.shape().get(2)];
           for (int b = 0; b < values.length; b++) {
             for (int i = 0; i < values[b].length; i++) {
               for (int d = 0; d < values[b][i].length; d++) {

@@ -1,0 +1,91 @@
+package attnprof.plugin.speech;
+
+import attnprof.api.Mode;
+import attnprof.api.ProfilerException;
+import attnprof.api.input.InputSpec;
+import attnprof.api.model.BuildRequest;
+import attnprof.api.model.BuiltModel;
+import attnprof.api.model.Component;
+import attnprof.api.model.ModelConfig;
+import attnprof.api.model.ModelInput;
+import attnprof.api.nn.Layers;
+import attnprof.api.nn.Net;
+import attnprof.api.nn.Sequence;
+import attnprof.api.nn.TokenMixer;
+import attnprof.api.nn.TransformerLayer;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The HuBERT-base encoder every speech variant shares: the convolutional feature encoder, feature
+ * projection (layer norm and a dense layer), the convolutional relative position embedding, layer
+ * normalisation, and post-norm Transformer layers with a variant's token mixer. The front end and
+ * the position embedding count as {@code embedding}. For training, a frame-wise classification head
+ * with a softmax cross-entropy loss (as in fine-tuning for recognition).
+ */
+final class SpeechEncoder {
+  private static final double EPSILON = 1e-5;
+
+  private SpeechEncoder() {
+  }
+
+  static BuiltModel build(Ops tf, BuildRequest request, IntFunction<TokenMixer> mixerOfLayer, List<String> notes) {
+    ModelConfig config = request.config();
+    List<Integer> kernels = SpeechParameters.integers(SpeechParameters.CONV_KERNELS, config.text(SpeechParameters.CONV_KERNELS));
+    List<Integer> strides = SpeechParameters.integers(SpeechParameters.CONV_STRIDES, config.text(SpeechParameters.CONV_STRIDES));
+    if (kernels.size() != strides.size()) {
+      throw ProfilerException.user("conv_kernels and conv_strides must have as many entries each, got "
+          + kernels.size() + " and " + strides.size());
+    }
+    int samples = WaveformInputs.samples(request.length());
+    if (ConvFeatureEncoder.frames(samples, kernels, strides) < 1) {
+      throw ProfilerException.user(request.length() + " s of audio is too short for the feature encoder");
+    }
+    long width = config.integer(SpeechParameters.WIDTH);
+    Shape shape = Shape.of(request.batch(), samples);
+    Placeholder<TFloat32> waveform = tf.withName(WaveformInputs.WAVEFORM).placeholder(TFloat32.class,
+        Placeholder.shape(shape));
+
+    Net root = Net.root(tf, request.seed());
+    Net frontEnd = root.in(Component.EMBEDDING);
+    Operand<TFloat32> features = ConvFeatureEncoder.apply(frontEnd.part("feature_encoder"), waveform,
+        config.integer(SpeechParameters.CONV_CHANNELS), kernels, strides);
+    features = Layers.layerNorm(frontEnd.part("feature_projection").in(Component.NORM), features, EPSILON);
+    features = Layers.dense(frontEnd.part("feature_projection"), features, width);
+    Operand<TFloat32> positions = PositionalConvolution.apply(frontEnd.part("position_conv"), features,
+        config.integer(SpeechParameters.POSITION_KERNEL), config.integer(SpeechParameters.POSITION_GROUPS));
+    Operand<TFloat32> hidden = Layers.layerNorm(root.part("encoder").in(Component.NORM),
+        tf.math.add(features, positions), EPSILON);
+
+    Sequence x = Sequence.of(hidden);
+    for (int layer = 0; layer < config.integer(SpeechParameters.LAYERS); layer++) {
+      TransformerLayer block = new TransformerLayer(mixerOfLayer.apply(layer),
+          config.integer(SpeechParameters.FEED_FORWARD), false, EPSILON);
+      x = block.apply(root.scope("layer_" + layer), x);
+    }
+    Operand<TFloat32> output = x.values();
+    Operand<TFloat32> loss = request.mode() == Mode.TRAINING
+        ? frameClassificationLoss(root.in(Component.OTHER).part("head"), output, config.integer(SpeechParameters.CLASSES))
+        : null;
+    InputSpec spec = new InputSpec(WaveformInputs.WAVEFORM, TFloat32.class, shape, 0);
+    return new BuiltModel(List.of(new ModelInput(spec, waveform)), output, loss, notes);
+  }
+
+  private static Operand<TFloat32> frameClassificationLoss(Net net, Operand<TFloat32> frames, int classes) {
+    Ops tf = net.tf();
+    long[] dims = Layers.dims(frames);
+    long rows = dims[0] * dims[1];
+    Operand<TFloat32> logits = Layers.dense(net, Layers.reshape(tf, frames, rows, dims[2]), classes);
+    float[][] labels = new float[(int) rows][classes];
+    for (float[] label : labels) {
+      label[0] = 1f;
+    }
+    Operand<TFloat32> perFrame = tf.nn.softmaxCrossEntropyWithLogits(logits, tf.constant(labels)).loss();
+    return tf.math.mean(perFrame, tf.constant(0));
+  }
+}

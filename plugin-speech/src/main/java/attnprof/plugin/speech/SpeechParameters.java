@@ -1,0 +1,98 @@
+package attnprof.plugin.speech;
+
+import attnprof.api.model.ParameterSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parameters every speech encoder has, and the preset values its shapes share. */
+final class SpeechParameters {
+  static final String CONV_CHANNELS = "conv_channels";
+  static final String CONV_KERNELS = "conv_kernels";
+  static final String CONV_STRIDES = "conv_strides";
+  static final String WIDTH = "width";
+  static final String LAYERS = "layers";
+  static final String HEADS = "heads";
+  static final String FEED_FORWARD = "feed_forward";
+  static final String POSITION_KERNEL = "position_kernel";
+  static final String POSITION_GROUPS = "position_groups";
+  static final String CLASSES = "classes";
+
+  private static final String KERNELS = "10,3,3,3,3,2,2";
+  private static final String STRIDES = "5,2,2,2,2,2,2";
+
+  static final List<ParameterSpec> ENCODER = List.of(
+      ParameterSpec.integer(CONV_CHANNELS, 1, "channels of the convolutional feature encoder"),
+      ParameterSpec.text(CONV_KERNELS, "kernel sizes of the feature encoder's convolutions, comma-separated"),
+      ParameterSpec.text(CONV_STRIDES, "strides of the feature encoder's convolutions (their product: samples per frame)"),
+      ParameterSpec.integer(WIDTH, 1, "hidden width of the Transformer"),
+      ParameterSpec.integer(LAYERS, 1, "Transformer layers"),
+      ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
+      ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
+      ParameterSpec.integer(POSITION_KERNEL, 2, "kernel of the convolutional relative position embedding"),
+      ParameterSpec.integer(POSITION_GROUPS, 1, "groups of the position convolution (the width must be a multiple)"),
+      ParameterSpec.integer(CLASSES, 2, "classes of the frame-wise training head"));
+
+  private SpeechParameters() {
+  }
+
+  static Map<String, String> encoder(long convChannels, long width, long layers, long heads, long feedForward,
+      long positionKernel, long positionGroups) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(CONV_CHANNELS, String.valueOf(convChannels));
+    values.put(CONV_KERNELS, KERNELS);
+    values.put(CONV_STRIDES, STRIDES);
+    values.put(WIDTH, String.valueOf(width));
+    values.put(LAYERS, String.valueOf(layers));
+    values.put(HEADS, String.valueOf(heads));
+    values.put(FEED_FORWARD, String.valueOf(feedForward));
+    values.put(POSITION_KERNEL, String.valueOf(positionKernel));
+    values.put(POSITION_GROUPS, String.valueOf(positionGroups));
+    values.put(CLASSES, "32");
+    return values;
+  }
+
+  static Map<String, String> tiny() {
+    return encoder(16, 32, 2, 2, 64, 16, 4);
+  }
+
+  /** The front end of HuBERT at half its channels, a body of BERT's small size. */
+  static Map<String, String> small() {
+    return encoder(256, 256, 4, 4, 1024, 64, 16);
+  }
+
+  /** hubert-base-ls960. */
+  static Map<String, String> base() {
+    return encoder(512, 768, 12, 12, 3072, 128, 16);
+  }
+
+  static Map<String, String> with(Map<String, String> base, String... pairs) {
+    Map<String, String> values = new LinkedHashMap<>(base);
+    for (int i = 0; i < pairs.length; i += 2) {
+      values.put(pairs[i], pairs[i + 1]);
+    }
+    return values;
+  }
+
+  static List<ParameterSpec> plus(ParameterSpec... extra) {
+    List<ParameterSpec> all = new ArrayList<>(ENCODER);
+    all.addAll(List.of(extra));
+    return all;
+  }
+
+  /** A comma-separated list of positive integers. */
+  static List<Integer> integers(String name, String text) {
+    try {
+      List<Integer> values = Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
+      if (values.isEmpty() || values.stream().anyMatch(v -> v < 1)) {
+        throw new NumberFormatException();
+      }
+      return values;
+    } catch (NumberFormatException e) {
+      throw attnprof.api.ProfilerException.user("parameter `" + name + "` needs positive integers separated by commas, got `"
+          + text + "`");
+    }
+  }
+}

@@ -1,5 +1,6 @@
 /**
- * The speech modality: HuBERT (vanilla) and L-HuBERT (local attention), and 16 kHz waveform inputs
+ * The speech modality: HuBERT (vanilla), L-HuBERT (local attention), and HuBERT with the linear-time
+ * token mixers SummaryMixing, HyperMixing and Fastformer; and 16 kHz waveform inputs
  * (synthetic, or read from WAV files). Exports nothing: the engine reaches it only through the
  * services it provides.
  */
@@ -8,6 +9,9 @@ module attnprof.plugin.speech {
 
   provides attnprof.api.model.ModelVariant with
       attnprof.plugin.speech.HubertVariant,
-      attnprof.plugin.speech.LocalHubertVariant;
+      attnprof.plugin.speech.LocalHubertVariant,
+      attnprof.plugin.speech.SummaryMixingVariant,
+      attnprof.plugin.speech.HyperMixingVariant,
+      attnprof.plugin.speech.FastformerVariant;
   provides attnprof.api.input.InputGenerator with attnprof.plugin.speech.WaveformInputs;
 }

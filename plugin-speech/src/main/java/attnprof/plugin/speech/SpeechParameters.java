@@ -69,6 +69,9 @@ final class SpeechParameters {
   }
 
   static Map<String, String> with(Map<String, String> base, String... pairs) {
+    if (pairs.length % 2 != 0) {
+      throw new IllegalArgumentException("name-value pairs expected");
+    }
     Map<String, String> values = new LinkedHashMap<>(base);
     for (int i = 0; i < pairs.length; i += 2) {
       values.put(pairs[i], pairs[i + 1]);

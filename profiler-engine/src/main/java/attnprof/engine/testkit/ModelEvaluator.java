@@ -59,12 +59,47 @@ public final class ModelEvaluator {
    * made from {@code seed}, and returns its output in the same shape.
    */
   public static float[][][] mix(TokenMixer mixer, float[][][] x, long seed) {
+    return mixWithWeights(mixer, x, seed).output();
+  }
+
+  /**
+   * The output of a token mixer on {@code x} and the values of every weight it made, by the weight
+   * variable's full name ({@code mixer/query_kernel}), flattened in row-major order: enough to
+   * compute the same function another way.
+   *
+   * @param output the mixer's output, {@code [batch][tokens][width]}
+   * @param weights each weight's values
+   * @param shapes each weight's shape
+   */
+  public record MixerRun(float[][][] output, java.util.Map<String, float[]> weights,
+      java.util.Map<String, long[]> shapes) {
+
+    /** A weight's values; fails naming the weights there are when it is missing. */
+    public float[] weight(String name) {
+      float[] values = weights.get(name);
+      if (values == null) {
+        throw new IllegalArgumentException("no weight " + name + "; there are " + weights.keySet());
+      }
+      return values;
+    }
+  }
+
+  /** Runs a token mixer like {@link #mix} and also returns its weights' values. */
+  public static MixerRun mixWithWeights(TokenMixer mixer, float[][][] x, long seed) {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Operand<TFloat32> output = mixer.mix(Net.root(tf, seed).scope("mixer"), Sequence.of(tf.constant(x)));
+      java.util.List<org.tensorflow.GraphOperation> variables = new java.util.ArrayList<>();
+      graph.operations().forEachRemaining(op -> {
+        if (op.type().equals("VariableV2")) {
+          variables.add(op);
+        }
+      });
       try (Session session = new Session(graph)) {
         session.initialize();
-        try (Result result = session.runner().fetch(output).run()) {
+        Session.Runner runner = session.runner().fetch(output);
+        variables.forEach(v -> runner.fetch(v.output(0)));
+        try (Result result = runner.run()) {
           TFloat32 tensor = (TFloat32) result.get(0);
           float[][][] values = new float[x.length][x[0].length][(int) tensor.shape().get(2)];
           for (int b = 0; b < values.length; b++) {
@@ -74,7 +109,14 @@ public final class ModelEvaluator {
               }
             }
           }
-          return values;
+          java.util.Map<String, float[]> weights = new java.util.LinkedHashMap<>();
+          java.util.Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
+          for (int i = 0; i < variables.size(); i++) {
+            TFloat32 weight = (TFloat32) result.get(i + 1);
+            weights.put(variables.get(i).name(), flatten(weight));
+            shapes.put(variables.get(i).name(), weight.shape().asArray());
+          }
+          return new MixerRun(values, weights, shapes);
         }
       }
     }

@@ -1,6 +1,6 @@
 /**
  * The speech modality: HuBERT (vanilla), L-HuBERT (local attention), and HuBERT with the linear-time
- * token mixers SummaryMixing, HyperMixing and Fastformer; and 16 kHz waveform inputs
+ * token mixers SummaryMixing, HyperMixing, Fastformer and Mamba; and 16 kHz waveform inputs
  * (synthetic, or read from WAV files). Exports nothing: the engine reaches it only through the
  * services it provides.
  */
@@ -12,6 +12,7 @@ module attnprof.plugin.speech {
       attnprof.plugin.speech.LocalHubertVariant,
       attnprof.plugin.speech.SummaryMixingVariant,
       attnprof.plugin.speech.HyperMixingVariant,
-      attnprof.plugin.speech.FastformerVariant;
+      attnprof.plugin.speech.FastformerVariant,
+      attnprof.plugin.speech.MambaVariant;
   provides attnprof.api.input.InputGenerator with attnprof.plugin.speech.WaveformInputs;
 }

@@ -41,7 +41,12 @@ public final class Layers {
 
   /** A fully connected layer on the last dimension, with weights {@code kernel} and {@code bias}. */
   public static Operand<TFloat32> dense(Net net, Operand<TFloat32> x, long units) {
-    Operand<TFloat32> bias = net.weight("bias", Init.zeros(), units);
+    return dense(net, x, units, Init.zeros());
+  }
+
+  /** A fully connected layer whose bias starts from {@code biasInit}. */
+  public static Operand<TFloat32> dense(Net net, Operand<TFloat32> x, long units, Init biasInit) {
+    Operand<TFloat32> bias = net.weight("bias", biasInit, units);
     return net.tf().math.add(denseNoBias(net, x, units), bias);
   }
 

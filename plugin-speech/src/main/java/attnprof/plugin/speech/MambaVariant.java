@@ -1,0 +1,49 @@
+package attnprof.plugin.speech;
+
+import attnprof.api.Modality;
+import attnprof.api.model.BuildRequest;
+import attnprof.api.model.BuiltModel;
+import attnprof.api.model.ModelConfig;
+import attnprof.api.model.ModelVariant;
+import attnprof.api.model.ParameterSpec;
+import attnprof.api.model.VariantDescriptor;
+import java.util.List;
+import org.tensorflow.op.Ops;
+
+/** {@code speech/mamba}: HuBERT with bidirectional Mamba selective state-space layers in place of self-attention. */
+public final class MambaVariant implements ModelVariant {
+  static final String EXPAND = "expand";
+  static final String STATE = "state";
+  static final String CONV_WIDTH = "mamba_conv";
+  private static final String[] PUBLISHED = {EXPAND, "2", STATE, "16", CONV_WIDTH, "4"};
+  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/mamba", "Mamba", Modality.SPEECH,
+      HubertVariant.ID,
+      "Gu, Dao: Mamba: Linear-Time Sequence Modeling with Selective State Spaces, arXiv 2312.00752, 2023",
+      "a selective state-space layer read forward and backward: input-dependent step size and projections, "
+          + "a causal depthwise convolution, the selective scan; linear in length",
+      SpeechMixerPresets.of("bidirectional Mamba", new String[] {EXPAND, "2", STATE, "4", CONV_WIDTH, "4"},
+          PUBLISHED, PUBLISHED),
+      SpeechParameters.plus(
+          ParameterSpec.integer(EXPAND, 1, "inner width as a multiple of the model width"),
+          ParameterSpec.integer(STATE, 1, "state size N of the selective scan"),
+          ParameterSpec.integer(CONV_WIDTH, 1, "kernel of the causal depthwise convolution")));
+
+  @Override
+  public VariantDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public BuiltModel build(Ops tf, BuildRequest request) {
+    ModelConfig config = request.config();
+    return SpeechEncoder.build(tf, request,
+        layer -> new Mamba(config.integer(EXPAND), config.integer(STATE), config.integer(CONV_WIDTH)), List.of());
+  }
+
+  @Override
+  public List<String> notes(ModelConfig config) {
+    return List.of("Mamba's per-layer sizes (expand 2, state 16, convolution 4) in both directions, outputs added",
+        "the scan runs in chunks of " + SelectiveScan.CHUNK + " frames with cumulative sums, chained chunk to chunk: "
+            + "linear in length, no loop op (TensorFlow has no gradient for While)");
+  }
+}

@@ -20,7 +20,7 @@ public final class HubertVariant implements ModelVariant {
       "convolutional waveform front end (49 frames a second) and a Transformer whose frames all attend to each other",
       List.of(
           new Preset(Preset.TINY, "16-channel front end, 2 layers of width 32, for tests", SpeechParameters.tiny()),
-          new Preset(Preset.SMALL, "256-channel front end, 4 layers of width 256, the default run", SpeechParameters.small()),
+          new Preset(Preset.SMALL, "128-channel front end, 4 layers of width 192, the default run", SpeechParameters.small()),
           new Preset(Preset.BASE, "hubert-base-ls960", SpeechParameters.base())),
       SpeechParameters.ENCODER);
 

@@ -21,7 +21,7 @@ public final class HyperMixingVariant implements ModelVariant {
       "token-mixing MLP whose weights hypernetworks make from the input: W2 · GELU(W1ᵀ · X), linear in length",
       SpeechMixerPresets.of("HyperMixing",
           new String[] {HYPER_HIDDEN, "32", HYPER_UNITS, "32"},
-          new String[] {HYPER_HIDDEN, "256", HYPER_UNITS, "256"},
+          new String[] {HYPER_HIDDEN, "192", HYPER_UNITS, "192"},
           new String[] {HYPER_HIDDEN, "768", HYPER_UNITS, "768"}),
       SpeechParameters.plus(
           ParameterSpec.integer(HYPER_HIDDEN, 1, "hidden width of each hypernetwork's MLP"),

@@ -21,7 +21,7 @@ public final class SummaryMixingVariant implements ModelVariant {
       "each frame is combined with the mean over time of a transformed sequence: linear in length",
       SpeechMixerPresets.of("SummaryMixing",
           new String[] {LOCAL_WIDTH, "32", SUMMARY_WIDTH, "32"},
-          new String[] {LOCAL_WIDTH, "256", SUMMARY_WIDTH, "256"},
+          new String[] {LOCAL_WIDTH, "192", SUMMARY_WIDTH, "192"},
           new String[] {LOCAL_WIDTH, "768", SUMMARY_WIDTH, "768"}),
       SpeechParameters.plus(
           ParameterSpec.integer(LOCAL_WIDTH, 1, "width of the local (per-frame) branch"),

@@ -1,0 +1,84 @@
+package attnprof.plugin.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The speech modality through the real launcher, {@code ./attnprof}. */
+class SpeechLauncherIT {
+  private static final Path LAUNCHER = Path.of("..", "attnprof").toAbsolutePath().normalize();
+  private static final List<String> VARIANTS = List.of("speech/hubert", "speech/l-hubert", "speech/summarymixing",
+      "speech/hypermixing", "speech/fastformer", "speech/mamba");
+
+  private record Outcome(int code, String out, String err) {
+  }
+
+  private static Outcome attnprof(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(LAUNCHER.toString());
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("attnprof-out", ".txt");
+    Path err = Files.createTempFile("attnprof-err", ".txt");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(8, TimeUnit.MINUTES)).as("attnprof finished").isTrue();
+    return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void listShowsTheSixSpeechVariantsWithHubertAsBaseline() throws Exception {
+    Outcome outcome = attnprof("list");
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).containsPattern("speech/hubert +speech +\\(vanilla\\)");
+    for (String variant : VARIANTS.subList(1, VARIANTS.size())) {
+      assertThat(outcome.out()).containsPattern(variant + " +speech +speech/hubert");
+    }
+  }
+
+  @Test
+  void aTinySweepWritesARowForEveryPointOfAllSixVariants(@TempDir Path results) throws Exception {
+    Outcome outcome = attnprof("sweep", "--modality", "speech", "--preset", "tiny", "--lengths", "1,2", "--runs", "3",
+        "--out", results.toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    List<String> csv = Files.readAllLines(results.resolve("results.csv"), StandardCharsets.UTF_8);
+    for (String variant : VARIANTS) {
+      for (String length : List.of("1", "2")) {
+        for (String mode : List.of("inference", "training")) {
+          assertThat(csv).as("%s %s %s", variant, length, mode).anyMatch(line -> line.contains("," + variant + ",")
+              && line.contains("," + length + ",seconds,1," + mode + ",cpu,latency,") && line.contains(",ok,"));
+        }
+      }
+    }
+    assertThat(outcome.out()).contains("Tipping points");
+  }
+
+  @Test
+  void aRealRecordingIsProfiledAndATextFileIsRefused(@TempDir Path folder) throws Exception {
+    ByteBuffer samples = ByteBuffer.allocate(24_000 * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < 24_000; i++) {
+      samples.putShort((short) (8000 * Math.sin(i / 10.0)));
+    }
+    Path wav = Files.write(folder.resolve("tone.wav"), WaveformInputsTest.wav(1, 1, 16_000, 16, samples.array()));
+    Outcome recorded = attnprof("sweep", "--variants", "speech/hubert", "--preset", "tiny", "--inputs", wav.toString(),
+        "--mode", "inference", "--runs", "1", "--out", folder.resolve("results").toString());
+    assertThat(recorded.code()).as(recorded.err()).isZero();
+    assertThat(Files.readString(folder.resolve("results/results.csv"))).contains(",tone.wav,1.5,seconds,");
+
+    Path text = Files.writeString(folder.resolve("notes.txt"), "not audio");
+    Outcome refused = attnprof("sweep", "--variants", "speech/hubert", "--inputs", text.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).isEqualTo("attnprof: " + text
+        + " is not a WAV file; speech inputs are .wav files (PCM or float)\n");
+  }
+}

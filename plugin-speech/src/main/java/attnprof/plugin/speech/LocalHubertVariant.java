@@ -23,11 +23,11 @@ public final class LocalHubertVariant implements ModelVariant {
           + "Variants, ACL 2023",
       "HuBERT whose frames attend only to a window of neighbouring frames, computed blockwise in O(frames x window)",
       List.of(
-          new Preset(Preset.TINY, "HuBERT's tiny body, window 8", SpeechParameters.with(SpeechParameters.tiny(), WINDOW, "8")),
+          new Preset(Preset.TINY, "HuBERT's tiny body, window 8", Preset.values(SpeechParameters.tiny(), WINDOW, "8")),
           new Preset(Preset.SMALL, "HuBERT's small body, window 64",
-              SpeechParameters.with(SpeechParameters.small(), WINDOW, DEFAULT_WINDOW)),
+              Preset.values(SpeechParameters.small(), WINDOW, DEFAULT_WINDOW)),
           new Preset(Preset.BASE, "hubert-base-ls960 with window 64",
-              SpeechParameters.with(SpeechParameters.base(), WINDOW, DEFAULT_WINDOW))),
+              Preset.values(SpeechParameters.base(), WINDOW, DEFAULT_WINDOW))),
       SpeechParameters.plus(ParameterSpec.integer(WINDOW, 2,
           "attention window in frames, both sides together (window/2 each side; 49 frames are one second)")));
 

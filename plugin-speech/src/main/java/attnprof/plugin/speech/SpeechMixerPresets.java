@@ -20,10 +20,10 @@ final class SpeechMixerPresets {
   static List<Preset> of(String mixer, String[] tiny, String[] small, String[] base) {
     return List.of(
         new Preset(Preset.TINY, "HuBERT's tiny body with " + mixer + ", for tests",
-            SpeechParameters.with(SpeechParameters.tiny(), tiny)),
+            Preset.values(SpeechParameters.tiny(), tiny)),
         new Preset(Preset.SMALL, "HuBERT's small body with " + mixer + ", the default run",
-            SpeechParameters.with(SpeechParameters.small(), small)),
+            Preset.values(SpeechParameters.small(), small)),
         new Preset(Preset.BASE, "HuBERT-base sizes with " + mixer + " in every layer",
-            SpeechParameters.with(SpeechParameters.base(), base)));
+            Preset.values(SpeechParameters.base(), base)));
   }
 }

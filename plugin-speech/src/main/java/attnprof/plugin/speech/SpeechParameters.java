@@ -1,7 +1,6 @@
 package attnprof.plugin.speech;
 
 import attnprof.api.model.ParameterSpec;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,21 +70,9 @@ final class SpeechParameters {
     return encoder(512, 768, 12, 12, 3072, 128, 16);
   }
 
-  static Map<String, String> with(Map<String, String> base, String... pairs) {
-    if (pairs.length % 2 != 0) {
-      throw new IllegalArgumentException("name-value pairs expected");
-    }
-    Map<String, String> values = new LinkedHashMap<>(base);
-    for (int i = 0; i < pairs.length; i += 2) {
-      values.put(pairs[i], pairs[i + 1]);
-    }
-    return values;
-  }
-
-  static List<ParameterSpec> plus(ParameterSpec... extra) {
-    List<ParameterSpec> all = new ArrayList<>(ENCODER);
-    all.addAll(List.of(extra));
-    return all;
+  /** The encoder's parameters followed by a variant's own. */
+  static List<ParameterSpec> plus(ParameterSpec... own) {
+    return ParameterSpec.concat(ENCODER, own);
   }
 
   /** A comma-separated list of positive integers. */

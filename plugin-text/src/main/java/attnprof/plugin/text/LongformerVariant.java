@@ -25,11 +25,11 @@ public final class LongformerVariant implements ModelVariant {
           + "the first token(s) attend globally with their own projections",
       List.of(
           new Preset(Preset.TINY, "2 layers of width 32, window 16, for tests",
-              TextParameters.with(TextParameters.tiny(), WINDOW, "16", GLOBAL_TOKENS, "1")),
+              Preset.values(TextParameters.tiny(), WINDOW, "16", GLOBAL_TOKENS, "1")),
           new Preset(Preset.SMALL, "BERT's small body with window 128: differences come from the attention alone",
-              TextParameters.with(TextParameters.small(), WINDOW, "128", GLOBAL_TOKENS, "1")),
+              Preset.values(TextParameters.small(), WINDOW, "128", GLOBAL_TOKENS, "1")),
           new Preset(Preset.BASE, "longformer-base-4096: a RoBERTa-base body, window 512 in every layer",
-              TextParameters.with(TextParameters.encoder(50265, 4098, 1, 12, 768, 12, 3072, true),
+              Preset.values(TextParameters.encoder(50265, 4098, 1, 12, 768, 12, 3072, true),
                   WINDOW, "512", GLOBAL_TOKENS, "1"))),
       TextParameters.plus(
           ParameterSpec.integer(WINDOW, 2, "attention window in tokens, both sides together (window/2 each side)"),

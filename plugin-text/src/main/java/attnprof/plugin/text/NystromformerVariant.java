@@ -25,11 +25,11 @@ public final class NystromformerVariant implements ModelVariant {
           + "O(n x m), plus a depthwise convolution skip on the values",
       List.of(
           new Preset(Preset.TINY, "2 layers of width 32, 8 landmarks, for tests",
-              TextParameters.with(TextParameters.tiny(), LANDMARKS, "8", PINV_ITERATIONS, "6", CONV_KERNEL, "9")),
+              Preset.values(TextParameters.tiny(), LANDMARKS, "8", PINV_ITERATIONS, "6", CONV_KERNEL, "9")),
           new Preset(Preset.SMALL, "BERT's small body with 64 landmarks: differences come from the attention alone",
-              TextParameters.with(TextParameters.small(), LANDMARKS, "64", PINV_ITERATIONS, "6", CONV_KERNEL, "65")),
+              Preset.values(TextParameters.small(), LANDMARKS, "64", PINV_ITERATIONS, "6", CONV_KERNEL, "65")),
           new Preset(Preset.BASE, "nystromformer-512: BERT-base sizes, 30000-token vocabulary, 64 landmarks, kernel 65",
-              TextParameters.with(TextParameters.encoder(30000, 512, 2, 12, 768, 12, 3072, false),
+              Preset.values(TextParameters.encoder(30000, 512, 2, 12, 768, 12, 3072, false),
                   LANDMARKS, "64", PINV_ITERATIONS, "6", CONV_KERNEL, "65"))),
       TextParameters.plus(
           ParameterSpec.integer(LANDMARKS, 1, "landmarks: segment means of queries and keys (fewer when the input is shorter)"),

@@ -59,17 +59,8 @@ final class TextParameters {
     return encoder(30522, 512, 2, 12, 768, 12, 3072, true);
   }
 
-  static Map<String, String> with(Map<String, String> base, String... pairs) {
-    Map<String, String> values = new LinkedHashMap<>(base);
-    for (int i = 0; i < pairs.length; i += 2) {
-      values.put(pairs[i], pairs[i + 1]);
-    }
-    return values;
-  }
-
-  static List<ParameterSpec> plus(ParameterSpec... extra) {
-    List<ParameterSpec> all = new java.util.ArrayList<>(ENCODER);
-    all.addAll(List.of(extra));
-    return all;
+  /** The encoder's parameters followed by a variant's own. */
+  static List<ParameterSpec> plus(ParameterSpec... own) {
+    return ParameterSpec.concat(ENCODER, own);
   }
 }

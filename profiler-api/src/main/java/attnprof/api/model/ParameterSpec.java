@@ -26,6 +26,13 @@ public record ParameterSpec(String name, Type type, double minimum, String descr
     }
   }
 
+  /** The parameters of a family of variants followed by those of one member. */
+  public static java.util.List<ParameterSpec> concat(java.util.List<ParameterSpec> shared, ParameterSpec... own) {
+    java.util.List<ParameterSpec> all = new java.util.ArrayList<>(shared);
+    all.addAll(java.util.List.of(own));
+    return java.util.List.copyOf(all);
+  }
+
   /** An integer parameter whose values are at least {@code minimum}. */
   public static ParameterSpec integer(String name, long minimum, String description) {
     return new ParameterSpec(name, Type.INTEGER, minimum, description);

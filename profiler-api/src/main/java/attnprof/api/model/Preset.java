@@ -25,6 +25,23 @@ public record Preset(String name, String description, Map<String, String> values
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
+  /**
+   * Preset values made from others: {@code base} with the given names set to the given values,
+   * such as {@code Preset.values(encoder, "window", "512")}.
+   *
+   * @param namesAndValues name, value, name, value...
+   */
+  public static Map<String, String> values(Map<String, String> base, String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("names and values come in pairs");
+    }
+    Map<String, String> values = new LinkedHashMap<>(base);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      values.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return values;
+  }
+
   /** A copy of this preset with some values replaced or added. */
   public Preset with(String newName, String newDescription, Map<String, String> changes) {
     Map<String, String> merged = new LinkedHashMap<>(values);

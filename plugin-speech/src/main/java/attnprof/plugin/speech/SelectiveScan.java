@@ -47,36 +47,39 @@ final class SelectiveScan {
     Operand<TFloat32> decayRate = tf.math.mul(tf.expandDims(delta, tf.constant(3)), a);
     Operand<TFloat32> feed = tf.math.mul(tf.expandDims(tf.math.mul(delta, u), tf.constant(3)),
         tf.expandDims(b, tf.constant(2)));
-    Operand<TFloat32> s = tf.math.cumsum(chunked(tf, decayRate, batch, chunks, channels, state), tf.constant(2));
-    Operand<TFloat32> decay = tf.math.exp(s);
-    Operand<TFloat32> local = tf.math.mul(decay, tf.math.cumsum(
-        tf.math.mul(tf.math.exp(tf.math.neg(s)), chunked(tf, feed, batch, chunks, channels, state)), tf.constant(2)));
-
-    List<Operand<TFloat32>> starts = chainChunks(tf, local, decay, batch, chunks, channels, state);
+    Operand<TFloat32> decay = tf.math.exp(
+        tf.math.cumsum(chunked(tf, decayRate, batch, chunks, channels, state), tf.constant(2)));
+    // h_t = exp(S_t) (h_start + inner_t), inner_t = Σ_{s≤t} exp(-S_s) Δ_s u_s B_s
+    Operand<TFloat32> inner = tf.math.cumsum(tf.math.div(chunked(tf, feed, batch, chunks, channels, state), decay),
+        tf.constant(2));
+    List<Operand<TFloat32>> starts = chainChunks(tf, inner, decay, batch, chunks, channels, state);
     Operand<TFloat32> start = tf.expandDims(tf.stack(starts, org.tensorflow.op.core.Stack.axis(1L)), tf.constant(2));
-    Operand<TFloat32> h = tf.math.add(local, tf.math.mul(decay, start));
-    Operand<TFloat32> output = chunked(tf, c, batch, chunks, 1, state);
-    Operand<TFloat32> y = tf.sum(tf.math.mul(h, output), tf.constant(4));
+    Operand<TFloat32> h = tf.math.mul(decay, tf.math.add(inner, start));
+    // y_t = h_t C_t as a product over the state: [.., channels, state] x [.., state, 1]
+    Operand<TFloat32> output = chunked(tf, c, batch, chunks, state, 1);
+    Operand<TFloat32> y = Layers.batchMatMul(tf, h, output, false);
     Operand<TFloat32> flat = Layers.reshape(tf, y, batch, chunks * CHUNK, channels);
     return padding == 0 ? flat : Layers.sliceAxis(tf, flat, 1, 0, frames);
   }
 
-  /** The state at the start of every chunk: the previous chunk's end, decayed and fed through it. */
-  private static List<Operand<TFloat32>> chainChunks(Ops tf, Operand<TFloat32> local, Operand<TFloat32> decay,
+  /** The state at the start of every chunk: the previous chunk's start and feed, decayed through it. */
+  private static List<Operand<TFloat32>> chainChunks(Ops tf, Operand<TFloat32> inner, Operand<TFloat32> decay,
       long batch, long chunks, long channels, long state) {
-    Operand<TFloat32> ends = Layers.sliceAxis(tf, local, 2, CHUNK - 1, CHUNK);
-    Operand<TFloat32> endDecays = Layers.sliceAxis(tf, decay, 2, CHUNK - 1, CHUNK);
-    List<org.tensorflow.Output<TFloat32>> endList = tf.unstack(Layers.reshape(tf, ends, batch, chunks, channels, state),
-        chunks, org.tensorflow.op.core.Unstack.axis(1L)).output();
-    List<org.tensorflow.Output<TFloat32>> decayList = tf.unstack(
-        Layers.reshape(tf, endDecays, batch, chunks, channels, state), chunks, org.tensorflow.op.core.Unstack.axis(1L)).output();
+    List<org.tensorflow.Output<TFloat32>> innerEnds = lastOfEachChunk(tf, inner, batch, chunks, channels, state);
+    List<org.tensorflow.Output<TFloat32>> decayEnds = lastOfEachChunk(tf, decay, batch, chunks, channels, state);
     List<Operand<TFloat32>> starts = new ArrayList<>();
     Operand<TFloat32> current = tf.fill(Layers.ints(tf, batch, channels, state), tf.constant(0f));
     for (int chunk = 0; chunk < chunks; chunk++) {
       starts.add(current);
-      current = tf.math.add(tf.math.mul(decayList.get(chunk), current), endList.get(chunk));
+      current = tf.math.mul(decayEnds.get(chunk), tf.math.add(innerEnds.get(chunk), current));
     }
     return starts;
+  }
+
+  private static List<org.tensorflow.Output<TFloat32>> lastOfEachChunk(Ops tf, Operand<TFloat32> x, long batch,
+      long chunks, long channels, long state) {
+    Operand<TFloat32> last = Layers.reshape(tf, Layers.sliceAxis(tf, x, 2, CHUNK - 1, CHUNK), batch, chunks, channels, state);
+    return tf.unstack(last, chunks, org.tensorflow.op.core.Unstack.axis(1L)).output();
   }
 
   private static Operand<TFloat32> chunked(Ops tf, Operand<TFloat32> x, long batch, long chunks, long channels,

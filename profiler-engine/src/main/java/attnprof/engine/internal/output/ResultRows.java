@@ -29,11 +29,10 @@ public final class ResultRows {
       Optional<Measurement> measured = point.measurement(quantity.id());
       if (measured.isPresent()) {
         rows.add(row(runId, point, input, quantity, measured.get().summary(), environment));
-      } else if (!point.measurements().isEmpty() || point.status() == attnprof.engine.PointStatus.OK) {
-        continue; // measured, but this quantity is not available here (no allocator statistics, say)
-      } else {
+      } else if (point.status() != attnprof.engine.PointStatus.OK) {
         rows.add(row(runId, point, input, quantity, null, environment));
       }
+      // a measured point without this quantity could not report it here (no allocator statistics, say)
     }
     return rows;
   }

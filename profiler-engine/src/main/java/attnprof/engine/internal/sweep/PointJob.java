@@ -51,6 +51,12 @@ public record PointJob(
     metrics = List.copyOf(metrics);
   }
 
+  /** The same point at another position in the sweep. */
+  public PointJob withIndex(int newIndex) {
+    return new PointJob(newIndex, variantId, preset, params, length, batch, mode, deviceId, threads, metrics, runs,
+        warmup, seed, inputFile, pluginsFolder);
+  }
+
   /** A short label for progress and log files: {@code text/bert 512 inference b1}. */
   public String label() {
     return variantId + " " + formatLength(length) + " " + mode.id() + " b" + batch;

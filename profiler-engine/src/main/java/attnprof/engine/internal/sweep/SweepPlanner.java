@@ -58,7 +58,8 @@ public final class SweepPlanner {
 
     List<PointJob> jobs = new ArrayList<>();
     for (ModelVariant variant : variants) {
-      ModelConfig config = ModelConfig.resolve(variant.descriptor(), request.preset(), paramsFor(variant, request));
+      Map<String, String> params = paramsFor(variant, request);
+      ModelConfig config = ModelConfig.resolve(variant.descriptor(), request.preset(), params);
       InputGenerator generator = registry.inputFor(variant.descriptor().modality());
       for (InputChoice input : inputs(request, generator)) {
         for (double length : input.lengths()) {
@@ -70,7 +71,7 @@ public final class SweepPlanner {
                   .filter(e -> request.batches().contains(batch) || e.getValue().descriptor().batchOneOnly())
                   .map(Map.Entry::getKey).toList();
               if (!applicable.isEmpty()) {
-                jobs.add(new PointJob(0, variant.descriptor().id(), request.preset(), paramsFor(variant, request),
+                jobs.add(new PointJob(0, variant.descriptor().id(), request.preset(), params,
                     length, batch, mode, request.device(), request.threads(), applicable, request.runs(),
                     request.warmup(), request.seed(), input.file(), pluginsFolder == null ? null : pluginsFolder.toString()));
               }
@@ -85,9 +86,7 @@ public final class SweepPlanner {
         .toList();
     List<PointJob> indexed = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
-      PointJob j = ordered.get(i);
-      indexed.add(new PointJob(i, j.variantId(), j.preset(), j.params(), j.length(), j.batch(), j.mode(), j.deviceId(),
-          j.threads(), j.metrics(), j.runs(), j.warmup(), j.seed(), j.inputFile(), j.pluginsFolder()));
+      indexed.add(ordered.get(i).withIndex(i));
     }
     return new SweepPlan(indexed, quantities);
   }

@@ -2,36 +2,27 @@ package attnprof.plugin.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import attnprof.engine.testkit.Launcher;
+import attnprof.engine.testkit.Launcher.Outcome;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The speech modality through the real launcher, {@code ./attnprof}. */
 class SpeechLauncherIT {
-  private static final Path LAUNCHER = Path.of("..", "attnprof").toAbsolutePath().normalize();
+  private static final Launcher LAUNCHER = Launcher.fromModuleFolder(Duration.ofMinutes(8));
   private static final List<String> VARIANTS = List.of("speech/hubert", "speech/l-hubert", "speech/summarymixing",
       "speech/hypermixing", "speech/fastformer", "speech/mamba");
 
-  private record Outcome(int code, String out, String err) {
-  }
-
-  private static Outcome attnprof(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(LAUNCHER.toString());
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile("attnprof-out", ".txt");
-    Path err = Files.createTempFile("attnprof-err", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(8, TimeUnit.MINUTES)).as("attnprof finished").isTrue();
-    return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+  private static Outcome attnprof(String... args) {
+    return LAUNCHER.attnprof(args);
   }
 
   @Test
@@ -43,6 +34,14 @@ class SpeechLauncherIT {
     for (String variant : VARIANTS.subList(1, VARIANTS.size())) {
       assertThat(outcome.out()).containsPattern(variant + " +speech +speech/hubert");
     }
+  }
+
+  @Test
+  void describePrintsTheParameterCountOfHubertBaseLs960() {
+    Outcome outcome = attnprof("describe", "speech/hubert", "--preset", "base");
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("94,371,712 parameters");
   }
 
   @Test

@@ -2,13 +2,14 @@ package attnprof.plugin.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import attnprof.engine.testkit.Launcher;
+import attnprof.engine.testkit.Launcher.Outcome;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,24 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * only the real launch shows.
  */
 class LauncherIT {
-  private static final Path LAUNCHER = Path.of("..", "attnprof").toAbsolutePath().normalize();
+  private static final Launcher LAUNCHER = Launcher.fromModuleFolder(Duration.ofMinutes(5));
 
-  private record Outcome(int code, String out, String err) {
-  }
-
-  private static Outcome attnprof(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(LAUNCHER.toString());
-    command.addAll(List.of(args));
-    return run(command);
-  }
-
-  private static Outcome run(List<String> command) throws IOException, InterruptedException {
-    Path out = Files.createTempFile("attnprof-out", ".txt");
-    Path err = Files.createTempFile("attnprof-err", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("attnprof finished").isTrue();
-    return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+  private static Outcome attnprof(String... args) {
+    return LAUNCHER.attnprof(args);
   }
 
   @Test
@@ -82,22 +69,12 @@ class LauncherIT {
   void theTextPluginDroppedIntoAPluginsFolderWorksLikeOneOnTheModulePath(@TempDir Path folder) throws Exception {
     Path plugins = Files.createDirectories(folder.resolve("plugins"));
     Files.copy(Path.of("target", "plugin-text.jar"), plugins.resolve("plugin-text.jar"));
-    Path root = LAUNCHER.getParent();
-    List<String> engineOnly = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--module-path", root.resolve("profiler-engine/target/profiler-engine.jar") + java.io.File.pathSeparator
-            + root.resolve("profiler-engine/target/modules"),
-        "--module", "attnprof.engine/attnprof.engine.internal.cli.Main", "--plugins", plugins.toString());
-
-    List<String> list = new ArrayList<>(engineOnly);
-    list.add("list");
-    Outcome listed = run(list);
+    Outcome listed = LAUNCHER.engineWithPluginsFolder(plugins, "list");
     assertThat(listed.code()).as(listed.err()).isZero();
     assertThat(listed.out()).containsPattern("text/longformer +text +text/bert").contains("none: every plugin loaded");
 
-    List<String> sweep = new ArrayList<>(engineOnly);
-    sweep.addAll(List.of("sweep", "--variants", "text/bert", "--preset", "tiny", "--lengths", "16", "--mode", "inference",
-        "--runs", "1", "--out", folder.resolve("results").toString()));
-    Outcome swept = run(sweep);
+    Outcome swept = LAUNCHER.engineWithPluginsFolder(plugins, "sweep", "--variants", "text/bert", "--preset", "tiny",
+        "--lengths", "16", "--mode", "inference", "--runs", "1", "--out", folder.resolve("results").toString());
     assertThat(swept.code()).as(swept.err()).isZero();
     assertThat(Files.readString(folder.resolve("results/results.csv"))).contains(",text/bert,").contains(",ok,");
   }

@@ -38,6 +38,7 @@ public final class HubertVariant implements ModelVariant {
   @Override
   public List<String> notes(ModelConfig config) {
     return List.of("post-norm layers (HuBERT-base); the pre-training projection and cluster embeddings are not built",
+        "training masks alternate 10-frame spans with the mask embedding, as in masked prediction",
         "training step: a frame-wise " + config.integer(SpeechParameters.CLASSES)
             + "-class head with softmax cross-entropy, Adam");
   }

@@ -8,6 +8,7 @@ import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ModelInput;
+import attnprof.api.nn.Init;
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.Net;
 import attnprof.api.nn.Sequence;
@@ -30,14 +31,15 @@ import org.tensorflow.types.TFloat32;
  */
 final class SpeechEncoder {
   private static final double EPSILON = 1e-5;
+  private static final int MASK_SPAN = 10;
 
   private SpeechEncoder() {
   }
 
   static BuiltModel build(Ops tf, BuildRequest request, IntFunction<TokenMixer> mixerOfLayer, List<String> notes) {
     ModelConfig config = request.config();
-    List<Integer> kernels = SpeechParameters.integers(SpeechParameters.CONV_KERNELS, config.text(SpeechParameters.CONV_KERNELS));
-    List<Integer> strides = SpeechParameters.integers(SpeechParameters.CONV_STRIDES, config.text(SpeechParameters.CONV_STRIDES));
+    List<Integer> kernels = config.integers(SpeechParameters.CONV_KERNELS);
+    List<Integer> strides = config.integers(SpeechParameters.CONV_STRIDES);
     if (kernels.size() != strides.size()) {
       throw ProfilerException.user("conv_kernels and conv_strides must have as many entries each, got "
           + kernels.size() + " and " + strides.size());
@@ -57,6 +59,7 @@ final class SpeechEncoder {
         config.integer(SpeechParameters.CONV_CHANNELS), kernels, strides);
     features = Layers.layerNorm(frontEnd.part("feature_projection").in(Component.NORM), features, EPSILON);
     features = Layers.dense(frontEnd.part("feature_projection"), features, width);
+    features = maskFrames(frontEnd.part("mask"), features, request.mode());
     Operand<TFloat32> positions = PositionalConvolution.apply(frontEnd.part("position_conv"), features,
         config.integer(SpeechParameters.POSITION_KERNEL), config.integer(SpeechParameters.POSITION_GROUPS));
     Operand<TFloat32> hidden = Layers.layerNorm(root.part("encoder").in(Component.NORM),
@@ -74,6 +77,28 @@ final class SpeechEncoder {
         : null;
     InputSpec spec = new InputSpec(WaveformInputs.WAVEFORM, TFloat32.class, shape, 0);
     return new BuiltModel(List.of(new ModelInput(spec, waveform)), output, loss, notes);
+  }
+
+  /**
+   * HuBERT's masked prediction: the learned mask embedding replaces spans of frames before the
+   * position embedding. In training, spans of {@value #MASK_SPAN} frames alternate between masked
+   * and kept (half the frames masked, close to HuBERT's 8% of starts times 10-frame spans); in
+   * inference nothing is masked, but the embedding is part of the model, as in the checkpoint.
+   */
+  private static Operand<TFloat32> maskFrames(Net net, Operand<TFloat32> features, Mode mode) {
+    long[] dims = Layers.dims(features);
+    Operand<TFloat32> embedding = net.weight("embedding", Init.normal(Layers.INIT_STDDEV), dims[2]);
+    if (mode != Mode.TRAINING) {
+      return features;
+    }
+    float[][][] masked = new float[1][(int) dims[1]][1];
+    for (int frame = 0; frame < dims[1]; frame++) {
+      masked[0][frame][0] = (frame / MASK_SPAN) % 2 == 0 ? 1f : 0f;
+    }
+    Ops tf = net.tf();
+    Operand<TFloat32> mask = tf.constant(masked);
+    Operand<TFloat32> kept = tf.math.mul(features, tf.math.sub(tf.constant(1f), mask));
+    return tf.math.add(kept, tf.math.mul(mask, embedding));
   }
 
   private static Operand<TFloat32> frameClassificationLoss(Net net, Operand<TFloat32> frames, int classes) {

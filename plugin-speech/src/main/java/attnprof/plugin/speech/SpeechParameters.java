@@ -1,7 +1,6 @@
 package attnprof.plugin.speech;
 
 import attnprof.api.model.ParameterSpec;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,19 +72,5 @@ final class SpeechParameters {
   /** The encoder's parameters followed by a variant's own. */
   static List<ParameterSpec> plus(ParameterSpec... own) {
     return ParameterSpec.concat(ENCODER, own);
-  }
-
-  /** A comma-separated list of positive integers. */
-  static List<Integer> integers(String name, String text) {
-    try {
-      List<Integer> values = Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf).toList();
-      if (values.isEmpty() || values.stream().anyMatch(v -> v < 1)) {
-        throw new NumberFormatException();
-      }
-      return values;
-    } catch (NumberFormatException e) {
-      throw attnprof.api.ProfilerException.user("parameter `" + name + "` needs positive integers separated by commas, got `"
-          + text + "`");
-    }
   }
 }

@@ -1,11 +1,9 @@
 package attnprof.plugin.speech;
 
 import attnprof.api.ProfilerException;
-import java.io.IOException;
+import attnprof.api.input.InputFiles;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -24,17 +22,11 @@ final class WavFiles {
 
   /** The file's samples at 16 kHz, mono, in [-1, 1]. */
   static float[] read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw ProfilerException.user("input file " + file + " does not exist");
-    } catch (IOException e) {
-      throw ProfilerException.user("cannot read input file " + file + ": " + e.getMessage());
-    }
+    byte[] bytes = InputFiles.read(file);
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     if (bytes.length < 12 || !tag(buffer, 0).equals("RIFF") || !tag(buffer, 8).equals("WAVE")) {
-      throw ProfilerException.user(file + " is not a WAV file; speech inputs are .wav files (PCM or float)");
+      String looks = InputFiles.kindOf(bytes).map(kind -> " (it looks like " + kind + ")").orElse("");
+      throw ProfilerException.user(file + " is not a WAV file" + looks + "; speech inputs are .wav files (PCM or float)");
     }
     int format = -1;
     int channels = 0;

@@ -42,15 +42,16 @@ class SpeechCorrectnessTest {
 
   @Test
   void hubertBaseHasTheEncoderParametersOfHubertBaseLs960() {
-    // transformers' HubertModel for hubert-base-ls960 without its 768-value mask embedding:
-    // feature encoder (no conv bias) + group norm, feature projection, position conv with weight norm,
-    // encoder layer norm, 12 BERT-base layers
+    // transformers' HubertModel for hubert-base-ls960: feature encoder (no conv bias) + group norm,
+    // feature projection, mask embedding, position conv with weight norm, encoder layer norm,
+    // 12 BERT-base layers
     long frontEnd = 512L * 10 + 2 * 512 + 4L * 512 * 512 * 3 + 2L * 512 * 512 * 2;
     long projection = 2 * 512 + 512L * 768 + 768;
+    long maskEmbedding = 768;
     long positions = 128L * 48 * 768 + 128 + 768;
     long layer = 4L * (768 * 768 + 768) + 2L * 768 * 3072 + 3072 + 768 + 4 * 768;
-    long expected = frontEnd + projection + positions + 2 * 768 + 12 * layer;
-    assertThat(expected).isEqualTo(94_370_944L);
+    long expected = frontEnd + projection + maskEmbedding + positions + 2 * 768 + 12 * layer;
+    assertThat(expected).isEqualTo(94_371_712L);
     assertThat(Profiler.builder().build().describe("speech/hubert", "base", Map.of()).parameters()).isEqualTo(expected);
   }
 

@@ -1,14 +1,13 @@
 package attnprof.plugin.text;
 
 import attnprof.api.ProfilerException;
-import java.io.IOException;
+import attnprof.api.input.InputFiles;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads a text input file, refusing in one line what is not UTF-8 text with words in it. */
 final class TextFiles {
@@ -16,17 +15,10 @@ final class TextFiles {
   }
 
   static String read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw ProfilerException.user("input file " + file + " does not exist");
-    } catch (IOException e) {
-      throw ProfilerException.user("cannot read input file " + file + ": " + e.getMessage());
-    }
-    String kind = BinaryKinds.of(bytes);
-    if (kind != null) {
-      throw ProfilerException.user(file + " is not a text file (it looks like " + kind
+    byte[] bytes = InputFiles.read(file);
+    Optional<String> kind = InputFiles.kindOf(bytes);
+    if (kind.isPresent()) {
+      throw ProfilerException.user(file + " is not a text file (it looks like " + kind.get()
           + "); text inputs are UTF-8 .txt files");
     }
     String text;
@@ -43,47 +35,5 @@ final class TextFiles {
       throw ProfilerException.user(file + " holds no words to tokenize");
     }
     return text;
-  }
-
-  /** Recognises common binary formats by their first bytes, to name them in the error. */
-  static final class BinaryKinds {
-    private BinaryKinds() {
-    }
-
-    static String of(byte[] bytes) {
-      if (starts(bytes, "RIFF") && bytes.length >= 12 && new String(bytes, 8, 4, StandardCharsets.ISO_8859_1).equals("WAVE")) {
-        return "WAV audio";
-      }
-      if (bytes.length >= 8 && (bytes[0] & 0xff) == 0x89 && starts(bytes, 1, "PNG")) {
-        return "a PNG image";
-      }
-      if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
-        return "a JPEG image";
-      }
-      if (starts(bytes, "PK")) {
-        return "a zip archive";
-      }
-      if (starts(bytes, "%PDF")) {
-        return "a PDF document";
-      }
-      return null;
-    }
-
-    private static boolean starts(byte[] bytes, String prefix) {
-      return starts(bytes, 0, prefix);
-    }
-
-    private static boolean starts(byte[] bytes, int offset, String prefix) {
-      byte[] expected = prefix.getBytes(StandardCharsets.ISO_8859_1);
-      if (bytes.length < offset + expected.length) {
-        return false;
-      }
-      for (int i = 0; i < expected.length; i++) {
-        if (bytes[offset + i] != expected[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 }

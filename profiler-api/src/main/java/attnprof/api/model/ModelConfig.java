@@ -59,6 +59,26 @@ public record ModelConfig(String preset, Map<String, String> values, java.util.S
     return Math.toIntExact(Long.parseLong(text(name)));
   }
 
+  /**
+   * The value of a parameter that lists positive integers separated by commas ({@code 2,2,6,2}).
+   *
+   * @throws ProfilerException a user error naming the parameter when the value is not such a list
+   */
+  public java.util.List<Integer> integers(String name) {
+    String value = text(name);
+    try {
+      java.util.List<Integer> list = java.util.Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf)
+          .toList();
+      if (list.stream().anyMatch(v -> v < 1)) {
+        throw new NumberFormatException();
+      }
+      return list;
+    } catch (NumberFormatException e) {
+      throw ProfilerException.user("parameter `" + name + "` needs positive integers separated by commas, got `"
+          + value + "`");
+    }
+  }
+
   /** The real value of a parameter. */
   public double number(String name) {
     return Double.parseDouble(text(name));

@@ -30,6 +30,11 @@ public interface Init {
 
   /** All ones. */
   static Init ones() {
-    return (tf, shape, seed) -> tf.fill(tf.constant(shape.asArray()), tf.constant(1f));
+    return constant(1);
+  }
+
+  /** Every value {@code value}. */
+  static Init constant(double value) {
+    return (tf, shape, seed) -> tf.fill(tf.constant(shape.asArray()), tf.constant((float) value));
   }
 }

@@ -1,0 +1,82 @@
+package attnprof.plugin.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.engine.testkit.Launcher;
+import attnprof.engine.testkit.Launcher.Outcome;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The vision modality through the real launcher, {@code ./attnprof}. */
+class VisionLauncherIT {
+  private static final Launcher LAUNCHER = Launcher.fromModuleFolder(Duration.ofMinutes(8));
+  private static final List<String> VARIANTS = List.of("vision/vit", "vision/swin", "vision/glmix");
+
+  @Test
+  void listShowsTheThreeVisionVariantsWithVitAsBaseline() {
+    Outcome outcome = LAUNCHER.attnprof("list");
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).containsPattern("vision/vit +vision +\\(vanilla\\)")
+        .containsPattern("vision/swin +vision +vision/vit")
+        .containsPattern("vision/glmix +vision +vision/vit")
+        .contains("vision/rgb-image");
+  }
+
+  @Test
+  void describePrintsTheParameterCountOfVitB16() {
+    Outcome outcome = LAUNCHER.attnprof("describe", "vision/vit", "--preset", "base");
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("86,567,656 parameters");
+  }
+
+  @Test
+  void aTinySweepWritesARowForEveryPoint(@TempDir Path results) throws Exception {
+    Outcome outcome = LAUNCHER.attnprof("sweep", "--modality", "vision", "--preset", "tiny", "--lengths", "32,64",
+        "--runs", "3", "--out", results.toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    List<String> csv = Files.readAllLines(results.resolve("results.csv"), StandardCharsets.UTF_8);
+    for (String variant : VARIANTS) {
+      for (String length : List.of("32", "64")) {
+        for (String mode : List.of("inference", "training")) {
+          assertThat(csv).as("%s %s %s", variant, length, mode).anyMatch(line -> line.contains("," + variant + ",")
+              && line.contains("," + length + ",pixels,1," + mode + ",cpu,latency,") && line.contains(",ok,"));
+        }
+      }
+    }
+    assertThat(outcome.out()).contains("Tipping points");
+  }
+
+  @Test
+  void aRealImageIsProfiledAndAWavFileIsRefused(@TempDir Path folder) throws Exception {
+    BufferedImage image = new BufferedImage(48, 40, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = image.createGraphics();
+    graphics.setColor(Color.ORANGE);
+    graphics.fillOval(4, 4, 30, 30);
+    graphics.dispose();
+    Path photo = folder.resolve("photo.png");
+    ImageIO.write(image, "png", photo.toFile());
+
+    Outcome profiled = LAUNCHER.attnprof("sweep", "--variants", "vision/vit", "--preset", "tiny", "--inputs",
+        photo.toString(), "--mode", "inference", "--runs", "1", "--out", folder.resolve("results").toString());
+    assertThat(profiled.code()).as(profiled.err()).isZero();
+    assertThat(Files.readString(folder.resolve("results/results.csv"))).contains(",photo.png,40,pixels,");
+
+    Path wav = Files.write(folder.resolve("speech.wav"), "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1));
+    Outcome refused = LAUNCHER.attnprof("sweep", "--variants", "vision/vit", "--inputs", wav.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).isEqualTo("attnprof: " + wav
+        + " is not an image (it looks like WAV audio); vision inputs are PNG, JPEG, BMP or GIF files\n");
+  }
+}

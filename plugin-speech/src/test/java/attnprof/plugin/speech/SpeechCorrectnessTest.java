@@ -55,6 +55,17 @@ class SpeechCorrectnessTest {
     assertThat(Profiler.builder().build().describe("speech/hubert", "base", Map.of()).parameters()).isEqualTo(expected);
   }
 
+  @Test
+  void everySpeechVariantTrainsItsLossDownhill() {
+    for (ModelVariant variant : List.of(new HubertVariant(), new LocalHubertVariant(), new SummaryMixingVariant(),
+        new HyperMixingVariant(), new FastformerVariant(), new MambaVariant())) {
+      float[] losses = ModelEvaluator.trainingLosses(variant, config(variant, Map.of()), 1, 0.5, SEED,
+          new WaveformInputs(), 3);
+      assertThat(losses[2]).as("%s losses %s", variant.descriptor().id(), java.util.Arrays.toString(losses))
+          .isLessThan(losses[0]);
+    }
+  }
+
   private static ModelConfig config(ModelVariant variant, Map<String, String> overrides) {
     return ModelConfig.resolve(variant.descriptor(), Preset.TINY, overrides);
   }

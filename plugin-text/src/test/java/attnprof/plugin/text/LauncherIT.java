@@ -2,8 +2,10 @@ package attnprof.plugin.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attnprof.engine.ResultRow;
 import attnprof.engine.testkit.Launcher;
 import attnprof.engine.testkit.Launcher.Outcome;
+import attnprof.engine.testkit.ResultsFolder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,16 +53,10 @@ class LauncherIT {
 
     assertThat(outcome.code()).as(outcome.err()).isZero();
     assertThat(outcome.out()).contains("Tipping points").contains("text/longformer  text/bert");
-    List<String> csv = Files.readAllLines(results.resolve("results.csv"), StandardCharsets.UTF_8);
-    for (String variant : List.of("text/bert", "text/longformer")) {
-      for (String length : List.of("64", "128")) {
-        for (String mode : List.of("inference", "training")) {
-          assertThat(csv).as("%s %s %s", variant, length, mode)
-              .anyMatch(line -> line.contains("," + variant + ",") && line.contains("," + length + ",tokens,1," + mode
-                  + ",cpu,latency,") && line.contains(",ok,"));
-        }
-      }
-    }
+    List<ResultRow> rows = ResultsFolder.csvRows(results);
+    assertThat(ResultsFolder.pointsWithoutOkRow(rows, "latency", List.of("text/bert", "text/longformer"),
+        List.of(64.0, 128.0), List.of("inference", "training"))).isEmpty();
+    assertThat(rows).allMatch(row -> row.lengthUnit().equals("tokens") && row.batch() == 1 && row.device().equals("cpu"));
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"tippingPoints\"").contains("\"rows\"");
     assertThat(outcome.err()).contains("[8/8]");
   }

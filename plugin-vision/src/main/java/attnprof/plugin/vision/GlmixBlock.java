@@ -34,7 +34,7 @@ record GlmixBlock(SemanticSlots slots, int slotSide, int localKernel, long feedF
     Ops atf = attention.tf();
     float[][] pooling = SemanticSlots.adaptivePooling((int) dims[1], (int) dims[2], slotSide);
     Operand<TFloat32> pool = atf.broadcastTo(atf.constant(pooling),
-        atf.constant(new long[] {dims[0], pooling.length, pooling[0].length}));
+        Layers.ints(atf, dims[0], pooling.length, pooling[0].length));
     Operand<TFloat32> initialSlots = Layers.batchMatMul(atf, pool, tokens, false);
     Operand<TFloat32> global = slots.apply(attention, normalized, initialSlots);
     Operand<TFloat32> local = Grids.tokens(atf, local(attention, Grids.grid(atf, normalized, dims[1], dims[2])));

@@ -86,7 +86,7 @@ public final class VitVariant implements ModelVariant {
     long side = Layers.dims(grid)[1];
     Operand<TFloat32> patches = Grids.tokens(tf, grid);
     Operand<TFloat32> classToken = embedding.weight("class_token", Init.normal(Layers.INIT_STDDEV), 1, 1, width);
-    Operand<TFloat32> classTokens = tf.broadcastTo(classToken, tf.constant(new long[] {request.batch(), 1, width}));
+    Operand<TFloat32> classTokens = tf.broadcastTo(classToken, Layers.ints(tf, request.batch(), 1, width));
     Operand<TFloat32> tokens = tf.concat(List.of(classTokens, patches), tf.constant(1));
     tokens = tf.math.add(tokens, PositionEmbedding.apply(embedding, config.integer(POSITION_GRID), side, width));
 

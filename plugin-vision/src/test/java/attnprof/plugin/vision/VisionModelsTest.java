@@ -31,6 +31,16 @@ class VisionModelsTest {
   }
 
   @Test
+  void everyModelTrainsItsLossDownhill() {
+    for (ModelVariant variant : List.of(new VitVariant(), new SwinVariant(), new GlmixVariant())) {
+      ModelConfig config = ModelConfig.resolve(variant.descriptor(), Preset.TINY, Map.of());
+      float[] losses = ModelEvaluator.trainingLosses(variant, config, 2, 32, SEED, new ImageInputs(), 3);
+      assertThat(losses[2]).as("%s losses %s", variant.descriptor().id(), java.util.Arrays.toString(losses))
+          .isLessThan(losses[0]);
+    }
+  }
+
+  @Test
   void vitPositionEmbeddingsAreResizedWithBilinearWeights() {
     assertThat(PositionEmbedding.interpolation(2, 4)).isDeepEqualTo(new float[][] {
         {1, 0}, {0.75f, 0.25f}, {0.25f, 0.75f}, {0, 1}});

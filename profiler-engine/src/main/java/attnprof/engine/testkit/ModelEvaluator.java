@@ -55,6 +55,36 @@ public final class ModelEvaluator {
   }
 
   /**
+   * Trains a variant for {@code steps} steps on one batch of synthetic inputs, with the training step
+   * a sweep measures (gradients of the loss, Adam), and returns the loss before each step: it fails
+   * where building or running the gradients fails, and a falling loss shows that they point downhill.
+   */
+  public static float[] trainingLosses(ModelVariant variant, ModelConfig config, int batch, double length, long seed,
+      InputGenerator inputs, int steps) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      BuiltModel model = variant.build(tf, new BuildRequest(config, batch, length, Mode.TRAINING, seed));
+      org.tensorflow.op.Op step = attnprof.engine.internal.measure.TrainingStep.add(graph, tf, model.requireLoss());
+      try (Session session = new Session(graph);
+           InputBatch batchOfInputs = inputs.generate(new InputRequest(
+               model.inputs().stream().map(ModelInput::spec).toList(), Optional.empty(), seed))) {
+        session.initialize();
+        float[] losses = new float[steps];
+        for (int i = 0; i < steps; i++) {
+          Session.Runner runner = session.runner();
+          for (ModelInput input : model.inputs()) {
+            runner.feed(input.placeholder(), batchOfInputs.get(input.spec().name()));
+          }
+          try (Result result = runner.fetch(model.requireLoss()).addTarget(step).run()) {
+            losses[i] = ((TFloat32) result.get(0)).getFloat();
+          }
+        }
+        return losses;
+      }
+    }
+  }
+
+  /**
    * Runs one token mixer on {@code x} ({@code [batch][tokens][width]}, every token real) with weights
    * made from {@code seed}, and returns its output in the same shape.
    */

@@ -16,14 +16,14 @@ import org.tensorflow.types.TFloat32;
  * and an Adam update of each weight (two moment slots per weight, as Transformers are trained), in
  * the {@code optimizer} scope.
  */
-final class TrainingStep {
+public final class TrainingStep {
   private static final float LEARNING_RATE = 1e-4f;
 
   private TrainingStep() {
   }
 
   /** The op to run as a training step's target. */
-  static Op add(Graph graph, Ops tf, Operand<TFloat32> loss) {
+  public static Op add(Graph graph, Ops tf, Operand<TFloat32> loss) {
     List<Output<TFloat32>> weights = GraphVariables.of(graph);
     if (weights.isEmpty()) {
       throw new IllegalStateException("the model has no weights to train");

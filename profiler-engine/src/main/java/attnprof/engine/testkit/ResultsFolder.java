@@ -1,0 +1,54 @@
+package attnprof.engine.testkit;
+
+import attnprof.engine.ResultRow;
+import attnprof.engine.internal.output.RecordCsv;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a sweep's {@code results.csv} back into rows, for integration tests that check what a run
+ * of the launcher wrote. Rows are matched by their columns, never by substrings of lines (a
+ * baseline's id appears in its variants' rows too).
+ */
+public final class ResultsFolder {
+  private ResultsFolder() {
+  }
+
+  /** The rows of {@code folder/results.csv}. */
+  public static List<ResultRow> csvRows(Path folder) {
+    try {
+      return RecordCsv.read(ResultRow.class, Files.readString(folder.resolve("results.csv")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The points of the grid {@code variants x lengths x modes} that have no {@code ok} row of
+   * {@code metric} in {@code rows}, each as {@code "variant length mode: status message"} (or
+   * {@code "...: no row"}); empty when every point has one.
+   */
+  public static List<String> pointsWithoutOkRow(List<ResultRow> rows, String metric, List<String> variants,
+      List<Double> lengths, List<String> modes) {
+    List<String> missing = new ArrayList<>();
+    for (String variant : variants) {
+      for (double length : lengths) {
+        for (String mode : modes) {
+          Optional<ResultRow> row = rows.stream().filter(r -> r.variant().equals(variant) && r.length() == length
+              && r.mode().equals(mode) && r.metric().equals(metric)).findFirst();
+          if (row.isEmpty()) {
+            missing.add(variant + " " + length + " " + mode + ": no row");
+          } else if (!row.get().status().equals("ok")) {
+            missing.add(variant + " " + length + " " + mode + ": " + row.get().status() + " " + row.get().message());
+          }
+        }
+      }
+    }
+    return missing;
+  }
+}

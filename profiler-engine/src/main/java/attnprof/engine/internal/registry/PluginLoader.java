@@ -1,5 +1,6 @@
 package attnprof.engine.internal.registry;
 
+import attnprof.api.Modality;
 import attnprof.api.device.DeviceAdapter;
 import attnprof.api.input.InputGenerator;
 import attnprof.api.metric.Metric;
@@ -11,6 +12,7 @@ import attnprof.engine.internal.registry.PluginLayers.PluginLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -75,11 +77,27 @@ public final class PluginLoader {
     for (ProviderKind<?> kind : ProviderKind.ALL) {
       unique.put(kind, deduplicate(kind, found.get(kind), brokenIds, diagnostics));
     }
-    List<ModelVariant> variants = cast(unique.get(ProviderKind.VARIANT));
+    List<ModelVariant> variants = PluginLoader.<ModelVariant>cast(unique.get(ProviderKind.VARIANT)).stream()
+        .sorted(Comparator.comparing((ModelVariant v) -> modalityRank(v.descriptor().modality()))
+            .thenComparing(v -> v.descriptor().modality().id()))
+        .toList();
+    List<InputGenerator> inputs = PluginLoader.<InputGenerator>cast(unique.get(ProviderKind.INPUT)).stream()
+        .sorted(Comparator.comparing((InputGenerator g) -> modalityRank(g.descriptor().modality()))
+            .thenComparing(g -> g.descriptor().modality().id()))
+        .toList();
     warnAboutMissingBaselines(variants, diagnostics);
-    return new PluginRegistry(variants, PluginLoader.<InputGenerator>cast(unique.get(ProviderKind.INPUT)),
+    return new PluginRegistry(variants, inputs,
         PluginLoader.<Metric>cast(unique.get(ProviderKind.METRIC)),
         PluginLoader.<DeviceAdapter>cast(unique.get(ProviderKind.DEVICE)), brokenIds, diagnostics);
+  }
+
+  /**
+   * The place of a modality in listings and default sweeps: the study's text, speech, vision, then
+   * the others by id. Within a modality, providers keep the order their plugin declares them in.
+   */
+  private static int modalityRank(Modality modality) {
+    int rank = List.of(Modality.TEXT, Modality.SPEECH, Modality.VISION).indexOf(modality);
+    return rank < 0 ? 3 : rank;
   }
 
   /** Collects the providers of the engine's own layer (layer null), or of one plugin layer. */

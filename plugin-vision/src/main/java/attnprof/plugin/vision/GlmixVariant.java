@@ -1,5 +1,9 @@
 package attnprof.plugin.vision;
 
+import static attnprof.plugin.vision.VisionParameters.PATCH;
+import static attnprof.plugin.vision.VisionParameters.EMBEDDING;
+import static attnprof.plugin.vision.VisionParameters.DEPTHS;
+
 import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
@@ -31,9 +35,6 @@ import org.tensorflow.types.TFloat32;
  */
 public final class GlmixVariant implements ModelVariant {
   static final String ID = "vision/glmix";
-  static final String PATCH = "patch";
-  static final String EMBEDDING = "embedding";
-  static final String DEPTHS = "depths";
   static final String HEAD_WIDTH = "head_width";
   static final String SLOTS = "slots";
   static final String LOCAL_KERNEL = "local_kernel";
@@ -54,9 +55,9 @@ public final class GlmixVariant implements ModelVariant {
           new Preset(Preset.BASE, "GLNet-STL: depths 2,2,6,2, widths 96-768, head width 32, 64 slots",
               values(4, 96, "2,2,6,2", 32, 64, 5, 1, 1000))),
       List.of(
-          ParameterSpec.integer(PATCH, 1, "side of the stem's square patches, in pixels"),
-          ParameterSpec.integer(EMBEDDING, 1, "width of the first stage (each later stage doubles it)"),
-          ParameterSpec.text(DEPTHS, "blocks of each stage, comma-separated"),
+          VisionParameters.PATCH_SPEC,
+          VisionParameters.EMBEDDING_SPEC,
+          VisionParameters.depths("blocks"),
           ParameterSpec.integer(HEAD_WIDTH, 1, "width of each attention head (heads = width / head_width)"),
           ParameterSpec.integer(SLOTS, 1, "semantic slots, a square number"),
           ParameterSpec.integer(LOCAL_KERNEL, 1, "side of the local branch's depthwise convolution"),

@@ -1,5 +1,9 @@
 package attnprof.plugin.vision;
 
+import static attnprof.plugin.vision.VisionParameters.PATCH;
+import static attnprof.plugin.vision.VisionParameters.EMBEDDING;
+import static attnprof.plugin.vision.VisionParameters.DEPTHS;
+
 import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
@@ -34,9 +38,6 @@ import org.tensorflow.types.TFloat32;
  */
 public final class SwinVariant implements ModelVariant {
   static final String ID = "vision/swin";
-  static final String PATCH = "patch";
-  static final String EMBEDDING = "embedding";
-  static final String DEPTHS = "depths";
   static final String HEADS = "heads";
   static final String WINDOW = "window";
   private static final double EPSILON = 1e-5;
@@ -52,9 +53,9 @@ public final class SwinVariant implements ModelVariant {
           new Preset(Preset.BASE, "Swin-T (swin-tiny-patch4-window7-224): depths 2,2,6,2, heads 3,6,12,24",
               values(4, 96, "2,2,6,2", "3,6,12,24", 7, 1000))),
       List.of(
-          ParameterSpec.integer(PATCH, 1, "side of the square patches, in pixels"),
-          ParameterSpec.integer(EMBEDDING, 1, "width of the first stage (each later stage doubles it)"),
-          ParameterSpec.text(DEPTHS, "layers of each stage, comma-separated"),
+          VisionParameters.PATCH_SPEC,
+          VisionParameters.EMBEDDING_SPEC,
+          VisionParameters.depths("layers"),
           ParameterSpec.text(HEADS, "attention heads of each stage, comma-separated"),
           ParameterSpec.integer(WINDOW, 1, "side of the attention windows, in cells"),
           VisionParameters.CLASSES_SPEC));

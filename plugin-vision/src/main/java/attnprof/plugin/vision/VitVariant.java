@@ -1,5 +1,7 @@
 package attnprof.plugin.vision;
 
+import static attnprof.plugin.vision.VisionParameters.PATCH;
+
 import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
@@ -32,7 +34,6 @@ import org.tensorflow.types.TFloat32;
  */
 public final class VitVariant implements ModelVariant {
   static final String ID = "vision/vit";
-  static final String PATCH = "patch";
   static final String WIDTH = "width";
   static final String LAYERS = "layers";
   static final String HEADS = "heads";
@@ -41,7 +42,7 @@ public final class VitVariant implements ModelVariant {
   private static final double EPSILON = 1e-6;
 
   private static final List<ParameterSpec> PARAMETERS = List.of(
-      ParameterSpec.integer(PATCH, 1, "side of the square patches, in pixels"),
+      VisionParameters.PATCH_SPEC,
       ParameterSpec.integer(WIDTH, 1, "hidden width"),
       ParameterSpec.integer(LAYERS, 1, "Transformer layers"),
       ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),

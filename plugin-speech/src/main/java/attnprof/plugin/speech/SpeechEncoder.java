@@ -82,7 +82,7 @@ final class SpeechEncoder {
   /**
    * HuBERT's masked prediction: the learned mask embedding replaces spans of frames before the
    * position embedding. In training, spans of {@value #MASK_SPAN} frames alternate between masked
-   * and kept (half the frames masked, close to HuBERT's 8% of starts times 10-frame spans); in
+   * and kept (a fixed pattern masking half the frames, where HuBERT draws random 10-frame spans); in
    * inference nothing is masked, but the embedding is part of the model, as in the checkpoint.
    */
   private static Operand<TFloat32> maskFrames(Net net, Operand<TFloat32> features, Mode mode) {

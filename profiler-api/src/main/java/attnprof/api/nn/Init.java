@@ -24,8 +24,7 @@ public interface Init {
 
   /** All zeros. */
   static Init zeros() {
-    // fill, not zeros: the zeros helper opens a name scope, which costs a scan of the whole graph
-    return (tf, shape, seed) -> tf.fill(tf.constant(shape.asArray()), tf.constant(0f));
+    return constant(0);
   }
 
   /** All ones. */
@@ -35,6 +34,7 @@ public interface Init {
 
   /** Every value {@code value}. */
   static Init constant(double value) {
+    // fill, not tf.zeros: the zeros helper opens a name scope, which costs a scan of the whole graph
     return (tf, shape, seed) -> tf.fill(tf.constant(shape.asArray()), tf.constant((float) value));
   }
 }

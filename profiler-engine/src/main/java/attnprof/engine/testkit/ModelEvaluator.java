@@ -40,14 +40,9 @@ public final class ModelEvaluator {
     try (Graph graph = new Graph()) {
       BuiltModel model = variant.build(Ops.create(graph), new BuildRequest(config, batch, length, Mode.INFERENCE, seed));
       try (Session session = new Session(graph);
-           InputBatch batchOfInputs = inputs.generate(new InputRequest(
-               model.inputs().stream().map(ModelInput::spec).toList(), Optional.empty(), seed))) {
+           InputBatch batchOfInputs = synthetic(inputs, model, seed)) {
         session.initialize();
-        Session.Runner runner = session.runner();
-        for (ModelInput input : model.inputs()) {
-          runner.feed(input.placeholder(), batchOfInputs.get(input.spec().name()));
-        }
-        try (Result result = runner.fetch(model.output()).run()) {
+        try (Result result = fed(session, model, batchOfInputs).fetch(model.output()).run()) {
           return flatten((TFloat32) result.get(0));
         }
       }
@@ -66,22 +61,31 @@ public final class ModelEvaluator {
       BuiltModel model = variant.build(tf, new BuildRequest(config, batch, length, Mode.TRAINING, seed));
       org.tensorflow.op.Op step = attnprof.engine.internal.measure.TrainingStep.add(graph, tf, model.requireLoss());
       try (Session session = new Session(graph);
-           InputBatch batchOfInputs = inputs.generate(new InputRequest(
-               model.inputs().stream().map(ModelInput::spec).toList(), Optional.empty(), seed))) {
+           InputBatch batchOfInputs = synthetic(inputs, model, seed)) {
         session.initialize();
         float[] losses = new float[steps];
         for (int i = 0; i < steps; i++) {
-          Session.Runner runner = session.runner();
-          for (ModelInput input : model.inputs()) {
-            runner.feed(input.placeholder(), batchOfInputs.get(input.spec().name()));
-          }
-          try (Result result = runner.fetch(model.requireLoss()).addTarget(step).run()) {
+          try (Result result = fed(session, model, batchOfInputs).fetch(model.requireLoss()).addTarget(step).run()) {
             losses[i] = ((TFloat32) result.get(0)).getFloat();
           }
         }
         return losses;
       }
     }
+  }
+
+  private static InputBatch synthetic(InputGenerator inputs, BuiltModel model, long seed) {
+    return inputs.generate(new InputRequest(model.inputs().stream().map(ModelInput::spec).toList(), Optional.empty(),
+        seed));
+  }
+
+  /** A runner of the session with every input of the model fed from the batch. */
+  private static Session.Runner fed(Session session, BuiltModel model, InputBatch batch) {
+    Session.Runner runner = session.runner();
+    for (ModelInput input : model.inputs()) {
+      runner.feed(input.placeholder(), batch.get(input.spec().name()));
+    }
+    return runner;
   }
 
   /**

@@ -28,7 +28,9 @@ module attnprof.engine {
   provides attnprof.api.metric.Metric with
       attnprof.engine.internal.metrics.LatencyMetric,
       attnprof.engine.internal.metrics.ThroughputMetric,
-      attnprof.engine.internal.metrics.PeakMemoryMetric;
+      attnprof.engine.internal.metrics.PeakMemoryMetric,
+      attnprof.engine.internal.metrics.BreakdownMetric,
+      attnprof.engine.internal.metrics.FlopsMetric;
 
   opens attnprof.engine to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.wiring to com.google.guice;

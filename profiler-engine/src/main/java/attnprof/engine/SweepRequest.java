@@ -52,7 +52,7 @@ public record SweepRequest(
     Path outputDirectory) {
 
   public static final String DEFAULT_MODALITY = "text";
-  public static final List<String> DEFAULT_METRICS = List.of("latency", "throughput", "peak-memory");
+  public static final List<String> DEFAULT_METRICS = List.of("latency", "throughput", "peak-memory", "breakdown", "flops");
 
   public SweepRequest {
     variants = List.copyOf(variants);

@@ -2,8 +2,12 @@ package attnprof.api.metric;
 
 import attnprof.api.device.DeviceAdapter;
 import java.time.Duration;
+import attnprof.api.model.Component;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 
 /**
  * What a {@link Metric} measures with: the point, its settings, and the built and initialised
@@ -44,4 +48,19 @@ public interface MeasurementContext {
 
   /** The graph of the step, read-only: for metrics that inspect the ops (FLOPs, say). */
   Graph graph();
+
+  /**
+   * The ops one step runs: everything the fetched output (and, in training, the weight updates)
+   * depends on, without the initialisers. Computed once.
+   */
+  Set<GraphOperation> stepOperations();
+
+  /**
+   * The component an op of the step counts for, by its node name as the graph or a traced step names
+   * it. An op in a component's name scope counts for that component. The ops TensorFlow adds to train
+   * (gradients, named {@code Gradients/...}, and the optimizer's updates) carry no scope of their own:
+   * each counts for the component of the forward ops and weights it reads, or else of the gradients
+   * it reads. Empty for an op with no component at all, which reports count as {@link Component#OTHER}.
+   */
+  Optional<Component> componentOf(String nodeName);
 }

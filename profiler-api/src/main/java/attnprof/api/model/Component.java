@@ -31,14 +31,23 @@ public enum Component {
    * component, or {@link #OTHER} when none does.
    */
   public static Component ofNodeName(String nodeName) {
+    return scopeOf(nodeName).orElse(OTHER);
+  }
+
+  /**
+   * The component whose scope an op's full node name is in (the innermost scope segment that names a
+   * component), or empty when it is in none: such an op counts as {@link #OTHER}, and reports say how
+   * much of {@code other} carried no component scope at all.
+   */
+  public static java.util.Optional<Component> scopeOf(String nodeName) {
     String[] segments = nodeName.split("/");
     for (int i = segments.length - 1; i >= 0; i--) {
       Component component = ofScopeName(segments[i]);
       if (component != null) {
-        return component;
+        return java.util.Optional.of(component);
       }
     }
-    return OTHER;
+    return java.util.Optional.empty();
   }
 
   private static Component ofScopeName(String segment) {

@@ -74,6 +74,33 @@ public final class ModelEvaluator {
     }
   }
 
+  /**
+   * The FLOPs a sweep reports for one step of a variant (a forward pass, or a training step with its
+   * gradients and Adam updates), per component: counted from the built graph, nothing runs.
+   */
+  public static java.util.Map<attnprof.api.model.Component, Long> flops(ModelVariant variant, ModelConfig config,
+      int batch, double length, Mode mode) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      BuiltModel model = variant.build(tf, new BuildRequest(config, batch, length, mode, 1));
+      java.util.Set<org.tensorflow.GraphOperation> roots = new java.util.HashSet<>();
+      if (mode == Mode.TRAINING) {
+        roots.add((org.tensorflow.GraphOperation) attnprof.engine.internal.measure.TrainingStep.add(graph, tf,
+            model.requireLoss()).op());
+        roots.add((org.tensorflow.GraphOperation) model.requireLoss().op());
+      } else {
+        roots.add((org.tensorflow.GraphOperation) model.output().op());
+      }
+      var attribution = attnprof.engine.internal.graph.OpAttribution.of(graph);
+      var count = attnprof.engine.internal.graph.FlopCounter.count(
+          attnprof.engine.internal.graph.StepOperations.closureOf(roots), attribution::componentOf);
+      if (!count.uncounted().isEmpty()) {
+        throw new IllegalStateException("ops the FLOP counter could not count: " + count.uncounted());
+      }
+      return count.byComponent();
+    }
+  }
+
   private static InputBatch synthetic(InputGenerator inputs, BuiltModel model, long seed) {
     return inputs.generate(new InputRequest(model.inputs().stream().map(ModelInput::spec).toList(), Optional.empty(),
         seed));

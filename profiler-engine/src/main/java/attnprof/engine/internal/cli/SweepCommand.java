@@ -54,7 +54,7 @@ final class SweepCommand implements Runnable {
       description = "inference, training or both (default: ${DEFAULT-VALUE})")
   List<String> modes;
 
-  @Option(names = "--metrics", split = ",", paramLabel = "ID", defaultValue = "latency,throughput,peak-memory",
+  @Option(names = "--metrics", split = ",", paramLabel = "ID", defaultValue = "latency,throughput,peak-memory,breakdown,flops",
       description = "metric ids (default: ${DEFAULT-VALUE})")
   List<String> metrics;
 

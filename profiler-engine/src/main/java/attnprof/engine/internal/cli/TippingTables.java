@@ -28,9 +28,15 @@ final class TippingTables {
     out.print(table.render());
   }
 
-  /** One table per metric, mode and batch: variants down, lengths across, medians (or statuses) in the cells. */
+  /**
+   * One table per compared quantity, mode and batch: variants down, lengths across, medians (or
+   * statuses) in the cells. Details that are not compared (the breakdown's shares) are left to
+   * {@code attnprof breakdown} and the report.
+   */
   static void printFigures(PrintStream out, List<ResultRow> rows) {
-    Map<String, List<ResultRow>> groups = rows.stream().collect(Collectors.groupingBy(
+    Map<String, List<ResultRow>> groups = rows.stream()
+        .filter(r -> attnprof.api.metric.Direction.ofId(r.better()).ranked())
+        .collect(Collectors.groupingBy(
         r -> r.metric() + " | " + r.mode() + " | batch " + r.batch() + (r.input().equals("synthetic") ? "" : " | " + r.input()),
         TreeMap::new, Collectors.toList()));
     for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {

@@ -4,11 +4,17 @@ import attnprof.api.device.DeviceAdapter;
 import attnprof.api.metric.MeasurementContext;
 import attnprof.api.metric.MeasurementPoint;
 import attnprof.api.metric.StepTrace;
+import attnprof.api.model.Component;
 import attnprof.engine.internal.environment.HostFacts;
+import attnprof.engine.internal.graph.OpAttribution;
+import attnprof.engine.internal.graph.StepOperations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 
 /** The engine's measurement context: runs the warm-up once, then shares timings and the trace. */
 final class PointContext implements MeasurementContext {
@@ -21,6 +27,8 @@ final class PointContext implements MeasurementContext {
   private boolean warmedUp;
   private List<Duration> timed;
   private StepTrace trace;
+  private Set<GraphOperation> stepOperations;
+  private OpAttribution attribution;
 
   PointContext(MeasurementPoint point, SessionStep step, DeviceAdapter device, Graph graph, int runs, int warmup) {
     this.point = point;
@@ -81,6 +89,22 @@ final class PointContext implements MeasurementContext {
   @Override
   public Graph graph() {
     return graph;
+  }
+
+  @Override
+  public Set<GraphOperation> stepOperations() {
+    if (stepOperations == null) {
+      stepOperations = java.util.Collections.unmodifiableSet(StepOperations.closureOf(step.roots()));
+    }
+    return stepOperations;
+  }
+
+  @Override
+  public Optional<Component> componentOf(String nodeName) {
+    if (attribution == null) {
+      attribution = OpAttribution.of(graph);
+    }
+    return attribution.componentOf(nodeName);
   }
 
   private void warmUp() {

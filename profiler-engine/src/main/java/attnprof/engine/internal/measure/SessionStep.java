@@ -37,6 +37,16 @@ final class SessionStep {
     this.target = target;
   }
 
+  /** The ops a step asks for: the fetched output's op, and the training target if there is one. */
+  java.util.Set<org.tensorflow.GraphOperation> roots() {
+    java.util.Set<org.tensorflow.GraphOperation> roots = new java.util.LinkedHashSet<>();
+    roots.add((org.tensorflow.GraphOperation) fetch.op());
+    if (target != null) {
+      roots.add((org.tensorflow.GraphOperation) target.op());
+    }
+    return roots;
+  }
+
   /** Runs one step and returns its wall time. */
   Duration run() {
     Session.Runner runner = prepare();

@@ -43,7 +43,7 @@ public final class ResultRows {
     return new ResultRow(runId, point.variantId(), point.baseline(), point.modality(), point.preset(), input,
         point.length(), point.lengthUnit(), point.batch(), point.mode().id(), point.deviceId(), quantity.id(),
         ok ? summary.median() : null, quantity.unit().symbol(),
-        quantity.direction() == Direction.LOWER_IS_BETTER ? "lower" : "higher",
+        quantity.direction().id(),
         ok ? summary.runs() : 0,
         ok ? summary.p10() : null, ok ? summary.p90() : null, ok ? summary.mad() : null,
         ok ? summary.ciLow() : null, ok ? summary.ciHigh() : null, ok ? summary.relativeSpread() : null,

@@ -38,6 +38,9 @@ public final class TippingPointFinder {
     Map<Key, List<ResultRow>> efficient = new LinkedHashMap<>();
     Map<Key, List<ResultRow>> baselines = new LinkedHashMap<>();
     for (ResultRow row : rows) {
+      if (!Direction.ofId(row.better()).ranked()) {
+        continue;
+      }
       if (!row.baseline().isEmpty()) {
         efficient.computeIfAbsent(new Key(row.variant(), row.baseline(), row.metric(), row.mode(), row.batch(),
             row.input(), row.preset()), k -> new ArrayList<>()).add(row);
@@ -61,7 +64,7 @@ public final class TippingPointFinder {
 
   private static TippingPoint compare(Key key, List<ResultRow> variantRows, List<ResultRow> baselineRows) {
     ResultRow sample = variantRows.get(0);
-    Direction direction = "higher".equals(sample.better()) ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
+    Direction direction = Direction.ofId(sample.better());
     boolean timeQuantity = Unit.MILLISECONDS.symbol().equals(sample.unit())
         || Unit.INPUTS_PER_SECOND.symbol().equals(sample.unit());
     Map<Double, Side> variant = sides(variantRows, timeQuantity);

@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param inputs real input files to profile instead of synthetic inputs
  * @param seed the seed of weights and synthetic inputs
  * @param outputDirectory where to write results as they come (CSV, JSON, logs), or null for none
+ * @param traceDirectory where to write one traced step per point as a Chrome trace, or null for none
  */
 public record SweepRequest(
     List<String> variants,
@@ -49,7 +50,8 @@ public record SweepRequest(
     boolean inProcess,
     List<Path> inputs,
     long seed,
-    Path outputDirectory) {
+    Path outputDirectory,
+    Path traceDirectory) {
 
   public static final String DEFAULT_MODALITY = "text";
   public static final List<String> DEFAULT_METRICS = List.of("latency", "throughput", "peak-memory", "breakdown", "flops");
@@ -116,6 +118,7 @@ public record SweepRequest(
     private final List<Path> inputs = new ArrayList<>();
     private long seed = 42;
     private Path outputDirectory;
+    private Path traceDirectory;
 
     private Builder() {
     }
@@ -233,10 +236,16 @@ public record SweepRequest(
       return this;
     }
 
+    /** Writes one traced step per point as a Chrome trace (the Trace Event Format) into this folder. */
+    public Builder traceDirectory(Path value) {
+      traceDirectory = value;
+      return this;
+    }
+
     /** @throws ProfilerException a user error for a value out of range */
     public SweepRequest build() {
       return new SweepRequest(variants, modality, preset, params, lengths, batches, modes, metrics, device, threads,
-          runs, warmup, timeout, inProcess, inputs, seed, outputDirectory);
+          runs, warmup, timeout, inProcess, inputs, seed, outputDirectory, traceDirectory);
     }
   }
 }

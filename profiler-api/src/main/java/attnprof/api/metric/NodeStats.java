@@ -11,8 +11,10 @@ import java.util.List;
  * @param startMicros start time in microseconds since the epoch
  * @param durationMicros wall time from start to the end of its last output
  * @param memory what it did to each allocator
+ * @param threadId the thread it ran on, as TensorFlow numbers them
  */
-public record NodeStats(String name, String device, long startMicros, long durationMicros, List<AllocatorUse> memory) {
+public record NodeStats(String name, String device, long startMicros, long durationMicros, List<AllocatorUse> memory,
+    long threadId) {
   public NodeStats {
     memory = List.copyOf(memory);
   }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "attnprof", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Profiles vanilla and efficient self-attention Transformer variants and finds their tipping points:"
         + " the input lengths from which the efficient ones are cheaper.",
-    subcommands = {ListCommand.class, DescribeCommand.class, SweepCommand.class, TippingCommand.class})
+    subcommands = {ListCommand.class, DescribeCommand.class, SweepCommand.class, BreakdownCommand.class,
+        TippingCommand.class})
 final class AttnprofCommand implements Runnable {
   final PrintStream out;
   final PrintStream err;

@@ -22,7 +22,7 @@ final class ConsoleProgress implements ProgressListener {
   @Override
   public void sweepStarted(String runId, int points) {
     out.println("attnprof: " + runId + ": " + points + " points" + (inProcess ? ", in this JVM" : ", each in a fresh JVM")
-        + "; results in " + folder);
+        + (folder == null ? "" : "; results in " + folder));
   }
 
   @Override

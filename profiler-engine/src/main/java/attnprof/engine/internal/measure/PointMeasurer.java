@@ -20,6 +20,7 @@ import attnprof.api.model.VariantDescriptor;
 import attnprof.engine.PluginRegistry;
 import attnprof.engine.PointResult;
 import attnprof.engine.PointStatus;
+import attnprof.engine.internal.output.ChromeTrace;
 import attnprof.engine.internal.sweep.PointJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,21 @@ public final class PointMeasurer {
             phases.done("measured " + metric.descriptor().id());
           }
         }
+        if (job.traceDirectory() != null) {
+          writeTrace(job, context, measured);
+          phases.done("wrote the Chrome trace");
+        }
       }
+    }
+  }
+
+  /** Writes the point's traced step; a trace that cannot be written is a note, not a lost point. */
+  private static void writeTrace(PointJob job, PointContext context, Measured measured) {
+    Path file = Path.of(job.traceDirectory(), job.fileName() + ".trace.json");
+    try {
+      ChromeTrace.write(file, context.tracedStep(), context::componentOf, job.label());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      measured.notes.add("Chrome trace not written to " + file + ": " + e.getMessage());
     }
   }
 

@@ -25,7 +25,7 @@ final class StepTraces {
               used.getAllocatorBytesInUse()));
         }
         nodes.add(new NodeStats(node.getNodeName(), device.getDevice(), node.getAllStartMicros(),
-            node.getAllEndRelMicros(), memory));
+            node.getAllEndRelMicros(), memory, node.getThreadId()));
       }
     }
     return new StepTrace(nodes, wallMicros);

@@ -5,7 +5,6 @@ import attnprof.api.metric.Measurement;
 import attnprof.api.metric.MeasurementContext;
 import attnprof.api.metric.Metric;
 import attnprof.api.metric.MetricDescriptor;
-import attnprof.api.metric.NodeStats;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.StepTrace;
 import attnprof.api.metric.Summary;
@@ -18,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a step's time goes: the op times of one traced step summed by component, in milliseconds and
- * as shares of the summed op time. Ops run in parallel on several cores, so the sum can exceed the
- * step's wall time; the shares are what to read. In training, gradients and weight updates count for
+ * Where a step's time goes: the ops of one traced step summed by component, in milliseconds and as
+ * shares of the step's busy time. Each op counts its share of the wall time ({@link ConcurrentShares}):
+ * ops running side by side split the moments they share, so a component whose ops run in parallel
+ * branches (the query, key and value projections) is not charged twice for the same cores. In training, gradients and weight updates count for
  * the component they differentiate or update. {@code breakdown.unscoped.share} is the part of
  * {@code other} that carried no component at all: a plugin that scopes its ops badly shows there.
  */
@@ -29,7 +29,7 @@ public final class BreakdownMetric implements Metric {
   private static final Map<Component, Quantity> TIME = new EnumMap<>(Component.class);
   private static final Map<Component, Quantity> SHARE = new EnumMap<>(Component.class);
   static final Quantity UNSCOPED = new Quantity("breakdown.unscoped.share", Unit.PERCENT, Direction.NEITHER,
-      "share of the summed op time spent in ops with no component scope (counted in other)");
+      "part of one traced step's busy time spent in ops with no component scope (counted in other)");
   private static final MetricDescriptor DESCRIPTOR;
 
   static {
@@ -37,15 +37,15 @@ public final class BreakdownMetric implements Metric {
     for (Component component : Component.values()) {
       String name = component.scopeName();
       TIME.put(component, new Quantity(ID + "." + name, Unit.MILLISECONDS, Direction.NEITHER,
-          "summed op time of the " + name + " component in one traced step"));
+          "share of one traced step's wall time spent in the " + name + " component"));
       SHARE.put(component, new Quantity(ID + "." + name + ".share", Unit.PERCENT, Direction.NEITHER,
-          "share of the summed op time of one traced step spent in the " + name + " component"));
+          "part of one traced step's busy time spent in the " + name + " component"));
     }
     quantities.addAll(TIME.values());
     quantities.addAll(SHARE.values());
     quantities.add(UNSCOPED);
     DESCRIPTOR = new MetricDescriptor(ID, "Component breakdown", quantities, false,
-        "op times of one traced step summed by component (embedding, attention, feed_forward, norm, other)");
+        "the wall time of one traced step split among its ops and summed by component (embedding, attention, feed_forward, norm, other)");
   }
 
   @Override
@@ -56,19 +56,20 @@ public final class BreakdownMetric implements Metric {
   @Override
   public List<Measurement> measure(MeasurementContext context) {
     StepTrace trace = context.tracedStep();
-    Map<Component, Long> micros = new EnumMap<>(Component.class);
+    Map<Component, Double> micros = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
-      micros.put(component, 0L);
+      micros.put(component, 0.0);
     }
-    long unscoped = 0;
-    for (NodeStats node : trace.nodes()) {
-      Optional<Component> component = context.componentOf(node.name());
-      micros.merge(component.orElse(Component.OTHER), node.durationMicros(), Long::sum);
+    double unscoped = 0;
+    double[] shares = ConcurrentShares.of(trace.nodes());
+    for (int i = 0; i < shares.length; i++) {
+      Optional<Component> component = context.componentOf(trace.nodes().get(i).name());
+      micros.merge(component.orElse(Component.OTHER), shares[i], Double::sum);
       if (component.isEmpty()) {
-        unscoped += node.durationMicros();
+        unscoped += shares[i];
       }
     }
-    long total = micros.values().stream().mapToLong(Long::longValue).sum();
+    double total = micros.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Measurement> measurements = new ArrayList<>();
     micros.forEach((component, time) -> measurements.add(
         new Measurement(TIME.get(component), Summary.single(time / 1000.0, 1))));
@@ -78,7 +79,7 @@ public final class BreakdownMetric implements Metric {
     return measurements;
   }
 
-  private static double percent(long part, long total) {
+  private static double percent(double part, double total) {
     return total == 0 ? 0 : 100.0 * part / total;
   }
 }

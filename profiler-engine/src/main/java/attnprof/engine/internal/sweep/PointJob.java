@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param seed the seed of weights and synthetic inputs
  * @param inputFile a real input to profile, or null for synthetic inputs
  * @param pluginsFolder the plugins folder the sweep loaded, or null
+ * @param traceDirectory where to write the point's traced step as a Chrome trace, or null
  */
 public record PointJob(
     int index,
@@ -40,7 +41,8 @@ public record PointJob(
     int warmup,
     long seed,
     String inputFile,
-    String pluginsFolder) {
+    String pluginsFolder,
+    String traceDirectory) {
 
   public PointJob {
     Objects.requireNonNull(variantId, "variantId");
@@ -54,7 +56,14 @@ public record PointJob(
   /** The same point at another position in the sweep. */
   public PointJob withIndex(int newIndex) {
     return new PointJob(newIndex, variantId, preset, params, length, batch, mode, deviceId, threads, metrics, runs,
-        warmup, seed, inputFile, pluginsFolder);
+        warmup, seed, inputFile, pluginsFolder, traceDirectory);
+  }
+
+  /** A name for the point's files (logs, traces): {@code text_bert-512-inference-b1}. */
+  public String fileName() {
+    String input = inputFile == null ? "" : "-" + java.nio.file.Path.of(inputFile).getFileName();
+    return (variantId + input + "-" + formatLength(length) + "-" + mode.id() + "-b" + batch)
+        .replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** A short label for progress and log files: {@code text/bert 512 inference b1}. */

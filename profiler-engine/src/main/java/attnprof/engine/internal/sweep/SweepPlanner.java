@@ -73,7 +73,9 @@ public final class SweepPlanner {
               if (!applicable.isEmpty()) {
                 jobs.add(new PointJob(0, variant.descriptor().id(), request.preset(), params,
                     length, batch, mode, request.device(), request.threads(), applicable, request.runs(),
-                    request.warmup(), request.seed(), input.file(), pluginsFolder == null ? null : pluginsFolder.toString()));
+                    request.warmup(), request.seed(), input.file(), pluginsFolder == null ? null : pluginsFolder.toString(),
+                    request.traceDirectory() == null ? null
+                        : request.traceDirectory().toAbsolutePath().toString()));
               }
             }
           }

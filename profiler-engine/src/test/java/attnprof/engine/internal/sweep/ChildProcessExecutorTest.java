@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** How the ends of a child process become a point's status, with stand-in commands for the child JVM. */
 class ChildProcessExecutorTest {
   private static final PointJob JOB = new PointJob(0, "text/bert", "tiny", Map.of(), 64, 1, Mode.INFERENCE, "cpu", 0,
-      List.of("latency"), 3, 1, 42, null, null);
+      List.of("latency"), 3, 1, 42, null, null, null);
   private static final PluginRegistry EMPTY = new PluginRegistry(List.of(), List.of(), List.of(), List.of(), Map.of(),
       List.of());
 

@@ -1,0 +1,76 @@
+package attnprof.engine.internal.cli;
+
+import attnprof.api.model.Component;
+import attnprof.engine.PointResult;
+import attnprof.engine.PointStatus;
+import attnprof.engine.SweepRequest;
+import attnprof.engine.SweepResult;
+import attnprof.engine.internal.report.Breakdowns;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code attnprof breakdown VARIANT}: where the time of one step goes, by component, at each length. */
+@Command(name = "breakdown", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Traces one step of each variant at each length (after warm-up, each point in a fresh JVM) and "
+        + "prints the time of each component (embedding, attention, feed_forward, norm, other) with its share, "
+        + "and the step's FLOPs.",
+        "In training, gradients and weight updates count for the component they belong to."})
+final class BreakdownCommand implements Runnable {
+  @ParentCommand
+  AttnprofCommand root;
+
+  @Parameters(arity = "1..*", paramLabel = "VARIANT", description = "variant ids, such as text/bert")
+  List<String> variants;
+
+  @Mixin
+  PointOptions point;
+
+  @Option(names = "--batch", defaultValue = "1", description = "inputs per step (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "untimed steps before the traced one (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Override
+  public void run() {
+    SweepRequest request = point.applyTo(SweepRequest.builder())
+        .variants(variants).batches(batch).metrics(List.of("breakdown", "flops")).runs(1).warmup(warmup).build();
+    SweepResult result = root.profiler().sweep(request, new ConsoleProgress(root.err, null, point.inProcess));
+    print(root.out, result);
+  }
+
+  static void print(PrintStream out, SweepResult result) {
+    out.println();
+    out.println("Where the time of one step goes: the step's busy time split among the ops running at each moment,"
+        + " summed by component");
+    TextTable table = new TextTable("VARIANT", "LENGTH", "MODE", "EMBEDDING", "ATTENTION", "FEED_FORWARD", "NORM",
+        "OTHER", "BUSY", "UNSCOPED", "GFLOP");
+    for (Breakdowns.Entry entry : Breakdowns.of(result.rows())) {
+      table.row(entry.variant(), Formats.length(entry.length()) + " " + entry.lengthUnit(), entry.mode(),
+          cell(entry, Component.EMBEDDING), cell(entry, Component.ATTENTION), cell(entry, Component.FEED_FORWARD),
+          cell(entry, Component.NORM), cell(entry, Component.OTHER),
+          Formats.significant(entry.totalMillis()) + " ms",
+          String.format(Locale.ROOT, "%.1f%%", entry.unscopedShare()),
+          entry.flops().map(f -> Formats.significant(f / 1e9)).orElse(""));
+    }
+    out.print(table.render());
+    for (PointResult failed : result.points()) {
+      if (failed.status() != PointStatus.OK) {
+        out.println(failed.variantId() + " " + Formats.length(failed.length()) + " " + failed.mode().id() + ": "
+            + failed.status().id() + ": " + failed.message());
+      }
+    }
+    out.println("UNSCOPED: the part of OTHER spent in ops outside any component scope (high means a plugin scopes badly).");
+  }
+
+  private static String cell(Breakdowns.Entry entry, Component component) {
+    return Formats.significant(entry.millis().get(component)) + " ms ("
+        + String.format(Locale.ROOT, "%.0f%%", entry.shares().get(component)) + ")";
+  }
+}

@@ -1,0 +1,68 @@
+package attnprof.engine.internal.report;
+
+import attnprof.api.model.Component;
+import attnprof.engine.ResultRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The component breakdowns in result rows, one per measured point. */
+public final class Breakdowns {
+  private static final String PREFIX = "breakdown.";
+
+  private Breakdowns() {
+  }
+
+  /**
+   * Where one point's time went.
+   *
+   * @param millis summed op time per component, every component present
+   * @param shares each component's share of the summed op time, percent
+   * @param unscopedShare the share of ops with no component scope (part of {@code other}), percent
+   * @param flops the step's counted FLOPs, if they were measured
+   */
+  public record Entry(String variant, double length, String lengthUnit, String mode, int batch, String input,
+      Map<Component, Double> millis, Map<Component, Double> shares, double unscopedShare, Optional<Double> flops) {
+
+    public double totalMillis() {
+      return millis.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+  }
+
+  /** The breakdown of every point whose rows hold one, by mode, variant and length. */
+  public static List<Entry> of(List<ResultRow> rows) {
+    record Key(String variant, double length, String mode, int batch, String input) {
+    }
+    Map<Key, List<ResultRow>> byPoint = new LinkedHashMap<>();
+    for (ResultRow row : rows) {
+      if (row.ok() && (row.metric().startsWith(PREFIX) || row.metric().equals("flops"))) {
+        byPoint.computeIfAbsent(new Key(row.variant(), row.length(), row.mode(), row.batch(), row.input()),
+            k -> new ArrayList<>()).add(row);
+      }
+    }
+    List<Entry> entries = new ArrayList<>();
+    byPoint.forEach((key, pointRows) -> {
+      Map<String, Double> values = new LinkedHashMap<>();
+      pointRows.forEach(r -> values.put(r.metric(), r.value()));
+      if (!values.containsKey(PREFIX + Component.ATTENTION.scopeName())) {
+        return;
+      }
+      Map<Component, Double> millis = new EnumMap<>(Component.class);
+      Map<Component, Double> shares = new EnumMap<>(Component.class);
+      for (Component component : Component.values()) {
+        millis.put(component, values.getOrDefault(PREFIX + component.scopeName(), 0.0));
+        shares.put(component, values.getOrDefault(PREFIX + component.scopeName() + ".share", 0.0));
+      }
+      entries.add(new Entry(key.variant(), key.length(), pointRows.get(0).lengthUnit(), key.mode(), key.batch(),
+          key.input(), millis, shares, values.getOrDefault(PREFIX + "unscoped.share", 0.0),
+          Optional.ofNullable(values.get("flops"))));
+    });
+    entries.sort(Comparator.comparing(Entry::mode).thenComparing(Entry::variant).thenComparing(Entry::input)
+        .thenComparingInt(Entry::batch).thenComparingDouble(Entry::length));
+    return entries;
+  }
+}

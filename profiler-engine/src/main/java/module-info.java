@@ -15,6 +15,11 @@ module attnprof.engine {
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires java.management;
+  // the results database; its SQLite driver is bound as a java.sql.Driver service, not required
+  requires java.sql;
+  requires java.desktop;
+  requires org.jfree.jfreechart;
+  requires org.jfree.svg;
 
   exports attnprof.engine;
   exports attnprof.engine.testkit;
@@ -40,5 +45,7 @@ module attnprof.engine {
   opens attnprof.engine.internal.environment to com.google.guice;
   opens attnprof.engine.internal.tipping to com.google.guice;
   opens attnprof.engine.internal.measure to com.google.guice;
+  opens attnprof.engine.internal.report to com.google.guice;
+  opens attnprof.engine.internal.store to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.cli to info.picocli;
 }

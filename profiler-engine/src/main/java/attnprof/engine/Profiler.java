@@ -3,6 +3,9 @@ package attnprof.engine;
 import attnprof.api.ProfilerException;
 import attnprof.engine.internal.measure.ModelInspector;
 import attnprof.engine.internal.output.ResultFiles;
+import attnprof.engine.internal.report.ReportWriter;
+import attnprof.engine.internal.store.ResultStore;
+import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.sweep.SweepRunner;
 import attnprof.engine.internal.tipping.TippingPointFinder;
 import attnprof.engine.internal.wiring.EngineModule;
@@ -61,6 +64,54 @@ public final class Profiler {
     }
     SweepRunner runner = injector.getInstance(SweepRunner.class);
     return runner.run(request, runner.newRunId(), progress);
+  }
+
+  /**
+   * Resumes a run stored in a results database: measures only the points it does not hold yet, with
+   * the run's own settings, and adds them to the run.
+   *
+   * @param database the {@code attnprof.db} file (by default {@code results/attnprof.db})
+   * @throws ProfilerException a user error when there is no such database or run
+   */
+  public SweepResult resume(Path database, String runId, ProgressListener progress) {
+    return injector.getInstance(SweepRunner.class).resume(database, runId, progress);
+  }
+
+  /** The runs stored in a results database, oldest first. */
+  public List<StoredRunSummary> storedRuns(Path database) {
+    try (ResultStore store = ResultStore.openExisting(database)) {
+      return store.runs().stream().map(StoredRunSummary::of).toList();
+    }
+  }
+
+  /**
+   * A stored run's results as a sweep would have returned them, with its tipping points.
+   *
+   * @throws ProfilerException a user error when there is no such database or run
+   */
+  public SweepResult storedResult(Path database, String runId) {
+    return injector.getInstance(StoredResults.class).read(database, runId);
+  }
+
+  /**
+   * A run's result by its id in a results database, or else from a results folder or
+   * {@code results.json}.
+   *
+   * @throws ProfilerException a user error when it is neither
+   */
+  public SweepResult findResult(Path database, String run) {
+    boolean stored = java.nio.file.Files.isRegularFile(database)
+        && storedRuns(database).stream().anyMatch(r -> r.runId().equals(run));
+    return stored ? storedResult(database, run) : ResultFiles.readResult(Path.of(run));
+  }
+
+  /** Writes a result's charts ({@code charts/}) and its HTML report ({@code index.html}) into a folder. */
+  public void writeReport(SweepResult result, Path folder) {
+    try {
+      new ReportWriter().write(result, folder);
+    } catch (java.io.IOException e) {
+      throw ProfilerException.user("cannot write the report to " + folder + ": " + e.getMessage());
+    }
   }
 
   /** The id a sweep started now would get: the name of its results folder by default. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     description = "Profiles vanilla and efficient self-attention Transformer variants and finds their tipping points:"
         + " the input lengths from which the efficient ones are cheaper.",
     subcommands = {ListCommand.class, DescribeCommand.class, SweepCommand.class, BreakdownCommand.class,
-        TippingCommand.class})
+        TippingCommand.class, RunsCommand.class, CompareCommand.class, ReportCommand.class})
 final class AttnprofCommand implements Runnable {
   final PrintStream out;
   final PrintStream err;
@@ -20,6 +20,12 @@ final class AttnprofCommand implements Runnable {
   @Option(names = "--plugins", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "folder of plugin jars, each loaded in its own module layer (default: plugins/ beside the launcher)")
   Path plugins;
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "the folder of runs: RESULTS/RUN_ID/ for each sweep's files, RESULTS/attnprof.db for the database"
+          + " (default: ${DEFAULT-VALUE})")
+  Path results;
 
   AttnprofCommand(PrintStream out, PrintStream err) {
     this.out = out;
@@ -42,8 +48,14 @@ final class AttnprofCommand implements Runnable {
     return Path.of(fromLauncher != null ? fromLauncher : "plugins");
   }
 
+  /** The results database. */
+  Path database() {
+    return results.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+  }
+
   @Override
   public void run() {
-    out.println("attnprof: choose a command: list, describe, sweep, tipping (see attnprof --help)");
+    out.println("attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, compare, report"
+        + " (see attnprof --help)");
   }
 }

@@ -56,25 +56,42 @@ final class SweepCommand implements Runnable {
   @Option(names = "--inputs", split = ",", paramLabel = "FILE", description = "real input files to profile instead of synthetic inputs")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/RUN_ID)")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "this run's results folder (default: RESULTS/RUN_ID); the database is attnprof.db beside it")
   Path out;
+
+  @Option(names = "--resume", paramLabel = "RUN",
+      description = "resume a stored run that was stopped: measure only its missing points, with its own settings")
+  String resume;
 
   @Override
   public void run() {
     Profiler profiler = root.profiler();
-    String runId = profiler.newRunId();
-    Path folder = out != null ? out : Path.of("results", runId);
-    SweepRequest request = point.applyTo(SweepRequest.builder())
-        .variants(variants).modality(modality).batches(batches).metrics(metrics).runs(runs).warmup(warmup)
-        .inputs(inputs).outputDirectory(folder)
-        .build();
-    PrintStream err = root.err;
-    SweepResult result = profiler.sweep(request, new ConsoleProgress(err, folder, point.inProcess));
+    SweepResult result;
+    Path folder;
+    if (resume != null) {
+      var stored = profiler.storedRuns(root.database()).stream().filter(r -> r.runId().equals(resume)).findFirst();
+      folder = stored.map(attnprof.engine.StoredRunSummary::outputDirectory).orElse(null);
+      stored.ifPresent(r -> root.err.println("attnprof: resuming " + resume + ": " + r.stored() + " of " + r.planned()
+          + " points stored"));
+      result = profiler.resume(root.database(), resume, new ConsoleProgress(root.err, folder, point.inProcess));
+    } else {
+      String runId = profiler.newRunId();
+      folder = out != null ? out : root.results.resolve(runId);
+      SweepRequest request = point.applyTo(SweepRequest.builder())
+          .variants(variants).modality(modality).batches(batches).metrics(metrics).runs(runs).warmup(warmup)
+          .inputs(inputs).outputDirectory(folder)
+          .build();
+      result = profiler.sweep(request, new ConsoleProgress(root.err, folder, point.inProcess));
+    }
     PrintStream outStream = root.out;
     outStream.println();
     TippingTables.printFigures(outStream, result.rows());
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();
-    outStream.println("results: " + folder.resolve("results.csv") + ", " + folder.resolve("results.json"));
+    if (folder != null) {
+      outStream.println("results: " + folder + " (results.csv, results.json, charts/, index.html); database: "
+          + attnprof.engine.internal.sweep.SweepRunner.databaseOf(folder));
+    }
   }
 }

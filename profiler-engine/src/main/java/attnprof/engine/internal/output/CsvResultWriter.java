@@ -5,9 +5,7 @@ import attnprof.engine.ResultWriter;
 import attnprof.engine.SweepResult;
 import attnprof.engine.TippingPoint;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes {@code results.csv} (one row per point and quantity) and {@code tipping-points.csv}. */
 public final class CsvResultWriter implements ResultWriter {
@@ -21,9 +19,6 @@ public final class CsvResultWriter implements ResultWriter {
   }
 
   static void writeAtomically(Path file, String text) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-    Files.writeString(temporary, text);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -20,17 +20,22 @@ public final class RecordCsv {
     StringBuilder csv = new StringBuilder(CsvFormat.line(Arrays.stream(components).map(RecordComponent::getName).toList()));
     csv.append('\n');
     for (R record : records) {
-      List<Object> values = new ArrayList<>();
-      for (RecordComponent component : components) {
-        try {
-          values.add(component.getAccessor().invoke(record));
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalStateException("cannot read " + component.getName(), e);
-        }
-      }
-      csv.append(CsvFormat.line(values)).append('\n');
+      csv.append(CsvFormat.line(values(record))).append('\n');
     }
     return csv.toString();
+  }
+
+  /** A record's component values, in declaration order. */
+  public static List<Object> values(Record record) {
+    List<Object> values = new ArrayList<>();
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      try {
+        values.add(component.getAccessor().invoke(record));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot read " + component.getName(), e);
+      }
+    }
+    return values;
   }
 
   /** @throws IllegalArgumentException when a column the record needs is missing or a value does not parse */

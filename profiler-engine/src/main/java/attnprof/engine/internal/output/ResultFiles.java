@@ -2,6 +2,8 @@ package attnprof.engine.internal.output;
 
 import attnprof.api.ProfilerException;
 import attnprof.engine.ResultRow;
+import attnprof.engine.SweepResult;
+import java.time.Instant;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,32 @@ public final class ResultFiles {
       return RecordCsv.read(ResultRow.class, text);
     } catch (IOException | IllegalArgumentException e) {
       throw ProfilerException.user(file + " is not an attnprof results file: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * The whole result in {@code results.json} (or the one in a results folder), for reports.
+   *
+   * @throws ProfilerException a user error when the file is missing or not a results file
+   */
+  public static SweepResult readResult(Path path) {
+    Path file = Files.isDirectory(path) ? path.resolve(JsonResultWriter.RESULTS) : path;
+    if (!Files.isRegularFile(file)) {
+      throw ProfilerException.user("no run `" + path + "` in the results database, and no results.json at " + path);
+    }
+    try {
+      ResultsDocument document = Json.mapper().readValue(Files.readString(file), ResultsDocument.class);
+      if (document.rows() == null || document.points() == null) {
+        throw ProfilerException.user(file + " is not an attnprof results.json: it has no rows");
+      }
+      return new SweepResult(document.runId(), Instant.parse(document.startedAt()), Instant.parse(document.finishedAt()),
+          document.environment(), document.points(), document.rows(), document.tippingPoints(),
+          file.toAbsolutePath().getParent(), document.complete());
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ProfilerException profilerException) {
+        throw profilerException;
+      }
+      throw ProfilerException.user(file + " is not an attnprof results.json: " + firstLine(e.getMessage()));
     }
   }
 

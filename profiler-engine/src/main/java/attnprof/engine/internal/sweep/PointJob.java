@@ -59,6 +59,15 @@ public record PointJob(
         warmup, seed, inputFile, pluginsFolder, traceDirectory);
   }
 
+  /**
+   * What makes the point one point of its sweep, whatever its position: variant, input, length, mode
+   * and batch. The results database stores each key of a run once.
+   */
+  public String key() {
+    return variantId + "|" + (inputFile == null ? "synthetic" : inputFile) + "|" + formatLength(length) + "|"
+        + mode.id() + "|" + batch;
+  }
+
   /** A name for the point's files (logs, traces): {@code text_bert-512-inference-b1}. */
   public String fileName() {
     String input = inputFile == null ? "" : "-" + java.nio.file.Path.of(inputFile).getFileName();

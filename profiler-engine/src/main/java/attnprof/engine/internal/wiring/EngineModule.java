@@ -5,6 +5,7 @@ import attnprof.engine.ResultWriter;
 import attnprof.engine.internal.output.CsvResultWriter;
 import attnprof.engine.internal.output.JsonResultWriter;
 import attnprof.engine.internal.registry.PluginLoader;
+import attnprof.engine.internal.report.ReportWriter;
 import attnprof.engine.internal.sweep.PluginsFolder;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -35,6 +36,7 @@ public final class EngineModule extends AbstractModule {
     Multibinder<ResultWriter> writers = Multibinder.newSetBinder(binder(), ResultWriter.class);
     writers.addBinding().to(CsvResultWriter.class);
     writers.addBinding().to(JsonResultWriter.class);
+    writers.addBinding().to(ReportWriter.class);
   }
 
   @Provides

@@ -1,0 +1,180 @@
+package attnprof.engine.internal.report;
+
+import attnprof.api.model.Component;
+import attnprof.engine.PointResult;
+import attnprof.engine.PointStatus;
+import attnprof.engine.ResultRow;
+import attnprof.engine.RunEnvironment;
+import attnprof.engine.SweepResult;
+import attnprof.engine.TippingPoint;
+import attnprof.engine.internal.output.RecordCsv;
+import attnprof.engine.internal.sweep.PointJob;
+import java.lang.reflect.RecordComponent;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report of a run as one self-contained HTML page: the environment, the tipping points, the
+ * charts (PNG embedded in the page, SVG beside it), the component breakdown, the failed points and
+ * the raw rows. No script, no style sheet or font from elsewhere: it reads offline. Every string that
+ * came from a plugin, an input file or a measurement is escaped.
+ */
+final class HtmlReport {
+  private static final String STYLE = """
+      body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1200px;\
+      padding:0 1rem;color:#222}
+      h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ddd}
+      table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+      th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
+      th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
+      figure{margin:1rem 0;display:inline-block;width:49%;min-width:520px;vertical-align:top}
+      figure img{width:100%;height:auto;border:1px solid #eee}figcaption{font-size:.8rem;color:#555}
+      .bad{color:#b00}.note{color:#555;font-size:.85rem}details{margin:1rem 0}
+      """;
+
+  private HtmlReport() {
+  }
+
+  /** The page, with the charts given as their PNG bytes by chart name. */
+  static String render(SweepResult result, List<Charts.Chart> charts, Map<String, byte[]> pngs) {
+    StringBuilder html = new StringBuilder(64 * 1024);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>attnprof report: ").append(Html.escape(result.runId())).append("</title>")
+        .append("<style>").append(STYLE).append("</style></head><body>\n");
+    html.append("<h1>attnprof report: ").append(Html.escape(result.runId())).append("</h1>\n");
+    html.append("<p>Started ").append(Html.escape(result.startedAt())).append(", last point ")
+        .append(Html.escape(result.finishedAt())).append(". ").append(result.points().size()).append(" points")
+        .append(result.complete() ? "." : ", <strong class=\"bad\">partial</strong>: resume it with "
+            + "<code>attnprof sweep --resume " + Html.escape(result.runId()) + "</code>.")
+        .append("</p>\n");
+    environment(html, result.environment());
+    tippingPoints(html, result.tippingPoints());
+    charts(html, charts, pngs);
+    breakdown(html, result.rows());
+    failures(html, result.points());
+    rows(html, result.rows());
+    html.append("</body></html>\n");
+    return html.toString();
+  }
+
+  private static void environment(StringBuilder html, RunEnvironment environment) {
+    html.append("<h2 id=\"environment\">Environment</h2>\n<table>");
+    row(html, "CPU", environment.cpuModel() + " (" + environment.cpuCores() + " cores)");
+    row(html, "memory", String.format(Locale.ROOT, "%.1f GiB", environment.memoryBytes() / (1024.0 * 1024 * 1024)));
+    row(html, "operating system", environment.os());
+    row(html, "Java", environment.jdk());
+    row(html, "TensorFlow", environment.tensorflow());
+    row(html, "attnprof", environment.attnprof());
+    row(html, "device", environment.device());
+    environment.deviceFacts().forEach((name, value) -> row(html, name, value));
+    html.append("</table>\n");
+  }
+
+  private static void row(StringBuilder html, String name, Object value) {
+    html.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value))
+        .append("</td></tr>");
+  }
+
+  private static void tippingPoints(StringBuilder html, List<TippingPoint> points) {
+    html.append("<h2 id=\"tipping-points\">Tipping points</h2>\n<p class=\"note\">The length from which the "
+        + "efficient variant stays better than its baseline, interpolated between the grid lengths where it "
+        + "crosses.</p>\n");
+    if (points.isEmpty()) {
+      html.append("<p>None: no efficient variant was measured with its baseline.</p>\n");
+      return;
+    }
+    html.append("<table id=\"tipping-table\"><tr><th>variant</th><th>baseline</th><th>metric</th><th>mode</th>")
+        .append("<th>batch</th><th>input</th><th>tipping point</th><th>how</th></tr>\n");
+    for (TippingPoint point : points) {
+      html.append("<tr><td>").append(Html.escape(point.variant())).append("</td><td>")
+          .append(Html.escape(point.baseline())).append("</td><td>").append(Html.escape(point.metric()))
+          .append("</td><td>").append(Html.escape(point.mode())).append("</td><td class=\"n\">").append(point.batch())
+          .append("</td><td>").append(Html.escape(point.input())).append("</td><td>")
+          .append(Html.escape(point.answer())).append("</td><td>").append(Html.escape(point.detail()))
+          .append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static void charts(StringBuilder html, List<Charts.Chart> charts, Map<String, byte[]> pngs) {
+    html.append("<h2 id=\"charts\">Charts</h2>\n");
+    for (Charts.Chart chart : charts) {
+      byte[] png = pngs.get(chart.name());
+      html.append("<figure><img class=\"chart\" alt=\"").append(Html.escape(chart.title()))
+          .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+          .append("\"><figcaption>").append(Html.escape(chart.title())).append(" (<a href=\"charts/")
+          .append(Html.escape(chart.name())).append(".svg\">SVG</a>)</figcaption></figure>\n");
+    }
+  }
+
+  private static void breakdown(StringBuilder html, List<ResultRow> rows) {
+    List<Breakdowns.Entry> entries = Breakdowns.of(rows);
+    html.append("<h2 id=\"breakdown\">Where the time goes</h2>\n");
+    if (entries.isEmpty()) {
+      html.append("<p>The breakdown metric was not measured.</p>\n");
+      return;
+    }
+    html.append("<p class=\"note\">Each op's share of one traced step's wall time, summed by component. "
+        + "<em>unscoped</em> is the part of <em>other</em> in ops with no component scope.</p>\n");
+    html.append("<table id=\"breakdown-table\"><tr><th>variant</th><th>length</th><th>mode</th><th>batch</th>");
+    for (Component component : Component.values()) {
+      html.append("<th>").append(component.scopeName()).append("</th>");
+    }
+    html.append("<th>busy time</th><th>unscoped</th><th>GFLOP</th></tr>\n");
+    for (Breakdowns.Entry entry : entries) {
+      html.append("<tr><td>").append(Html.escape(entry.variant())).append("</td><td class=\"n\">")
+          .append(Html.escape(PointJob.formatLength(entry.length()) + " " + entry.lengthUnit())).append("</td><td>")
+          .append(Html.escape(entry.mode())).append("</td><td class=\"n\">").append(entry.batch()).append("</td>");
+      for (Component component : Component.values()) {
+        html.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%.2f ms (%.0f%%)",
+            entry.millis().get(component), entry.shares().get(component))).append("</td>");
+      }
+      html.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%.2f ms", entry.totalMillis()))
+          .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.1f%%", entry.unscopedShare()))
+          .append("</td><td class=\"n\">")
+          .append(entry.flops().map(f -> String.format(Locale.ROOT, "%.2f", f / 1e9)).orElse("")).append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static void failures(StringBuilder html, List<PointResult> points) {
+    List<PointResult> failed = points.stream().filter(p -> p.status() != PointStatus.OK).toList();
+    html.append("<h2 id=\"failures\">Points that did not end ok</h2>\n");
+    if (failed.isEmpty()) {
+      html.append("<p>None.</p>\n");
+      return;
+    }
+    html.append("<table><tr><th>variant</th><th>length</th><th>mode</th><th>batch</th><th>status</th>")
+        .append("<th>why</th></tr>\n");
+    for (PointResult point : failed) {
+      html.append("<tr><td>").append(Html.escape(point.variantId())).append("</td><td class=\"n\">")
+          .append(Html.escape(PointJob.formatLength(point.length()) + " " + point.lengthUnit())).append("</td><td>")
+          .append(Html.escape(point.mode().id())).append("</td><td class=\"n\">").append(point.batch())
+          .append("</td><td class=\"bad\">").append(Html.escape(point.status().id())).append("</td><td>")
+          .append(Html.escape(point.message())).append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static void rows(StringBuilder html, List<ResultRow> rows) {
+    html.append("<h2 id=\"rows\">Raw rows</h2>\n<details><summary>").append(rows.size())
+        .append(" rows, as in results.csv</summary>\n<table id=\"rows-table\"><tr>");
+    RecordComponent[] columns = ResultRow.class.getRecordComponents();
+    for (RecordComponent column : columns) {
+      html.append("<th>").append(Html.escape(column.getName())).append("</th>");
+    }
+    html.append("</tr>\n");
+    for (ResultRow row : rows) {
+      html.append("<tr>");
+      for (Object value : RecordCsv.values(row)) {
+        html.append(value instanceof Number ? "<td class=\"n\">" : "<td>").append(Html.escape(value == null ? "" : value))
+            .append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    html.append("</table></details>\n");
+  }
+}

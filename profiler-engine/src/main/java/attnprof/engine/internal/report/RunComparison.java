@@ -1,0 +1,51 @@
+package attnprof.engine.internal.report;
+
+import attnprof.api.metric.Direction;
+import attnprof.engine.ResultRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Two runs side by side: every compared quantity of every point both measured. */
+public final class RunComparison {
+  private RunComparison() {
+  }
+
+  /**
+   * One quantity of one point in both runs.
+   *
+   * @param ratio {@code b / a}
+   * @param beyondSpread whether the runs' p10-p90 ranges do not overlap; null when either value comes
+   *     from a single run (a traced step, a count), which has no spread to compare with
+   */
+  public record Line(String variant, double length, String lengthUnit, String mode, int batch, String input,
+      String metric, String unit, double a, double b, double ratio, Boolean beyondSpread) {
+  }
+
+  public static List<Line> of(List<ResultRow> a, List<ResultRow> b) {
+    Map<String, ResultRow> first = new LinkedHashMap<>();
+    for (ResultRow row : a) {
+      if (row.ok() && Direction.ofId(row.better()).ranked()) {
+        first.put(key(row), row);
+      }
+    }
+    List<Line> lines = new ArrayList<>();
+    for (ResultRow second : b) {
+      ResultRow one = first.get(key(second));
+      if (one == null || !second.ok()) {
+        continue;
+      }
+      Boolean beyond = one.runs() < 2 || second.runs() < 2 || one.p10() == null || second.p10() == null ? null
+          : one.p90() < second.p10() || second.p90() < one.p10();
+      lines.add(new Line(one.variant(), one.length(), one.lengthUnit(), one.mode(), one.batch(), one.input(),
+          one.metric(), one.unit(), one.value(), second.value(), second.value() / one.value(), beyond));
+    }
+    return lines;
+  }
+
+  private static String key(ResultRow row) {
+    return row.variant() + "|" + row.preset() + "|" + row.input() + "|" + row.length() + "|" + row.mode() + "|"
+        + row.batch() + "|" + row.device() + "|" + row.metric();
+  }
+}

@@ -1,0 +1,297 @@
+package attnprof.engine.internal.store;
+
+import attnprof.api.ProfilerException;
+import attnprof.engine.PointResult;
+import attnprof.engine.ResultRow;
+import attnprof.engine.RunEnvironment;
+import attnprof.engine.internal.output.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The results database: an SQLite file that keeps every run (its request, environment, start and end)
+ * and every point of it (the full result, and one row per quantity in {@code measurements}, the same
+ * columns as {@code results.csv}, for SQL). A point is stored in one transaction once it ends, and a
+ * point is stored at most once per run (the key forbids a second), so an interrupted sweep resumes
+ * with exactly the points that are missing.
+ */
+public final class ResultStore implements AutoCloseable {
+  /** The database's file name in the folder that holds the runs' folders. */
+  public static final String FILE_NAME = "attnprof.db";
+
+  private static final RecordComponent[] ROW_COLUMNS = ResultRow.class.getRecordComponents();
+
+  private final Connection connection;
+  private final Path file;
+
+  private ResultStore(Connection connection, Path file) {
+    this.connection = connection;
+    this.file = file;
+  }
+
+  /** Opens (creating if needed) the database file. */
+  public static ResultStore open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      ResultStore store = new ResultStore(connection, file);
+      store.createTables();
+      return store;
+    } catch (SQLException | java.io.IOException e) {
+      throw ProfilerException.user("cannot open the results database " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Opens an existing database; a user error naming the file when there is none. */
+  public static ResultStore openExisting(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw ProfilerException.user("no results database at " + file + " (sweeps store their runs there; "
+          + "use --results DIR for another folder)");
+    }
+    return open(file);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  private void createTables() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA journal_mode=WAL");
+      statement.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, "
+          + "finished_at TEXT, complete INTEGER NOT NULL, planned INTEGER NOT NULL, request TEXT NOT NULL, "
+          + "environment TEXT NOT NULL)");
+      statement.execute("CREATE TABLE IF NOT EXISTS points (run_id TEXT NOT NULL REFERENCES runs(run_id), "
+          + "point_key TEXT NOT NULL, position INTEGER NOT NULL, variant TEXT NOT NULL, length REAL NOT NULL, "
+          + "mode TEXT NOT NULL, batch INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, "
+          + "wall_seconds REAL NOT NULL, stored_at TEXT NOT NULL, result TEXT NOT NULL, "
+          + "PRIMARY KEY (run_id, point_key))");
+      List<String> columns = new ArrayList<>();
+      for (RecordComponent component : ROW_COLUMNS) {
+        columns.add(component.getName() + " " + sqlType(component.getType()));
+      }
+      statement.execute("CREATE TABLE IF NOT EXISTS measurements (point_key TEXT NOT NULL, " + String.join(", ", columns)
+          + ")");
+      statement.execute("CREATE INDEX IF NOT EXISTS measurements_run ON measurements (run, point_key)");
+    }
+  }
+
+  private static String sqlType(Class<?> type) {
+    if (type == int.class || type == long.class) {
+      return "INTEGER";
+    }
+    if (type == double.class || type == Double.class) {
+      return "REAL";
+    }
+    return "TEXT";
+  }
+
+  /** Records a run that starts, with what it will measure. */
+  public void startRun(String runId, Instant startedAt, StoredRequest request, RunEnvironment environment,
+      int planned) {
+    update("INSERT INTO runs (run_id, started_at, finished_at, complete, planned, request, environment) "
+        + "VALUES (?, ?, NULL, 0, ?, ?, ?)", runId, startedAt.toString(), planned, json(request), json(environment));
+  }
+
+  /** Stores one point and its rows, all or nothing. */
+  public void savePoint(String runId, String pointKey, int position, PointResult point, List<ResultRow> rows,
+      Instant storedAt) {
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO points (run_id, point_key, position, "
+          + "variant, length, mode, batch, status, message, wall_seconds, stored_at, result) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        bind(insert, runId, pointKey, position, point.variantId(), point.length(), point.mode().id(), point.batch(),
+            point.status().id(), point.message(), point.wallSeconds(), storedAt.toString(), json(point));
+        insert.executeUpdate();
+      }
+      String placeholders = "?, ".repeat(ROW_COLUMNS.length) + "?";
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO measurements VALUES (" + placeholders + ")")) {
+        for (ResultRow row : rows) {
+          Object[] values = new Object[ROW_COLUMNS.length + 1];
+          values[0] = pointKey;
+          for (int i = 0; i < ROW_COLUMNS.length; i++) {
+            values[i + 1] = ROW_COLUMNS[i].getAccessor().invoke(row);
+          }
+          bind(insert, values);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      update("UPDATE runs SET finished_at = ? WHERE run_id = ?", storedAt.toString(), runId);
+      connection.commit();
+    } catch (SQLException | ReflectiveOperationException e) {
+      rollback();
+      throw new IllegalStateException("cannot store point " + pointKey + " of " + runId + " in " + file + ": "
+          + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  /** Marks a run as ended, complete or not. */
+  public void finishRun(String runId, Instant finishedAt, boolean complete) {
+    update("UPDATE runs SET finished_at = ?, complete = ? WHERE run_id = ?", finishedAt.toString(), complete ? 1 : 0,
+        runId);
+  }
+
+  /** Every stored run, oldest first. */
+  public List<StoredRun> runs() {
+    return queryRuns("", null);
+  }
+
+  /** A stored run; a user error listing the stored ones when there is no such run. */
+  public StoredRun run(String runId) {
+    List<StoredRun> found = queryRuns(" WHERE r.run_id = ?", runId);
+    if (found.isEmpty()) {
+      List<String> ids = runs().stream().map(StoredRun::runId).toList();
+      throw ProfilerException.user("no run `" + runId + "` in " + file + "; stored runs: "
+          + (ids.isEmpty() ? "none" : String.join(", ", ids.subList(Math.max(0, ids.size() - 5), ids.size()))));
+    }
+    return found.get(0);
+  }
+
+  /** The stored points of a run, by point key, in the order they were planned. */
+  public Map<String, PointResult> points(String runId) {
+    Map<String, PointResult> points = new LinkedHashMap<>();
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT point_key, result FROM points WHERE run_id = ? ORDER BY position")) {
+      query.setString(1, runId);
+      try (ResultSet results = query.executeQuery()) {
+        while (results.next()) {
+          points.put(results.getString(1), Json.mapper().readValue(results.getString(2), PointResult.class));
+        }
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot read the points of " + runId + " from " + file + ": " + e.getMessage(), e);
+    }
+    return points;
+  }
+
+  /** The stored rows of a run, as {@code results.csv} has them, in the order its points were planned. */
+  public List<ResultRow> rows(String runId) {
+    List<ResultRow> rows = new ArrayList<>();
+    String columns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS).map(c -> "m." + c.getName()).toList());
+    try (PreparedStatement query = connection.prepareStatement("SELECT " + columns + " FROM measurements m "
+        + "JOIN points p ON p.run_id = m.run AND p.point_key = m.point_key WHERE m.run = ? ORDER BY p.position, m.rowid")) {
+      query.setString(1, runId);
+      var constructor = ResultRow.class.getDeclaredConstructor(java.util.Arrays.stream(ROW_COLUMNS)
+          .map(RecordComponent::getType).toArray(Class<?>[]::new));
+      try (ResultSet results = query.executeQuery()) {
+        while (results.next()) {
+          Object[] values = new Object[ROW_COLUMNS.length];
+          for (int i = 0; i < ROW_COLUMNS.length; i++) {
+            values[i] = column(results, i + 1, ROW_COLUMNS[i].getType());
+          }
+          rows.add(constructor.newInstance(values));
+        }
+      }
+    } catch (SQLException | ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the rows of " + runId + " from " + file + ": " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  private static Object column(ResultSet results, int index, Class<?> type) throws SQLException {
+    if (type == int.class) {
+      return results.getInt(index);
+    }
+    if (type == long.class) {
+      return results.getLong(index);
+    }
+    if (type == double.class) {
+      return results.getDouble(index);
+    }
+    if (type == Double.class) {
+      double value = results.getDouble(index);
+      return results.wasNull() ? null : value;
+    }
+    return results.getString(index);
+  }
+
+  private List<StoredRun> queryRuns(String where, String runId) {
+    List<StoredRun> runs = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT r.run_id, r.started_at, r.finished_at, "
+        + "r.complete, r.planned, (SELECT COUNT(*) FROM points p WHERE p.run_id = r.run_id), r.request, r.environment "
+        + "FROM runs r" + where + " ORDER BY r.started_at, r.run_id")) {
+      if (runId != null) {
+        query.setString(1, runId);
+      }
+      try (ResultSet results = query.executeQuery()) {
+        while (results.next()) {
+          Instant started = Instant.parse(results.getString(2));
+          String finished = results.getString(3);
+          runs.add(new StoredRun(results.getString(1), started, finished == null ? started : Instant.parse(finished),
+              results.getInt(4) == 1, results.getInt(5), results.getInt(6),
+              Json.mapper().readValue(results.getString(7), StoredRequest.class),
+              Json.mapper().readValue(results.getString(8), RunEnvironment.class)));
+        }
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot read the runs in " + file + ": " + e.getMessage(), e);
+    }
+    return runs;
+  }
+
+  private void update(String sql, Object... values) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the failure being reported matters more
+    }
+  }
+
+  private void autoCommit() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // the connection is closing or broken; the next statement says so
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing left to save
+    }
+  }
+}

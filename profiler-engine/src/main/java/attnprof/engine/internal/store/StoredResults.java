@@ -1,0 +1,31 @@
+package attnprof.engine.internal.store;
+
+import attnprof.engine.PointResult;
+import attnprof.engine.ResultRow;
+import attnprof.engine.SweepResult;
+import attnprof.engine.internal.tipping.TippingPointFinder;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a stored run back as the result its sweep returned, from the database alone. */
+public final class StoredResults {
+  private final TippingPointFinder tippingPointFinder;
+
+  @Inject
+  public StoredResults(TippingPointFinder tippingPointFinder) {
+    this.tippingPointFinder = tippingPointFinder;
+  }
+
+  public SweepResult read(Path database, String runId) {
+    try (ResultStore store = ResultStore.openExisting(database)) {
+      StoredRun run = store.run(runId);
+      List<PointResult> points = new ArrayList<>(store.points(runId).values());
+      List<ResultRow> rows = store.rows(runId);
+      String output = run.request().outputDirectory();
+      return new SweepResult(runId, run.startedAt(), run.finishedAt(), run.environment(), points, rows,
+          tippingPointFinder.find(rows), output == null ? null : Path.of(output), run.complete());
+    }
+  }
+}

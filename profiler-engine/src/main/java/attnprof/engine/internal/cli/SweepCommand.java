@@ -78,6 +78,9 @@ final class SweepCommand implements Runnable {
     } else {
       String runId = profiler.newRunId();
       folder = out != null ? out : root.results.resolve(runId);
+      for (int n = 2; out == null && java.nio.file.Files.exists(folder); n++) {
+        folder = root.results.resolve(runId + "-" + n);
+      }
       SweepRequest request = point.applyTo(SweepRequest.builder())
           .variants(variants).modality(modality).batches(batches).metrics(metrics).runs(runs).warmup(warmup)
           .inputs(inputs).outputDirectory(folder)

@@ -77,15 +77,24 @@ public final class SweepRunner {
     RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device());
     Path output = request.outputDirectory();
     try (ResultStore store = output == null ? null : ResultStore.open(databaseOf(output))) {
+      String id = runId;
       if (store != null) {
-        if (store.runs().stream().anyMatch(r -> r.runId().equals(runId))) {
-          throw ProfilerException.user("run `" + runId + "` is already stored in " + store.file()
-              + "; resume it with `attnprof sweep --resume " + runId + "`");
-        }
-        store.startRun(runId, started, StoredRequest.of(request), environment, plan.jobs().size());
+        id = unusedRunId(store, runId);
+        store.startRun(id, started, StoredRequest.of(request), environment, plan.jobs().size());
       }
-      return execute(request, plan, runId, started, environment, Map.of(), store, progress);
+      return execute(request, plan, id, started, environment, Map.of(), store, progress);
     }
+  }
+
+  /** The run id, or with a suffix ({@code -2}, {@code -3}) when a sweep started in the same second has it. */
+  private static String unusedRunId(ResultStore store, String runId) {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    store.runs().forEach(r -> used.add(r.runId()));
+    String id = runId;
+    for (int n = 2; used.contains(id); n++) {
+      id = runId + "-" + n;
+    }
+    return id;
   }
 
   /**

@@ -1,0 +1,97 @@
+package attnprof.engine.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import attnprof.api.Mode;
+import attnprof.api.ProfilerException;
+import attnprof.api.metric.Direction;
+import attnprof.api.metric.Measurement;
+import attnprof.api.metric.Quantity;
+import attnprof.api.metric.Summary;
+import attnprof.api.metric.Unit;
+import attnprof.engine.PointResult;
+import attnprof.engine.PointStatus;
+import attnprof.engine.ResultRow;
+import attnprof.engine.RunEnvironment;
+import attnprof.engine.SweepRequest;
+import attnprof.engine.internal.output.ResultRows;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultStoreTest {
+  private static final Quantity LATENCY = new Quantity("latency", Unit.MILLISECONDS, Direction.LOWER_IS_BETTER, "t");
+  private static final RunEnvironment ENVIRONMENT = new RunEnvironment("cpu <model>", 2, 1L << 30, "Linux", "17",
+      "2.18", "0.1", "cpu", Map.of("kind", "host"));
+  private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
+
+  private static PointResult point(double length, PointStatus status) {
+    return new PointResult("text/bert", "", "text", "tiny", Map.of("layers", "2"), length, "tokens", 1,
+        Mode.INFERENCE, "cpu", status, status == PointStatus.OK
+            ? List.of(new Measurement(LATENCY, Summary.of(1.0 * length, 1.1 * length, 0.9 * length)))
+            : List.of(), 1000, List.of("note"), status == PointStatus.OK ? "" : "ran out of memory", 2.5);
+  }
+
+  private static List<ResultRow> rows(PointResult point) {
+    return ResultRows.of("run-1", point, List.of(LATENCY), null, ENVIRONMENT);
+  }
+
+  @Test
+  void aRunItsRequestAndItsPointsReadBackAsStored(@TempDir Path folder) {
+    SweepRequest request = SweepRequest.builder().variants("text/bert").preset("tiny").lengths(16, 32).runs(3)
+        .outputDirectory(folder.resolve("run-1")).build();
+    try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
+      store.startRun("run-1", START, StoredRequest.of(request), ENVIRONMENT, 2);
+      PointResult first = point(16, PointStatus.OK);
+      store.savePoint("run-1", "a", 0, first, rows(first), START.plusSeconds(5));
+
+      StoredRun run = store.run("run-1");
+      assertThat(run.complete()).isFalse();
+      assertThat(run.planned()).isEqualTo(2);
+      assertThat(run.stored()).isEqualTo(1);
+      assertThat(run.environment()).isEqualTo(ENVIRONMENT);
+      assertThat(run.request().toRequest()).isEqualTo(SweepRequest.builder().variants("text/bert").preset("tiny")
+          .lengths(16, 32).runs(3).outputDirectory(folder.resolve("run-1").toAbsolutePath()).build());
+      assertThat(store.points("run-1")).containsExactly(Map.entry("a", first));
+      assertThat(store.rows("run-1")).isEqualTo(rows(first));
+
+      PointResult second = point(32, PointStatus.OOM);
+      store.savePoint("run-1", "b", 1, second, rows(second), START.plusSeconds(9));
+      store.finishRun("run-1", START.plusSeconds(10), true);
+      assertThat(store.runs()).singleElement().satisfies(r -> {
+        assertThat(r.complete()).isTrue();
+        assertThat(r.stored()).isEqualTo(2);
+        assertThat(r.finishedAt()).isEqualTo(START.plusSeconds(10));
+      });
+      assertThat(store.rows("run-1")).extracting(ResultRow::status).containsExactly("ok", "oom");
+    }
+  }
+
+  @Test
+  void aPointIsStoredOnceAndAFailedSecondStoreLeavesNoRows(@TempDir Path folder) {
+    try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
+      store.startRun("run-1", START, StoredRequest.of(SweepRequest.builder().build()), ENVIRONMENT, 1);
+      PointResult point = point(16, PointStatus.OK);
+      store.savePoint("run-1", "a", 0, point, rows(point), START);
+
+      assertThatThrownBy(() -> store.savePoint("run-1", "a", 0, point, rows(point), START))
+          .hasMessageContaining("cannot store point a of run-1");
+      assertThat(store.rows("run-1")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aMissingDatabaseOrRunIsAUserErrorSayingWhatThereIs(@TempDir Path folder) {
+    assertThatThrownBy(() -> ResultStore.openExisting(folder.resolve("none.db")))
+        .isInstanceOf(ProfilerException.class).hasMessageContaining("no results database at");
+    try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
+      store.startRun("run-1", START, StoredRequest.of(SweepRequest.builder().build()), ENVIRONMENT, 1);
+      assertThatThrownBy(() -> store.run("run-9")).isInstanceOf(ProfilerException.class)
+          .hasMessageEndingWith("stored runs: run-1");
+    }
+  }
+}

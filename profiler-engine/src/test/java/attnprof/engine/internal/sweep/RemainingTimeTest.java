@@ -1,0 +1,38 @@
+package attnprof.engine.internal.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.api.Mode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RemainingTimeTest {
+  private static PointJob job(String variant, double length) {
+    return new PointJob(0, variant, "small", Map.of(), length, 1, Mode.TRAINING, "cpu", 0, List.of("latency"), 5, 2,
+        42, null, null, null);
+  }
+
+  @Test
+  void longerPointsAreExtrapolatedFromTheWorkBeyondTheFixedStart() {
+    RemainingTime time = new RemainingTime();
+    time.finished(job("a", 100), 2.2);
+    time.finished(job("a", 200), 2.8);
+    // the start is 90% of the quickest point, 1.98 s; the work beyond it grows from 0.22 s to 0.82 s as the
+    // length doubles, so it grows by 0.82 / 0.22 again at 400
+    double expected = 1.98 + 0.82 * (0.82 / 0.22);
+    assertThat(time.of(List.of(job("a", 400))).toMillis()).isEqualTo(Math.round(expected * 1000));
+  }
+
+  @Test
+  void aPointWithNothingAlikeTakesTheAverageAndNothingDoneMeansNoEstimate() {
+    RemainingTime time = new RemainingTime();
+    assertThat(time.of(List.of(job("a", 1)))).isEqualTo(Duration.ZERO);
+    time.finished(job("a", 100), 2);
+    time.finished(job("b", 100), 4);
+    assertThat(time.of(List.of(job("c", 100)))).isEqualTo(Duration.ofSeconds(3));
+    // one point alike: in proportion to length beyond the start (1.8 s): 0.2 s of work doubles
+    assertThat(time.of(List.of(job("a", 200))).toMillis()).isEqualTo(2200);
+  }
+}

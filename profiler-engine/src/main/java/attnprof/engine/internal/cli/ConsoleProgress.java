@@ -4,33 +4,130 @@ import attnprof.engine.PointResult;
 import attnprof.engine.PointStatus;
 import attnprof.engine.ProgressListener;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
-/** Progress of a sweep as one line per point on the error stream, with the time left. */
+/**
+ * Progress of a sweep on the error stream. On a terminal: a line per finished point and, below them,
+ * a progress bar with the point being measured, the time spent and the estimated time left, redrawn
+ * every second. Elsewhere (CI, pipes, files): only the line per finished point, with the time left.
+ */
 final class ConsoleProgress implements ProgressListener {
-  private final PrintStream out;
-  private final java.nio.file.Path folder;
-  private final boolean inProcess;
+  /** Set by the launcher when its error stream is a terminal. */
+  static final String TERMINAL_PROPERTY = "attnprof.terminal";
+  private static final int BAR_WIDTH = 24;
 
-  ConsoleProgress(PrintStream out, java.nio.file.Path folder, boolean inProcess) {
+  private final PrintStream out;
+  private final Path folder;
+  private final boolean inProcess;
+  private final boolean terminal;
+  private final int columns;
+  private ScheduledExecutorService ticker;
+  private ScheduledFuture<?> ticking;
+  private long sweepStart;
+  private long pointStart;
+  private int done;
+  private int total;
+  private String current = "";
+  private Duration remaining;
+
+  ConsoleProgress(PrintStream out, Path folder, boolean inProcess) {
+    this(out, folder, inProcess, Boolean.getBoolean(TERMINAL_PROPERTY), terminalColumns());
+  }
+
+  ConsoleProgress(PrintStream out, Path folder, boolean inProcess, boolean terminal, int columns) {
     this.out = out;
     this.folder = folder;
     this.inProcess = inProcess;
+    this.terminal = terminal;
+    this.columns = columns;
+  }
+
+  private static int terminalColumns() {
+    try {
+      return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").trim()));
+    } catch (NumberFormatException e) {
+      return 100;
+    }
   }
 
   @Override
-  public void sweepStarted(String runId, int points) {
+  public synchronized void sweepStarted(String runId, int points) {
+    total = points;
+    sweepStart = System.nanoTime();
     out.println("attnprof: " + runId + ": " + points + " points" + (inProcess ? ", in this JVM" : ", each in a fresh JVM")
         + (folder == null ? "" : "; results in " + folder));
+    if (terminal && points > 0) {
+      ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "attnprof-progress");
+        thread.setDaemon(true);
+        return thread;
+      });
+      ticking = ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
+    }
   }
 
   @Override
-  public void pointFinished(int index, int total, String label, PointResult result, Duration remaining) {
+  public synchronized void pointStarted(int index, int total, String label) {
+    current = label;
+    pointStart = System.nanoTime();
+    redraw();
+  }
+
+  @Override
+  public synchronized void pointFinished(int index, int total, String label, PointResult result, Duration left) {
+    done = index + 1;
+    remaining = left;
     String width = String.valueOf(total);
     String status = result.status() == PointStatus.OK ? "ok" : result.status().id() + ": " + result.message();
-    out.printf(Locale.ROOT, "[%" + width.length() + "d/%s] %s  %s  %.1fs%s%n", index + 1, width, label, status,
-        result.wallSeconds(), index + 1 < total ? "  (about " + Formats.duration(remaining) + " left)" : "");
+    String line = String.format(Locale.ROOT, "[%" + width.length() + "d/%s] %s  %s  %.1fs%s", index + 1, width, label,
+        status, result.wallSeconds(), !terminal && index + 1 < total ? "  (about " + Formats.duration(left) + " left)" : "");
+    if (terminal) {
+      out.print("\r\033[K");
+    }
+    out.println(line);
+    current = "";
+    redraw();
+  }
+
+  @Override
+  public synchronized void sweepFinished(attnprof.engine.SweepResult result) {
+    if (ticking != null) {
+      ticking.cancel(false);
+      ticker.shutdownNow();
+    }
+    if (terminal) {
+      out.print("\r\033[K");
+      out.flush();
+    }
+  }
+
+  private synchronized void redraw() {
+    if (!terminal || total == 0) {
+      return;
+    }
+    out.print("\r\033[K" + bar(System.nanoTime()));
     out.flush();
+  }
+
+  /** The bar as drawn at {@code now}: how far, how long so far, how long left, and what runs. */
+  String bar(long now) {
+    int filled = total == 0 ? 0 : (int) Math.round(BAR_WIDTH * (double) done / total);
+    StringBuilder bar = new StringBuilder("[").append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled))
+        .append("] ").append(done).append('/').append(total).append("  ")
+        .append(Formats.duration(Duration.ofNanos(now - sweepStart))).append(" spent");
+    if (remaining != null && done < total) {
+      bar.append(", about ").append(Formats.duration(remaining)).append(" left");
+    }
+    if (!current.isEmpty()) {
+      bar.append("  now: ").append(current).append(" (").append(Formats.duration(Duration.ofNanos(now - pointStart)))
+          .append(')');
+    }
+    return bar.length() >= columns ? bar.substring(0, columns - 1) : bar.toString();
   }
 }

@@ -1,0 +1,58 @@
+package attnprof.engine.internal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.api.Mode;
+import attnprof.engine.PointResult;
+import attnprof.engine.PointStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsoleProgressTest {
+  private static PointResult point(PointStatus status) {
+    return new PointResult("text/bert", "", "text", "tiny", Map.of(), 64, "tokens", 1, Mode.INFERENCE, "cpu", status,
+        List.of(), 0, List.of(), status == PointStatus.OK ? "" : "out of memory", 1.5);
+  }
+
+  @Test
+  void withoutATerminalItWritesPlainLinesOnly() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), null, false,
+        false, 100);
+    progress.sweepStarted("run-1", 2);
+    progress.pointStarted(0, 2, "text/bert 64 inference b1");
+    progress.pointFinished(0, 2, "text/bert 64 inference b1", point(PointStatus.OK), Duration.ofSeconds(75));
+    progress.pointStarted(1, 2, "text/bert 128 inference b1");
+    progress.pointFinished(1, 2, "text/bert 128 inference b1", point(PointStatus.OOM), Duration.ZERO);
+    progress.sweepFinished(null);
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
+        attnprof: run-1: 2 points, each in a fresh JVM
+        [1/2] text/bert 64 inference b1  ok  1.5s  (about 1m15s left)
+        [2/2] text/bert 128 inference b1  oom: out of memory  1.5s
+        """);
+  }
+
+  @Test
+  void onATerminalABarShowsTheCurrentPointTheTimeSpentAndTheTimeLeft() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), null, false,
+        true, 120);
+    progress.sweepStarted("run-1", 4);
+    progress.pointStarted(0, 4, "text/bert 64 inference b1");
+    progress.pointFinished(0, 4, "text/bert 64 inference b1", point(PointStatus.OK), Duration.ofSeconds(90));
+    progress.pointStarted(1, 4, "text/bert 128 inference b1");
+
+    String bar = progress.bar(System.nanoTime());
+    progress.sweepFinished(null);
+    assertThat(bar).startsWith("[######------------------] 1/4  ").contains("about 1m30s left")
+        .contains("now: text/bert 128 inference b1 (0s)");
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\r\033[K[1/4] text/bert 64 inference b1  ok  1.5s\n");
+    assertThat(new ConsoleProgress(System.err, null, false, true, 40).bar(0)).hasSizeLessThan(40);
+  }
+}

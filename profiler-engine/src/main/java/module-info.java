@@ -17,6 +17,8 @@ module attnprof.engine {
   requires java.management;
   // the results database; its SQLite driver is bound as a java.sql.Driver service, not required
   requires java.sql;
+  // testkit: drives a headless browser over the DevTools protocol
+  requires java.net.http;
   requires java.desktop;
   requires org.jfree.jfreechart;
   requires org.jfree.svg;

@@ -54,6 +54,17 @@ public final class Launcher {
     return run(command);
   }
 
+  /**
+   * Starts {@code ./attnprof ARGS} without waiting, its output going to {@code log}: for tests that
+   * stop a sweep part-way. The script replaces itself with the JVM, so the process is the launcher's JVM.
+   */
+  public Process startAttnprof(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("attnprof").toString());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
   private Outcome run(List<String> command) {
     Path out = null;
     Path err = null;

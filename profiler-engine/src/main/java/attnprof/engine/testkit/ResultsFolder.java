@@ -51,4 +51,22 @@ public final class ResultsFolder {
     }
     return missing;
   }
+
+  /**
+   * The runs stored in a results folder's database ({@code FOLDER/attnprof.db}), each with the keys
+   * of its stored points, in the order planned; empty while there is no database yet.
+   */
+  public static java.util.Map<String, List<String>> storedPoints(Path resultsFolder) {
+    Path database = resultsFolder.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+    java.util.Map<String, List<String>> runs = new java.util.LinkedHashMap<>();
+    if (!java.nio.file.Files.isRegularFile(database)) {
+      return runs;
+    }
+    try (var store = attnprof.engine.internal.store.ResultStore.open(database)) {
+      for (var run : store.runs()) {
+        runs.put(run.runId(), List.copyOf(store.points(run.runId()).keySet()));
+      }
+    }
+    return runs;
+  }
 }

@@ -47,7 +47,9 @@ class LauncherIT {
   }
 
   @Test
-  void aTinySweepWritesCsvAndJsonWithARowForEveryPointAndPrintsTippingPoints(@TempDir Path results) throws Exception {
+  void aTinySweepWritesCsvAndJsonWithARowForEveryPointAndPrintsTippingPoints(@TempDir Path folder) throws Exception {
+    // the run's folder inside the test's own, so that the database beside it is the test's too
+    Path results = folder.resolve("run");
     Outcome outcome = attnprof("sweep", "--variants", "text/bert,text/longformer", "--preset", "tiny",
         "--lengths", "64,128", "--runs", "3", "--out", results.toString());
 
@@ -59,6 +61,18 @@ class LauncherIT {
     assertThat(rows).allMatch(row -> row.lengthUnit().equals("tokens") && row.batch() == 1 && row.device().equals("cpu"));
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"tippingPoints\"").contains("\"rows\"");
     assertThat(outcome.err()).contains("[8/8]");
+  }
+
+  @Test
+  void breakdownPrintsTheShareOfEachComponentAndWritesAChromeTrace(@TempDir Path folder) throws Exception {
+    Outcome outcome = attnprof("breakdown", "text/bert", "--preset", "tiny", "--lengths", "16", "--mode", "inference",
+        "--trace", folder.toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("EMBEDDING", "ATTENTION", "FEED_FORWARD", "NORM", "OTHER", "UNSCOPED")
+        .containsPattern("text/bert +16 tokens +inference +[0-9.]+ ms \\([0-9]+%\\)");
+    String trace = Files.readString(folder.resolve("text_bert-16-inference-b1.trace.json"));
+    assertThat(trace).contains("\"traceEvents\"").contains("\"ph\" : \"X\"").contains("\"cat\" : \"attention\"");
   }
 
   @Test

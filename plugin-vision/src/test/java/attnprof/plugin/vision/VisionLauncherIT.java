@@ -43,7 +43,9 @@ class VisionLauncherIT {
   }
 
   @Test
-  void aTinySweepWritesARowForEveryPoint(@TempDir Path results) throws Exception {
+  void aTinySweepWritesARowForEveryPoint(@TempDir Path folder) throws Exception {
+    // the run's folder inside the test's own, so that the database beside it is the test's too
+    Path results = folder.resolve("run");
     Outcome outcome = LAUNCHER.attnprof("sweep", "--modality", "vision", "--preset", "tiny", "--lengths", "32,64",
         "--runs", "3", "--out", results.toString());
 

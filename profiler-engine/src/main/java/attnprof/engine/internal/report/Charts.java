@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -123,7 +123,7 @@ public final class Charts {
     for (int i = 0; i < failures.size(); i++) {
       double[] failure = failures.get(i);
       XYTextAnnotation mark = new XYTextAnnotation("\u2716 " + failureLabels.get(i), failure[0],
-          y instanceof LogAxis ? bottom * 1.15 : bottom + (y.getUpperBound() - bottom) * 0.04);
+          y instanceof LogarithmicAxis ? bottom * 1.15 : bottom + (y.getUpperBound() - bottom) * 0.04);
       mark.setPaint(PALETTE[(int) failure[1] % PALETTE.length]);
       mark.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
       plot.addAnnotation(mark);
@@ -162,9 +162,9 @@ public final class Charts {
     OptionalDouble min = java.util.Arrays.stream(all).min();
     OptionalDouble max = java.util.Arrays.stream(all).max();
     if (min.isPresent() && max.getAsDouble() / min.getAsDouble() > LOG_SPAN) {
-      LogAxis axis = new LogAxis(label + ", log scale");
-      axis.setBase(10);
-      axis.setSmallestValue(min.getAsDouble() / 2);
+      // labelled with values (100, 200, ... 1000), not powers of ten
+      LogarithmicAxis axis = new LogarithmicAxis(label + ", log scale");
+      axis.setStrictValuesFlag(false);
       axis.setRange(min.getAsDouble() / 1.3, max.getAsDouble() * 1.3);
       return axis;
     }

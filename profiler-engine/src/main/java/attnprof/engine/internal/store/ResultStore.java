@@ -5,6 +5,7 @@ import attnprof.engine.PointResult;
 import attnprof.engine.ResultRow;
 import attnprof.engine.RunEnvironment;
 import attnprof.engine.internal.output.Json;
+import attnprof.engine.internal.output.RecordCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -122,19 +123,17 @@ public final class ResultStore implements AutoCloseable {
       String placeholders = "?, ".repeat(ROW_COLUMNS.length) + "?";
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO measurements VALUES (" + placeholders + ")")) {
         for (ResultRow row : rows) {
-          Object[] values = new Object[ROW_COLUMNS.length + 1];
-          values[0] = pointKey;
-          for (int i = 0; i < ROW_COLUMNS.length; i++) {
-            values[i + 1] = ROW_COLUMNS[i].getAccessor().invoke(row);
-          }
-          bind(insert, values);
+          List<Object> values = new ArrayList<>();
+          values.add(pointKey);
+          values.addAll(RecordCsv.values(row));
+          bind(insert, values.toArray());
           insert.addBatch();
         }
         insert.executeBatch();
       }
       update("UPDATE runs SET finished_at = ? WHERE run_id = ?", storedAt.toString(), runId);
       connection.commit();
-    } catch (SQLException | ReflectiveOperationException e) {
+    } catch (SQLException e) {
       rollback();
       throw new IllegalStateException("cannot store point " + pointKey + " of " + runId + " in " + file + ": "
           + e.getMessage(), e);

@@ -9,8 +9,9 @@ import java.util.List;
  * point costs a fixed start (a JVM, a graph; taken as 90% of the quickest point so far) plus work that
  * grows with its length, so the work of each point is extrapolated from the measured points of the
  * same variant, mode and batch: through the two longest of them as a power of length (the exponent
- * kept between 0 and 2), or from the one there is in proportion to length. A point with nothing alike
- * measured takes the average of all measured points.
+ * kept between 0 and 2), or from the one there is with the typical exponent of the others (in
+ * proportion to length when no other has one). A point with nothing alike measured takes the average
+ * of all measured points.
  */
 final class RemainingTime {
   private record Done(PointJob job, double seconds) {
@@ -34,24 +35,48 @@ final class RemainingTime {
   }
 
   private double estimate(PointJob job) {
-    List<Done> alike = done.stream().filter(d -> d.job().variantId().equals(job.variantId())
-        && d.job().mode() == job.mode() && d.job().batch() == job.batch()).sorted(
-        java.util.Comparator.comparingDouble(d -> d.job().length())).toList();
+    List<Done> alike = alike(job);
     if (alike.isEmpty()) {
       return done.stream().mapToDouble(Done::seconds).average().orElse(0);
     }
-    double start = 0.9 * done.stream().mapToDouble(Done::seconds).min().orElse(0);
+    double start = start();
     Done longest = alike.get(alike.size() - 1);
-    double work = longest.seconds() - start;
-    double exponent = 1;
-    if (alike.size() >= 2) {
-      Done before = alike.get(alike.size() - 2);
-      double lengths = Math.log(longest.job().length() / before.job().length());
-      double workBefore = before.seconds() - start;
-      if (lengths > 0 && workBefore > 0 && work > 0) {
-        exponent = Math.max(0, Math.min(2, Math.log(work / workBefore) / lengths));
-      }
+    double exponent = exponent(alike, start).orElseGet(() -> typicalExponent(start));
+    return start + Math.max(0, longest.seconds() - start) * Math.pow(job.length() / longest.job().length(), exponent);
+  }
+
+  /** The measured points of the same variant, mode and batch, shortest first. */
+  private List<Done> alike(PointJob job) {
+    return done.stream().filter(d -> d.job().variantId().equals(job.variantId())
+        && d.job().mode() == job.mode() && d.job().batch() == job.batch())
+        .sorted(java.util.Comparator.comparingDouble(d -> d.job().length())).toList();
+  }
+
+  private double start() {
+    return 0.9 * done.stream().mapToDouble(Done::seconds).min().orElse(0);
+  }
+
+  /** How the work grew between the two longest points alike, as a power of length kept in [0, 2]. */
+  private static java.util.OptionalDouble exponent(List<Done> alike, double start) {
+    if (alike.size() < 2) {
+      return java.util.OptionalDouble.empty();
     }
-    return start + Math.max(0, work) * Math.pow(job.length() / longest.job().length(), exponent);
+    Done longest = alike.get(alike.size() - 1);
+    Done before = alike.get(alike.size() - 2);
+    double lengths = Math.log(longest.job().length() / before.job().length());
+    double work = longest.seconds() - start;
+    double workBefore = before.seconds() - start;
+    if (lengths <= 0 || workBefore <= 0 || work <= 0) {
+      return java.util.OptionalDouble.empty();
+    }
+    return java.util.OptionalDouble.of(Math.max(0, Math.min(2, Math.log(work / workBefore) / lengths)));
+  }
+
+  /** The median exponent of the groups that have one, or 1 (work in proportion to length) when none has. */
+  private double typicalExponent(double start) {
+    double[] exponents = done.stream().map(d -> alike(d.job())).distinct()
+        .map(group -> exponent(group, start)).filter(java.util.OptionalDouble::isPresent)
+        .mapToDouble(java.util.OptionalDouble::getAsDouble).sorted().toArray();
+    return exponents.length == 0 ? 1 : exponents[exponents.length / 2];
   }
 }

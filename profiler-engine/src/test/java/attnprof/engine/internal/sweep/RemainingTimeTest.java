@@ -35,4 +35,14 @@ class RemainingTimeTest {
     // one point alike: in proportion to length beyond the start (1.8 s): 0.2 s of work doubles
     assertThat(time.of(List.of(job("a", 200))).toMillis()).isEqualTo(2200);
   }
+
+  @Test
+  void aPointWithOneAlikeGrowsAsTheOthersGrew() {
+    RemainingTime time = new RemainingTime();
+    time.finished(job("a", 100), 2.0);
+    time.finished(job("a", 200), 2.0 + 0.2 + 0.6);
+    time.finished(job("b", 100), 3.0);
+    // the start is 1.8 s; a's work grew from 0.2 s to 1.0 s as its length doubled, by 5; b's 1.2 s of work likewise
+    assertThat(time.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 5) * 1000));
+  }
 }

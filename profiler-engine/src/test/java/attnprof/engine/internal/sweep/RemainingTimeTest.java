@@ -40,9 +40,9 @@ class RemainingTimeTest {
   void aPointWithOneAlikeGrowsAsTheOthersGrew() {
     RemainingTime time = new RemainingTime();
     time.finished(job("a", 100), 2.0);
-    time.finished(job("a", 200), 2.0 + 0.2 + 0.6);
+    time.finished(job("a", 200), 2.4);
     time.finished(job("b", 100), 3.0);
-    // the start is 1.8 s; a's work grew from 0.2 s to 1.0 s as its length doubled, by 5; b's 1.2 s of work likewise
-    assertThat(time.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 5) * 1000));
+    // the start is 1.8 s; a's work grew from 0.2 s to 0.6 s as its length doubled, by 3; b's 1.2 s of work likewise
+    assertThat(time.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 3) * 1000));
   }
 }

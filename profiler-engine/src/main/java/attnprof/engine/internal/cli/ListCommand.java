@@ -75,7 +75,11 @@ final class ListCommand implements Runnable {
   }
 
   private static String better(Quantity quantity) {
-    return quantity.direction() == attnprof.api.metric.Direction.LOWER_IS_BETTER ? "lower is better" : "higher is better";
+    return switch (quantity.direction()) {
+      case LOWER_IS_BETTER -> "lower is better";
+      case HIGHER_IS_BETTER -> "higher is better";
+      case NEITHER -> "a detail, not compared";
+    };
   }
 
   private static String moduleOf(Object provider) {

@@ -76,6 +76,11 @@ final class PointContext implements MeasurementContext {
     return trace;
   }
 
+  /** The traced step if a metric asked for one; no step is traced for this alone. */
+  Optional<StepTrace> tracedStepIfTaken() {
+    return Optional.ofNullable(trace);
+  }
+
   @Override
   public long residentHighWaterBytes() {
     return HostFacts.residentHighWaterBytes().orElse(-1);

@@ -124,6 +124,10 @@ public final class PointMeasurer {
             phases.done("measured " + metric.descriptor().id());
           }
         }
+        context.tracedStepIfTaken().flatMap(trace -> Placement.offDevice(trace,
+            device.tensorflowDevice(job.deviceId()),
+            name -> Optional.ofNullable(graph.operation(name)).map(org.tensorflow.GraphOperation::type)))
+            .ifPresent(measured.notes::add);
         if (job.traceDirectory() != null) {
           writeTrace(job, context, measured);
           phases.done("wrote the Chrome trace");

@@ -38,7 +38,7 @@ final class CompareCommand implements Runnable {
       table.row(line.variant(), Formats.length(line.length()) + " " + line.lengthUnit(), line.mode(), line.batch(),
           line.metric(), Formats.value(line.a(), line.unit()), Formats.value(line.b(), line.unit()),
           String.format(Locale.ROOT, "%.3f", line.ratio()),
-          line.beyondSpread() == null ? "n/a (one run)" : line.beyondSpread() ? "yes" : "no");
+          line.beyondSpread() == null ? "n/a (one reading)" : line.beyondSpread() ? "yes" : "no");
       if (Boolean.TRUE.equals(line.beyondSpread())) {
         beyond++;
       }

@@ -14,6 +14,9 @@ final class Formats {
       double mib = value / (1024 * 1024);
       return mib >= 1024 ? significant(mib / 1024) + " GiB" : significant(mib) + " MiB";
     }
+    if (unit.equals("FLOP")) {
+      return value >= 1e9 ? significant(value / 1e9) + " GFLOP" : significant(value / 1e6) + " MFLOP";
+    }
     return significant(value) + " " + unit;
   }
 

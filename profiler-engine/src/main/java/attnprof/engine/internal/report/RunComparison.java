@@ -16,8 +16,8 @@ public final class RunComparison {
    * One quantity of one point in both runs.
    *
    * @param ratio {@code b / a}
-   * @param beyondSpread whether the runs' p10-p90 ranges do not overlap; null when either value comes
-   *     from a single run (a traced step, a count), which has no spread to compare with
+   * @param beyondSpread whether the runs' p10-p90 ranges do not overlap; null when either value is a
+   *     single reading (a traced step, a count, a high-water mark), which has no spread to compare with
    */
   public record Line(String variant, double length, String lengthUnit, String mode, int batch, String input,
       String metric, String unit, double a, double b, double ratio, Boolean beyondSpread) {
@@ -36,12 +36,17 @@ public final class RunComparison {
       if (one == null || !second.ok()) {
         continue;
       }
-      Boolean beyond = one.runs() < 2 || second.runs() < 2 || one.p10() == null || second.p10() == null ? null
-          : one.p90() < second.p10() || second.p90() < one.p10();
+      Boolean beyond = hasSpread(one) && hasSpread(second)
+          ? one.p90() < second.p10() || second.p90() < one.p10() : null;
       lines.add(new Line(one.variant(), one.length(), one.lengthUnit(), one.mode(), one.batch(), one.input(),
           one.metric(), one.unit(), one.value(), second.value(), second.value() / one.value(), beyond));
     }
     return lines;
+  }
+
+  /** Whether a row summarises several readings that spread (a count or a single high-water mark does not). */
+  private static boolean hasSpread(ResultRow row) {
+    return row.runs() >= 2 && row.p10() != null && row.p90() != null && row.p90() > row.p10();
   }
 
   private static String key(ResultRow row) {

@@ -28,6 +28,9 @@ class RunComparisonTest {
     assertThat(lines.get(0).ratio()).isEqualTo(1.5);
     assertThat(lines.get(0).beyondSpread()).isTrue();
     assertThat(lines.get(1).beyondSpread()).isFalse();
-    assertThat(lines.get(2).beyondSpread()).as("a count from one run has no spread").isNull();
+    assertThat(lines.get(2).beyondSpread()).as("a count has no spread").isNull();
+    // a high-water mark over several steps is still one reading
+    assertThat(RunComparison.of(List.of(row("a", "rss", "lower", 10, 8, 10, 10)),
+        List.of(row("b", "rss", "lower", 11, 8, 11, 11))).get(0).beyondSpread()).isNull();
   }
 }

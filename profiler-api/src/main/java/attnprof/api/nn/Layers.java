@@ -47,7 +47,26 @@ public final class Layers {
   /** A fully connected layer whose bias starts from {@code biasInit}. */
   public static Operand<TFloat32> dense(Net net, Operand<TFloat32> x, long units, Init biasInit) {
     Operand<TFloat32> bias = net.weight("bias", biasInit, units);
-    return net.tf().math.add(denseNoBias(net, x, units), bias);
+    Ops tf = net.tf();
+    long[] dims = dims(x);
+    // the bias is added to the 2-D product, where TensorFlow fuses it into the product
+    Operand<TFloat32> flat = dims.length == 2 ? x : reshape(tf, x, rows(dims), dims[dims.length - 1]);
+    Operand<TFloat32> kernel = net.weight("kernel", Init.normal(INIT_STDDEV), dims[dims.length - 1], units);
+    Operand<TFloat32> product = tf.nn.biasAdd(tf.linalg.matMul(flat, kernel), bias);
+    if (dims.length == 2) {
+      return product;
+    }
+    long[] outDims = dims.clone();
+    outDims[dims.length - 1] = units;
+    return reshape(tf, product, outDims);
+  }
+
+  private static long rows(long[] dims) {
+    long rows = 1;
+    for (int i = 0; i < dims.length - 1; i++) {
+      rows *= dims[i];
+    }
+    return rows;
   }
 
   /** A fully connected layer without a bias, with the weight {@code kernel}. */

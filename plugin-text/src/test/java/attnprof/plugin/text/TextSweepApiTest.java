@@ -41,7 +41,8 @@ class TextSweepApiTest {
   }
 
   @Test
-  void aSweepWithAnOutputFolderWritesCsvAndJsonThatReadBack(@TempDir Path folder) {
+  void aSweepWithAnOutputFolderWritesCsvJsonAndTheDatabaseThatReadBack(@TempDir Path results) {
+    Path folder = results.resolve("run");
     Profiler profiler = Profiler.builder().build();
     SweepResult result = profiler.sweep(SweepRequest.builder()
         .variants("text/bert", "text/nystromformer").preset("tiny").lengths(24).modes(attnprof.api.Mode.INFERENCE)
@@ -52,6 +53,14 @@ class TextSweepApiTest {
     assertThat(profiler.readResults(folder.resolve("results.csv"))).isEqualTo(result.rows());
     assertThat(profiler.readResults(folder.resolve("results.json"))).isEqualTo(result.rows());
     assertThat(profiler.tippingPoints(profiler.readResults(folder))).isEqualTo(result.tippingPoints());
+    // the database beside the run's folder keeps the same run
+    Path database = results.resolve("attnprof.db");
+    assertThat(profiler.storedRuns(database)).singleElement()
+        .satisfies(run -> assertThat(run.runId()).isEqualTo(result.runId()));
+    SweepResult stored = profiler.storedResult(database, result.runId());
+    assertThat(stored.rows()).isEqualTo(result.rows());
+    assertThat(stored.points()).isEqualTo(result.points());
+    assertThat(stored.complete()).isTrue();
   }
 
   @Test

@@ -1,19 +1,16 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.api.Mode;
 import attnprof.engine.Profiler;
 import attnprof.engine.SweepRequest;
 import attnprof.engine.SweepResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 

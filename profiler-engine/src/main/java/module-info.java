@@ -20,6 +20,10 @@ module attnprof.engine {
   // testkit: drives a headless browser over the DevTools protocol
   requires java.net.http;
   requires java.desktop;
+  // bootstrap resampling for confidence intervals
+  requires org.apache.commons.rng.api;
+  requires org.apache.commons.rng.simple;
+  requires org.apache.commons.statistics.descriptive;
   requires org.jfree.jfreechart;
   requires org.jfree.svg;
 
@@ -36,6 +40,7 @@ module attnprof.engine {
       attnprof.engine.internal.metrics.LatencyMetric,
       attnprof.engine.internal.metrics.ThroughputMetric,
       attnprof.engine.internal.metrics.PeakMemoryMetric,
+      attnprof.engine.internal.metrics.ResidentMemoryMetric,
       attnprof.engine.internal.metrics.BreakdownMetric,
       attnprof.engine.internal.metrics.FlopsMetric;
 

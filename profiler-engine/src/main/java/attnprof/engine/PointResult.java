@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param baseline the variant's baseline id, empty for a vanilla variant
  * @param modality the variant's modality
  * @param preset the preset the configuration started from
+ * @param input {@code synthetic}, or the name of the real input file profiled
  * @param config every parameter's value
  * @param length the input length, in {@code lengthUnit}
  * @param lengthUnit the unit of lengths (tokens, seconds, pixels)
@@ -26,12 +27,16 @@ import java.util.Optional;
  * @param notes what the model changed to fit the input (padding), and how memory was read
  * @param message why it did not end {@code OK}, one line; empty when it did
  * @param wallSeconds how long the point took, process start and graph build included
+ * @param forks what each measuring process measured of it, when it was measured in several; empty when
+ *     {@code measurements} come from one process
+ * @param refinement whether the point was added after the grid to narrow a tipping point down
  */
 public record PointResult(
     String variantId,
     String baseline,
     String modality,
     String preset,
+    String input,
     Map<String, String> config,
     double length,
     String lengthUnit,
@@ -43,15 +48,19 @@ public record PointResult(
     long parameters,
     List<String> notes,
     String message,
-    double wallSeconds) {
+    double wallSeconds,
+    List<ForkResult> forks,
+    boolean refinement) {
 
   public PointResult {
     Objects.requireNonNull(variantId, "variantId");
+    input = input == null || input.isEmpty() ? "synthetic" : input;
     Objects.requireNonNull(status, "status");
     config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
     measurements = List.copyOf(measurements);
     notes = List.copyOf(notes);
     Objects.requireNonNull(message, "message");
+    forks = forks == null ? List.of() : List.copyOf(forks);
   }
 
   /** The measurement of a quantity, if it was measured. */
@@ -59,9 +68,15 @@ public record PointResult(
     return measurements.stream().filter(m -> m.quantity().id().equals(quantityId)).findFirst();
   }
 
+  /** The same point with the measurements and forks its processes gave together. */
+  public PointResult withForks(List<Measurement> merged, List<ForkResult> newForks, double seconds) {
+    return new PointResult(variantId, baseline, modality, preset, input, config, length, lengthUnit, batch, mode, deviceId,
+        status, merged, parameters, notes, message, seconds, newForks, refinement);
+  }
+
   /** The same point with another ending, for failures found outside the measuring process. */
   public PointResult failed(PointStatus newStatus, String newMessage, double seconds) {
-    return new PointResult(variantId, baseline, modality, preset, config, length, lengthUnit, batch, mode, deviceId,
-        newStatus, List.of(), parameters, notes, newMessage, seconds);
+    return new PointResult(variantId, baseline, modality, preset, input, config, length, lengthUnit, batch, mode, deviceId,
+        newStatus, List.of(), parameters, notes, newMessage, seconds, forks, refinement);
   }
 }

@@ -30,6 +30,7 @@ package attnprof.engine;
  * @param message why the point did not end {@code ok}
  * @param parameters the model's parameter count
  * @param notes what the model changed to fit the input, {@code ; }-separated
+ * @param refinement whether the point was added after the grid to narrow a tipping point down
  * @param cpuModel the host's CPU
  * @param cpuCores its cores
  * @param memoryBytes its memory
@@ -63,6 +64,7 @@ public record ResultRow(
     String message,
     long parameters,
     String notes,
+    boolean refinement,
     String cpuModel,
     int cpuCores,
     long memoryBytes,

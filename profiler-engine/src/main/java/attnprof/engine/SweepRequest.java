@@ -24,8 +24,14 @@ import java.util.Objects;
  * @param metrics metric ids
  * @param device the device id
  * @param threads TensorFlow's op threads, 0 for its default (every core)
- * @param runs timed runs per point
- * @param warmup untimed runs before them
+ * @param runs the fewest timed runs per point in each fork
+ * @param minTime the least timed work per point in each fork: short steps are run until it is reached
+ * @param warmup untimed runs before them, the first of which is when TensorFlow optimises the graph
+ * @param forks measuring processes per point (the unit of replication); the points of a cell are timed
+ *     side by side in each
+ * @param noise the relative difference under which a variant and its baseline are indistinguishable
+ * @param refine whether to measure more lengths after the grid to narrow tipping points down
+ * @param refineBudget the most time refinement may take
  * @param timeout the time limit of one point
  * @param inProcess whether to measure in this JVM instead of a fresh child JVM per point
  * @param inputs real input files to profile instead of synthetic inputs
@@ -45,7 +51,12 @@ public record SweepRequest(
     String device,
     int threads,
     int runs,
+    Duration minTime,
     int warmup,
+    int forks,
+    double noise,
+    Refine refine,
+    Duration refineBudget,
     Duration timeout,
     boolean inProcess,
     List<Path> inputs,
@@ -54,7 +65,40 @@ public record SweepRequest(
     Path traceDirectory) {
 
   public static final String DEFAULT_MODALITY = "text";
+  public static final int DEFAULT_RUNS = 5;
+  public static final Duration DEFAULT_MIN_TIME = Duration.ofMillis(1000);
+  public static final int DEFAULT_WARMUP = 1;
+  public static final int DEFAULT_FORKS = 2;
+  public static final double DEFAULT_NOISE = 0.02;
+  public static final Duration DEFAULT_REFINE_BUDGET = Duration.ofSeconds(120);
+
+  /** Whether a sweep measures more lengths after its grid to narrow its tipping points down. */
+  public enum Refine {
+    /** Only the grid. */
+    NONE,
+    /**
+     * Until each tipping point's 95% interval is within 5% of it (memory: to the exact length), or the
+     * budget is spent.
+     */
+    AUTO;
+
+    /** The lower-case name of the command line. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** @throws ProfilerException a user error naming the known values */
+    public static Refine of(String id) {
+      for (Refine refine : values()) {
+        if (refine.id().equalsIgnoreCase(id.trim())) {
+          return refine;
+        }
+      }
+      throw ProfilerException.user("no refinement `" + id + "`; known: none, auto");
+    }
+  }
   public static final List<String> DEFAULT_METRICS = List.of("latency", "throughput", "peak-memory", "breakdown", "flops");
+
 
   public SweepRequest {
     variants = List.copyOf(variants);
@@ -67,6 +111,9 @@ public record SweepRequest(
     metrics = List.copyOf(metrics);
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(minTime, "minTime");
+    Objects.requireNonNull(refine, "refine");
+    Objects.requireNonNull(refineBudget, "refineBudget");
     inputs = List.copyOf(inputs);
     for (double length : lengths) {
       if (!(length >= 1) || Double.isInfinite(length)) {
@@ -81,8 +128,21 @@ public record SweepRequest(
     if (runs < 1) {
       throw ProfilerException.user("runs must be at least 1, got " + runs);
     }
-    if (warmup < 0) {
-      throw ProfilerException.user("warm-up runs must not be negative, got " + warmup);
+    if (warmup < 1) {
+      throw ProfilerException.user("warm-up runs must be at least 1 (the first run optimises the graph and is never "
+          + "timed), got " + warmup);
+    }
+    if (forks < 1) {
+      throw ProfilerException.user("forks must be at least 1, got " + forks);
+    }
+    if (minTime.isNegative()) {
+      throw ProfilerException.user("the least timed work per point must not be negative, got " + minTime);
+    }
+    if (!(noise >= 0 && noise < 1)) {
+      throw ProfilerException.user("the noise threshold must be at least 0 and below 1 (0.02 = 2%), got " + noise);
+    }
+    if (refineBudget.isNegative()) {
+      throw ProfilerException.user("the refinement budget must not be negative, got " + refineBudget);
     }
     if (threads < 0) {
       throw ProfilerException.user("threads must not be negative, got " + threads);
@@ -111,8 +171,13 @@ public record SweepRequest(
     private List<String> metrics = DEFAULT_METRICS;
     private String device = "cpu";
     private int threads;
-    private int runs = 5;
-    private int warmup = 2;
+    private int runs = DEFAULT_RUNS;
+    private Duration minTime = DEFAULT_MIN_TIME;
+    private int warmup = DEFAULT_WARMUP;
+    private int forks = DEFAULT_FORKS;
+    private double noise = DEFAULT_NOISE;
+    private Refine refine = Refine.AUTO;
+    private Duration refineBudget = DEFAULT_REFINE_BUDGET;
     private Duration timeout = Duration.ofMinutes(5);
     private boolean inProcess;
     private final List<Path> inputs = new ArrayList<>();
@@ -210,6 +275,34 @@ public record SweepRequest(
       return this;
     }
 
+    /** The least timed work per point and fork: steps shorter than it are run more often. */
+    public Builder minTime(Duration value) {
+      minTime = value;
+      return this;
+    }
+
+    /** Measuring processes per point, the unit of replication. */
+    public Builder forks(int value) {
+      forks = value;
+      return this;
+    }
+
+    /** The relative difference under which a variant and its baseline are indistinguishable (0.02 = 2%). */
+    public Builder noise(double value) {
+      noise = value;
+      return this;
+    }
+
+    public Builder refine(Refine value) {
+      refine = value;
+      return this;
+    }
+
+    public Builder refineBudget(Duration value) {
+      refineBudget = value;
+      return this;
+    }
+
     public Builder timeout(Duration value) {
       timeout = value;
       return this;
@@ -245,7 +338,8 @@ public record SweepRequest(
     /** @throws ProfilerException a user error for a value out of range */
     public SweepRequest build() {
       return new SweepRequest(variants, modality, preset, params, lengths, batches, modes, metrics, device, threads,
-          runs, warmup, timeout, inProcess, inputs, seed, outputDirectory, traceDirectory);
+          runs, minTime, warmup, forks, noise, refine, refineBudget, timeout, inProcess, inputs, seed, outputDirectory,
+          traceDirectory);
     }
   }
 }

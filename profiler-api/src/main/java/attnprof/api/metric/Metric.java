@@ -21,6 +21,15 @@ public interface Metric {
   }
 
   /**
+   * Whether {@link #measure} reads {@link MeasurementContext#timedSteps()}. The engine times the
+   * points of a process side by side, in interleaved rounds, only when one of their metrics does; a
+   * metric that reads them without saying so gets runs of its point alone. True by default.
+   */
+  default boolean usesTimedSteps() {
+    return true;
+  }
+
+  /**
    * Measures the point.
    *
    * @return one measurement per quantity it could measure; a quantity the device cannot report (no

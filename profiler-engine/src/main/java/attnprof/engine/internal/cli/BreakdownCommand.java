@@ -40,7 +40,8 @@ final class BreakdownCommand implements Runnable {
   @Override
   public void run() {
     SweepRequest request = point.applyTo(SweepRequest.builder())
-        .variants(variants).batches(batch).metrics(List.of("breakdown", "flops")).runs(1).warmup(warmup).build();
+        .variants(variants).batches(batch).metrics(List.of("breakdown", "flops")).runs(1).warmup(warmup)
+        .minTime(java.time.Duration.ZERO).forks(1).refine(SweepRequest.Refine.NONE).build();
     SweepResult result = root.profiler().sweep(request, new ConsoleProgress(root.err, null, point.inProcess));
     print(root.out, result);
   }

@@ -6,6 +6,7 @@ import attnprof.engine.ProgressListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,12 +58,13 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   @Override
-  public synchronized void sweepStarted(String runId, int points) {
-    total = points;
+  public synchronized void sweepStarted(String runId, int points, int steps) {
+    total = steps;
     sweepStart = System.nanoTime();
-    out.println("attnprof: " + runId + ": " + points + " points" + (inProcess ? ", in this JVM" : ", each in a fresh JVM")
+    out.println("attnprof: " + runId + ": " + points + " points in " + steps + " steps (each step: a length's "
+        + "variants timed side by side" + (inProcess ? " in this JVM" : " in a fresh JVM") + ")"
         + (folder == null ? "" : "; results in " + folder));
-    if (terminal && points > 0) {
+    if (terminal && steps > 0) {
       ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "attnprof-progress");
         thread.setDaemon(true);
@@ -73,25 +75,47 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   @Override
-  public synchronized void pointStarted(int index, int total, String label) {
+  public synchronized void stepStarted(int index, int total, String label) {
+    this.total = total;
     current = label;
     pointStart = System.nanoTime();
     redraw();
   }
 
   @Override
-  public synchronized void pointFinished(int index, int total, String label, PointResult result, Duration left) {
+  public synchronized void stepFinished(int index, int total, String label, List<PointResult> results,
+      double seconds, Duration left) {
+    this.total = total;
     done = index + 1;
     remaining = left;
     String width = String.valueOf(total);
-    String status = result.status() == PointStatus.OK ? "ok" : result.status().id() + ": " + result.message();
     String line = String.format(Locale.ROOT, "[%" + width.length() + "d/%s] %s  %s  %.1fs%s", index + 1, width, label,
-        status, result.wallSeconds(), !terminal && index + 1 < total ? "  (about " + Formats.duration(left) + " left)" : "");
+        status(results), seconds, !terminal && index + 1 < total ? "  (about " + Formats.duration(left) + " left)" : "");
     if (terminal) {
       out.print("\r\033[K");
     }
     out.println(line);
     current = "";
+    redraw();
+  }
+
+  /** {@code ok}, or what did not end ok: {@code text/x timeout: did not finish within 15 s}. */
+  static String status(List<PointResult> results) {
+    List<String> failed = new java.util.ArrayList<>();
+    for (PointResult result : results) {
+      if (result.status() != PointStatus.OK) {
+        failed.add(result.variantId() + " " + result.status().id() + ": " + result.message());
+      }
+    }
+    return failed.isEmpty() ? "ok" : String.join("; ", failed);
+  }
+
+  @Override
+  public synchronized void refining(String why, int steps) {
+    if (terminal) {
+      out.print("\r\033[K");
+    }
+    out.println("attnprof: refining tipping points, " + steps + " more steps: " + why);
     redraw();
   }
 

@@ -44,11 +44,36 @@ final class SweepCommand implements Runnable {
       description = "metric ids (default: ${DEFAULT-VALUE})")
   List<String> metrics;
 
-  @Option(names = "--runs", defaultValue = "5", description = "timed runs per point (default: ${DEFAULT-VALUE})")
+  @Option(names = "--runs", defaultValue = "" + SweepRequest.DEFAULT_RUNS,
+      description = "the fewest timed runs per point in each fork (default: ${DEFAULT-VALUE})")
   int runs;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "untimed warm-up runs per point (default: ${DEFAULT-VALUE})")
+  @Option(names = "--min-time", defaultValue = "1000", paramLabel = "MS",
+      description = "the least timed work per point in each fork: short steps run until it is reached "
+          + "(default: ${DEFAULT-VALUE} ms)")
+  long minTimeMillis;
+
+  @Option(names = "--warmup", defaultValue = "" + SweepRequest.DEFAULT_WARMUP,
+      description = "untimed runs before the timed ones, the first optimising the graph (default: ${DEFAULT-VALUE})")
   int warmup;
+
+  @Option(names = "--forks", defaultValue = "" + SweepRequest.DEFAULT_FORKS,
+      description = "measuring processes per point, the unit of replication (default: ${DEFAULT-VALUE})")
+  int forks;
+
+  @Option(names = "--noise", defaultValue = "2", paramLabel = "PERCENT",
+      description = "a variant within this many percent of its baseline (by the 95% interval of the ratio) is "
+          + "indistinguishable from it (default: ${DEFAULT-VALUE})")
+  double noisePercent;
+
+  @Option(names = "--refine", defaultValue = "auto", paramLabel = "none|auto",
+      description = "after the grid, measure more lengths until each tipping point's 95% interval is within 5% "
+          + "(memory: exact), or the budget is spent (default: ${DEFAULT-VALUE})")
+  String refine;
+
+  @Option(names = "--refine-budget", defaultValue = "120", paramLabel = "SECONDS",
+      description = "the most time refinement may take (default: ${DEFAULT-VALUE})")
+  long refineBudgetSeconds;
 
   @Option(names = "--inputs", split = ",", paramLabel = "FILE", description = "real input files to profile instead of synthetic inputs")
   List<Path> inputs = new ArrayList<>();
@@ -80,6 +105,8 @@ final class SweepCommand implements Runnable {
       }
       SweepRequest request = point.applyTo(SweepRequest.builder())
           .variants(variants).modality(modality).batches(batches).metrics(metrics).runs(runs).warmup(warmup)
+          .minTime(java.time.Duration.ofMillis(minTimeMillis)).forks(forks).noise(noisePercent / 100)
+          .refine(SweepRequest.Refine.of(refine)).refineBudget(java.time.Duration.ofSeconds(refineBudgetSeconds))
           .inputs(inputs).outputDirectory(folder)
           .build();
       result = profiler.sweep(request, new ConsoleProgress(root.err, folder, point.inProcess));
@@ -87,6 +114,7 @@ final class SweepCommand implements Runnable {
     PrintStream outStream = root.out;
     outStream.println();
     TippingTables.printFigures(outStream, result.rows());
+    TippingTables.printComparisons(outStream, result.comparisons());
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();
     if (folder != null) {

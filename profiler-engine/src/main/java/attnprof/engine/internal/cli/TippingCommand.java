@@ -1,23 +1,41 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.TippingPoint;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code attnprof tipping RESULTS}: the tipping-point table of an earlier sweep. */
 @Command(name = "tipping", mixinStandardHelpOptions = true,
-    description = "Prints the tipping-point table from a results file (results.json or results.csv) or folder.")
+    description = {"Prints the tipping-point table of an earlier sweep: a run id in the results database, a results "
+        + "folder, results.json or results.csv.",
+        "From results.csv the intervals come from each point's summary only (its median's interval), since the "
+            + "runs of each measuring process are not in it."})
 final class TippingCommand implements Runnable {
   @ParentCommand
   AttnprofCommand root;
 
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "results.json, results.csv, or the folder holding one")
-  Path results;
+  @Parameters(index = "0", paramLabel = "RESULTS",
+      description = "a run id, results.json, results.csv, or the folder holding one")
+  String results;
 
   @Override
   public void run() {
-    var rows = root.profiler().readResults(results);
-    TippingTables.printTippingPoints(root.out, root.profiler().tippingPoints(rows));
+    Path path = Path.of(results);
+    boolean file = results.contains("/") || results.endsWith(".json") || results.endsWith(".csv") || Files.exists(path);
+    boolean csv = results.endsWith(".csv")
+        || (Files.isDirectory(path) && !Files.isRegularFile(path.resolve("results.json")));
+    List<TippingPoint> points;
+    if (!file) {
+      points = root.profiler().storedResult(root.database(), results).tippingPoints();
+    } else if (csv || !Files.exists(path)) {
+      points = root.profiler().tippingPoints(root.profiler().readResults(path));
+    } else {
+      points = root.profiler().findResult(root.database(), results).tippingPoints();
+    }
+    TippingTables.printTippingPoints(root.out, points);
   }
 }

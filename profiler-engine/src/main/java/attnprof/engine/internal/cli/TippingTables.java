@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.LengthComparison;
 import attnprof.engine.ResultRow;
 import attnprof.engine.TippingPoint;
 import java.io.PrintStream;
@@ -15,17 +16,68 @@ final class TippingTables {
   }
 
   static void printTippingPoints(PrintStream out, List<TippingPoint> points) {
-    out.println("Tipping points (the length from which the efficient variant stays better)");
+    out.println("Tipping points (the length from which the efficient variant stays better, with its 95% interval)");
     if (points.isEmpty()) {
       out.println("none: no efficient variant was swept with its baseline");
       return;
     }
-    TextTable table = new TextTable("VARIANT", "BASELINE", "METRIC", "MODE", "BATCH", "INPUT", "TIPPING POINT", "HOW");
+    TextTable table = new TextTable("VARIANT", "BASELINE", "METRIC", "MODE", "BATCH", "INPUT", "TIPPING POINT",
+        "METHOD", "HOW");
     for (TippingPoint point : points) {
+      String how = point.detail() + (point.indistinguishable().isEmpty() ? ""
+          : "; indistinguishable at " + point.indistinguishable());
       table.row(point.variant(), point.baseline(), point.metric(), point.mode(), point.batch(), point.input(),
-          point.answer(), point.detail());
+          point.answerWithInterval(), point.method(), how);
     }
     out.print(table.render());
+  }
+
+  /**
+   * One table per compared quantity, mode and batch: each efficient variant's ratio to its baseline at
+   * each length, with the verdict its 95% interval gives.
+   */
+  static void printComparisons(PrintStream out, List<LengthComparison> comparisons) {
+    Map<String, List<LengthComparison>> groups = comparisons.stream().collect(Collectors.groupingBy(
+        c -> c.metric() + " | " + c.mode() + " | batch " + c.batch() + (c.input().equals("synthetic") ? "" : " | "
+            + c.input()), TreeMap::new, Collectors.toList()));
+    if (groups.isEmpty()) {
+      return;
+    }
+    out.println("Each efficient variant against its baseline: variant / baseline, and what its 95% interval says");
+    for (Map.Entry<String, List<LengthComparison>> group : groups.entrySet()) {
+      List<LengthComparison> members = group.getValue();
+      TreeSet<Double> lengths = members.stream().map(LengthComparison::length)
+          .collect(Collectors.toCollection(TreeSet::new));
+      List<String> header = new java.util.ArrayList<>();
+      header.add("VARIANT");
+      lengths.forEach(l -> header.add(TippingPoint.formatLength(l, members.get(0).lengthUnit())));
+      TextTable table = new TextTable(header.toArray(String[]::new));
+      Map<String, Map<Double, String>> cells = new java.util.LinkedHashMap<>();
+      for (LengthComparison comparison : members) {
+        cells.computeIfAbsent(comparison.variant(), v -> new TreeMap<>()).put(comparison.length(), cell(comparison));
+      }
+      cells.forEach((variant, byLength) -> {
+        List<Object> line = new java.util.ArrayList<>();
+        line.add(variant);
+        lengths.forEach(l -> line.add(byLength.getOrDefault(l, "")));
+        table.row(line.toArray());
+      });
+      out.println(group.getKey());
+      out.print(table.render());
+      out.println();
+    }
+  }
+
+  private static String cell(LengthComparison comparison) {
+    if (!comparison.failed().isEmpty()) {
+      return comparison.failed() + " (" + comparison.verdict() + ")";
+    }
+    String verdict = switch (comparison.verdict()) {
+      case LengthComparison.BETTER -> "better";
+      case LengthComparison.WORSE -> "worse";
+      default -> "~same";
+    };
+    return Formats.significant(comparison.ratio()) + " " + verdict;
   }
 
   /**

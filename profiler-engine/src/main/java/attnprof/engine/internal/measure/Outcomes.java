@@ -1,11 +1,7 @@
 package attnprof.engine.internal.measure;
 
 import attnprof.api.ProfilerException;
-import attnprof.engine.PointResult;
 import attnprof.engine.PointStatus;
-import attnprof.engine.internal.sweep.PointJob;
-import java.util.List;
-import java.util.Map;
 import org.tensorflow.exceptions.TFResourceExhaustedException;
 
 /** How a failure becomes a point's status and one-line message. */
@@ -39,12 +35,5 @@ public final class Outcomes {
   static String oneLine(String text) {
     String line = text.replaceAll("\\s*\\R\\s*", " ").trim();
     return line.length() > 500 ? line.substring(0, 497) + "..." : line;
-  }
-
-  /** The result of a point that failed before its variant was known. */
-  static PointResult failure(PointJob job, String baseline, String lengthUnit, Throwable e, double seconds) {
-    return new PointResult(job.variantId(), baseline == null ? "" : baseline, "", job.preset(), Map.of(),
-        job.length(), lengthUnit, job.batch(), job.mode(), job.deviceId(), classify(e), List.of(), 0, List.of(),
-        message(e), seconds);
   }
 }

@@ -9,44 +9,40 @@ import attnprof.engine.internal.environment.HostFacts;
 import attnprof.engine.internal.graph.OpAttribution;
 import attnprof.engine.internal.graph.StepOperations;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 
-/** The engine's measurement context: runs the warm-up once, then shares timings and the trace. */
+/**
+ * The engine's measurement context for one loaded model: its timed steps (taken beforehand, in rounds
+ * with the other models of its cell), a traced step taken on first use, and the bytes the other loaded
+ * models hold.
+ */
 final class PointContext implements MeasurementContext {
-  private final MeasurementPoint point;
-  private final SessionStep step;
-  private final DeviceAdapter device;
-  private final Graph graph;
-  private final int runs;
+  private final LoadedModel model;
+  private final List<Duration> timed;
   private final int warmup;
-  private boolean warmedUp;
-  private List<Duration> timed;
+  private final long residentBytesOfOtherModels;
   private StepTrace trace;
   private Set<GraphOperation> stepOperations;
   private OpAttribution attribution;
 
-  PointContext(MeasurementPoint point, SessionStep step, DeviceAdapter device, Graph graph, int runs, int warmup) {
-    this.point = point;
-    this.step = step;
-    this.device = device;
-    this.graph = graph;
-    this.runs = runs;
+  PointContext(LoadedModel model, List<Duration> timed, int warmup, long residentBytesOfOtherModels) {
+    this.model = model;
+    this.timed = List.copyOf(timed);
     this.warmup = warmup;
+    this.residentBytesOfOtherModels = residentBytesOfOtherModels;
   }
 
   @Override
   public MeasurementPoint point() {
-    return point;
+    return model.point;
   }
 
   @Override
   public int runs() {
-    return runs;
+    return Math.max(1, timed.size());
   }
 
   @Override
@@ -56,13 +52,8 @@ final class PointContext implements MeasurementContext {
 
   @Override
   public List<Duration> timedSteps() {
-    if (timed == null) {
-      warmUp();
-      List<Duration> durations = new ArrayList<>(runs);
-      for (int i = 0; i < runs; i++) {
-        durations.add(step.run());
-      }
-      timed = List.copyOf(durations);
+    if (timed.isEmpty()) {
+      throw new IllegalStateException("no step of " + model.job.label() + " was timed");
     }
     return timed;
   }
@@ -70,8 +61,7 @@ final class PointContext implements MeasurementContext {
   @Override
   public StepTrace tracedStep() {
     if (trace == null) {
-      warmUp();
-      trace = step.runTraced();
+      trace = model.step.runTraced();
     }
     return trace;
   }
@@ -87,19 +77,24 @@ final class PointContext implements MeasurementContext {
   }
 
   @Override
-  public DeviceAdapter device() {
-    return device;
+  public long residentBytesOfOtherModels() {
+    return residentBytesOfOtherModels;
   }
 
   @Override
-  public Graph graph() {
-    return graph;
+  public DeviceAdapter device() {
+    return model.device;
+  }
+
+  @Override
+  public org.tensorflow.Graph graph() {
+    return model.graph;
   }
 
   @Override
   public Set<GraphOperation> stepOperations() {
     if (stepOperations == null) {
-      stepOperations = java.util.Collections.unmodifiableSet(StepOperations.closureOf(step.roots()));
+      stepOperations = java.util.Collections.unmodifiableSet(StepOperations.closureOf(model.step.roots()));
     }
     return stepOperations;
   }
@@ -107,17 +102,8 @@ final class PointContext implements MeasurementContext {
   @Override
   public Optional<Component> componentOf(String nodeName) {
     if (attribution == null) {
-      attribution = OpAttribution.of(graph);
+      attribution = OpAttribution.of(model.graph);
     }
     return attribution.componentOf(nodeName);
-  }
-
-  private void warmUp() {
-    if (!warmedUp) {
-      for (int i = 0; i < warmup; i++) {
-        step.run();
-      }
-      warmedUp = true;
-    }
   }
 }

@@ -54,6 +54,11 @@ public final class BreakdownMetric implements Metric {
   }
 
   @Override
+  public boolean usesTimedSteps() {
+    return false;
+  }
+
+  @Override
   public List<Measurement> measure(MeasurementContext context) {
     StepTrace trace = context.tracedStep();
     Map<Component, Double> micros = new EnumMap<>(Component.class);

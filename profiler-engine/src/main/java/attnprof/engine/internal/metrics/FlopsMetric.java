@@ -45,6 +45,11 @@ public final class FlopsMetric implements Metric {
   }
 
   @Override
+  public boolean usesTimedSteps() {
+    return false;
+  }
+
+  @Override
   public List<Measurement> measure(MeasurementContext context) {
     FlopCounter.Count count = FlopCounter.count(context.stepOperations(), context::componentOf);
     List<Measurement> measurements = new ArrayList<>();

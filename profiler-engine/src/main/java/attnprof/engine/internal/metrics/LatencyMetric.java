@@ -6,7 +6,6 @@ import attnprof.api.metric.MeasurementContext;
 import attnprof.api.metric.Metric;
 import attnprof.api.metric.MetricDescriptor;
 import attnprof.api.metric.Quantity;
-import attnprof.api.metric.Summary;
 import attnprof.api.metric.Unit;
 import java.util.List;
 
@@ -25,6 +24,6 @@ public final class LatencyMetric implements Metric {
   @Override
   public List<Measurement> measure(MeasurementContext context) {
     double[] millis = context.timedSteps().stream().mapToDouble(d -> d.toNanos() / 1e6).toArray();
-    return List.of(new Measurement(LATENCY, Summary.of(millis)));
+    return List.of(Measurement.ofRuns(LATENCY, millis));
   }
 }

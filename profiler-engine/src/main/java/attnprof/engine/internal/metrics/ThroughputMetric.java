@@ -6,7 +6,6 @@ import attnprof.api.metric.MeasurementContext;
 import attnprof.api.metric.Metric;
 import attnprof.api.metric.MetricDescriptor;
 import attnprof.api.metric.Quantity;
-import attnprof.api.metric.Summary;
 import attnprof.api.metric.Unit;
 import java.util.List;
 
@@ -26,6 +25,6 @@ public final class ThroughputMetric implements Metric {
   public List<Measurement> measure(MeasurementContext context) {
     int batch = context.point().batch();
     double[] rates = context.timedSteps().stream().mapToDouble(d -> batch / (d.toNanos() / 1e9)).toArray();
-    return List.of(new Measurement(THROUGHPUT, Summary.of(rates)));
+    return List.of(Measurement.ofRuns(THROUGHPUT, rates));
   }
 }

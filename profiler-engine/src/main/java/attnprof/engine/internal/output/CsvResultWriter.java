@@ -1,5 +1,6 @@
 package attnprof.engine.internal.output;
 
+import attnprof.engine.LengthComparison;
 import attnprof.engine.ResultRow;
 import attnprof.engine.ResultWriter;
 import attnprof.engine.SweepResult;
@@ -7,15 +8,20 @@ import attnprof.engine.TippingPoint;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes {@code results.csv} (one row per point and quantity) and {@code tipping-points.csv}. */
+/**
+ * Writes {@code results.csv} (one row per point and quantity), {@code tipping-points.csv} and
+ * {@code comparisons.csv} (each efficient variant against its baseline at each length).
+ */
 public final class CsvResultWriter implements ResultWriter {
   public static final String RESULTS = "results.csv";
   public static final String TIPPING_POINTS = "tipping-points.csv";
+  public static final String COMPARISONS = "comparisons.csv";
 
   @Override
   public void write(SweepResult result, Path folder) throws IOException {
     writeAtomically(folder.resolve(RESULTS), RecordCsv.write(ResultRow.class, result.rows()));
     writeAtomically(folder.resolve(TIPPING_POINTS), RecordCsv.write(TippingPoint.class, result.tippingPoints()));
+    writeAtomically(folder.resolve(COMPARISONS), RecordCsv.write(LengthComparison.class, result.comparisons()));
   }
 
   static void writeAtomically(Path file, String text) throws IOException {

@@ -49,7 +49,8 @@ public final class RecordCsv {
     int[] columns = new int[components.length];
     for (int i = 0; i < components.length; i++) {
       columns[i] = header.indexOf(components[i].getName());
-      if (columns[i] < 0) {
+      // a flag added to the rows later (refinement) is false in files written before it
+      if (columns[i] < 0 && components[i].getType() != boolean.class) {
         throw new IllegalArgumentException("the CSV has no column `" + components[i].getName() + "`");
       }
     }
@@ -65,7 +66,7 @@ public final class RecordCsv {
       List<String> fields = lines.get(line);
       Object[] arguments = new Object[components.length];
       for (int i = 0; i < components.length; i++) {
-        String field = columns[i] < fields.size() ? fields.get(columns[i]) : "";
+        String field = columns[i] >= 0 && columns[i] < fields.size() ? fields.get(columns[i]) : "";
         arguments[i] = convert(field, components[i].getType(), components[i].getName(), line + 1);
       }
       try {
@@ -93,6 +94,9 @@ public final class RecordCsv {
       }
       if (type == long.class) {
         return field.isEmpty() ? 0L : Long.parseLong(field);
+      }
+      if (type == boolean.class) {
+        return Boolean.parseBoolean(field.trim());
       }
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("line " + line + ": `" + name + "` is not a number: " + field);

@@ -60,7 +60,7 @@ public final class ResultFiles {
       }
       return new SweepResult(document.runId(), Instant.parse(document.startedAt()), Instant.parse(document.finishedAt()),
           document.environment(), document.points(), document.rows(), document.tippingPoints(),
-          file.toAbsolutePath().getParent(), document.complete());
+          document.comparisons(), file.toAbsolutePath().getParent(), document.complete());
     } catch (IOException | RuntimeException e) {
       if (e instanceof ProfilerException profilerException) {
         throw profilerException;

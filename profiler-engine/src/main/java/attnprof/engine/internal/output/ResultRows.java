@@ -7,7 +7,6 @@ import attnprof.api.metric.Summary;
 import attnprof.engine.PointResult;
 import attnprof.engine.ResultRow;
 import attnprof.engine.RunEnvironment;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +20,9 @@ public final class ResultRows {
    * The rows of one point. A measured point gets a row per measured quantity; a failed one gets a
    * row per expected quantity, with no value and its status.
    */
-  public static List<ResultRow> of(String runId, PointResult point, List<Quantity> expected, String inputFile,
+  public static List<ResultRow> of(String runId, PointResult point, List<Quantity> expected,
       RunEnvironment environment) {
-    String input = inputFile == null ? "synthetic" : Path.of(inputFile).getFileName().toString();
+    String input = point.input();
     List<ResultRow> rows = new ArrayList<>();
     for (Quantity quantity : expected) {
       Optional<Measurement> measured = point.measurement(quantity.id());
@@ -48,7 +47,7 @@ public final class ResultRows {
         ok ? summary.p10() : null, ok ? summary.p90() : null, ok ? summary.mad() : null,
         ok ? summary.ciLow() : null, ok ? summary.ciHigh() : null, ok ? summary.relativeSpread() : null,
         point.status().id(), point.message(), point.parameters(), String.join("; ", point.notes()),
-        environment.cpuModel(), environment.cpuCores(), environment.memoryBytes(), environment.jdk(),
+        point.refinement(), environment.cpuModel(), environment.cpuCores(), environment.memoryBytes(), environment.jdk(),
         environment.tensorflow());
   }
 }

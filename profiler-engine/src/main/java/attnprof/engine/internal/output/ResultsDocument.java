@@ -1,5 +1,6 @@
 package attnprof.engine.internal.output;
 
+import attnprof.engine.LengthComparison;
 import attnprof.engine.PointResult;
 import attnprof.engine.ResultRow;
 import attnprof.engine.RunEnvironment;
@@ -18,13 +19,16 @@ import java.util.List;
  * @param environment where it ran
  * @param points every point with its measurements
  * @param rows the flat rows, as in the CSV
- * @param tippingPoints the tipping points
+ * @param tippingPoints the tipping points, with their 95% intervals and how each was found
+ * @param comparisons each efficient variant against its baseline at each length: ratio, interval, verdict
  */
 public record ResultsDocument(int format, String runId, String startedAt, String finishedAt, boolean complete,
-    RunEnvironment environment, List<PointResult> points, List<ResultRow> rows, List<TippingPoint> tippingPoints) {
+    RunEnvironment environment, List<PointResult> points, List<ResultRow> rows, List<TippingPoint> tippingPoints,
+    List<LengthComparison> comparisons) {
 
   static ResultsDocument of(SweepResult result) {
-    return new ResultsDocument(1, result.runId(), result.startedAt().toString(), result.finishedAt().toString(),
-        result.complete(), result.environment(), result.points(), result.rows(), result.tippingPoints());
+    return new ResultsDocument(2, result.runId(), result.startedAt().toString(), result.finishedAt().toString(),
+        result.complete(), result.environment(), result.points(), result.rows(), result.tippingPoints(),
+        result.comparisons());
   }
 }

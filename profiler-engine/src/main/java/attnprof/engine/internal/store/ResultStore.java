@@ -88,11 +88,31 @@ public final class ResultStore implements AutoCloseable {
       statement.execute("CREATE TABLE IF NOT EXISTS measurements (point_key TEXT NOT NULL, " + String.join(", ", columns)
           + ")");
       statement.execute("CREATE INDEX IF NOT EXISTS measurements_run ON measurements (run, point_key)");
+      addMissingColumns(statement);
+    }
+  }
+
+  /**
+   * Columns that rows gained after the database was made (such as {@code refinement}) are added to it,
+   * empty for the rows already there (read back as false or null).
+   */
+  private void addMissingColumns(Statement statement) throws SQLException {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    try (ResultSet columns = statement.executeQuery("PRAGMA table_info(measurements)")) {
+      while (columns.next()) {
+        present.add(columns.getString("name"));
+      }
+    }
+    for (RecordComponent component : ROW_COLUMNS) {
+      if (!present.contains(component.getName())) {
+        statement.execute("ALTER TABLE measurements ADD COLUMN " + component.getName() + " "
+            + sqlType(component.getType()));
+      }
     }
   }
 
   private static String sqlType(Class<?> type) {
-    if (type == int.class || type == long.class) {
+    if (type == int.class || type == long.class || type == boolean.class) {
       return "INTEGER";
     }
     if (type == double.class || type == Double.class) {
@@ -108,12 +128,20 @@ public final class ResultStore implements AutoCloseable {
         + "VALUES (?, ?, NULL, 0, ?, ?, ?)", runId, startedAt.toString(), planned, json(request), json(environment));
   }
 
-  /** Stores one point and its rows, all or nothing. */
+  /**
+   * Stores one point and its rows, all or nothing, in place of what the run held for it before (a point
+   * gains forks as a sweep goes on).
+   */
   public void savePoint(String runId, String pointKey, int position, PointResult point, List<ResultRow> rows,
       Instant storedAt) {
     try {
       connection.setAutoCommit(false);
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO points (run_id, point_key, position, "
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM measurements WHERE run = ? AND point_key = ?")) {
+        bind(delete, runId, pointKey);
+        delete.executeUpdate();
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO points (run_id, point_key, position, "
           + "variant, length, mode, batch, status, message, wall_seconds, stored_at, result) "
           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         bind(insert, runId, pointKey, position, point.variantId(), point.length(), point.mode().id(), point.batch(),
@@ -206,6 +234,9 @@ public final class ResultStore implements AutoCloseable {
   }
 
   private static Object column(ResultSet results, int index, Class<?> type) throws SQLException {
+    if (type == boolean.class) {
+      return results.getInt(index) != 0;
+    }
     if (type == int.class) {
       return results.getInt(index);
     }

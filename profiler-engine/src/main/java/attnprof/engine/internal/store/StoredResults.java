@@ -24,8 +24,10 @@ public final class StoredResults {
       List<PointResult> points = new ArrayList<>(store.points(runId).values());
       List<ResultRow> rows = store.rows(runId);
       String output = run.request().outputDirectory();
+      var analysis = tippingPointFinder.analyse(rows, points, attnprof.engine.internal.sweep.SweepRunner
+          .settingsOf(run.request().toRequest()));
       return new SweepResult(runId, run.startedAt(), run.finishedAt(), run.environment(), points, rows,
-          tippingPointFinder.find(rows), output == null ? null : Path.of(output), run.complete());
+          analysis.tippingPoints(), analysis.comparisons(), output == null ? null : Path.of(output), run.complete());
     }
   }
 }

@@ -14,8 +14,8 @@ public final class ChildJvm {
   private ChildJvm() {
   }
 
-  /** The command that measures the job in {@code jobFile} and writes its result to {@code resultFile}. */
-  public static List<String> command(Path jobFile, Path resultFile) {
+  /** The command that measures the fork in {@code jobFile}, talking through {@code workFolder}. */
+  public static List<String> command(Path jobFile, Path workFolder) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");
@@ -35,7 +35,14 @@ public final class ChildJvm {
     command.add("--module");
     command.add(WORKER);
     command.add(jobFile.toString());
-    command.add(resultFile.toString());
+    command.add(workFolder.toString());
     return command;
+  }
+
+  /** What a point past its time limit says. */
+  static String timeoutMessage(java.time.Duration timeout) {
+    double seconds = timeout.toMillis() / 1000.0;
+    return "did not finish within " + (seconds == Math.rint(seconds) ? String.valueOf((long) seconds)
+        : String.valueOf(seconds)) + " s";
   }
 }

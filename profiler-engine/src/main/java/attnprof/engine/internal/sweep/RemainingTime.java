@@ -24,14 +24,19 @@ final class RemainingTime {
   }
 
   Duration of(List<PointJob> remaining) {
+    return Duration.ofMillis(Math.round(secondsOf(remaining) * 1000));
+  }
+
+  /** The estimated seconds of measuring these points once each; 0 before anything was measured. */
+  double secondsOf(List<PointJob> points) {
     if (done.isEmpty()) {
-      return Duration.ZERO;
+      return 0;
     }
     double total = 0;
-    for (PointJob job : remaining) {
+    for (PointJob job : points) {
       total += estimate(job);
     }
-    return Duration.ofMillis(Math.round(total * 1000));
+    return total;
   }
 
   private double estimate(PointJob job) {

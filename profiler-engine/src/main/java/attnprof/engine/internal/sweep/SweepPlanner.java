@@ -61,6 +61,7 @@ public final class SweepPlanner {
       Map<String, String> params = paramsFor(variant, request);
       ModelConfig config = ModelConfig.resolve(variant.descriptor(), request.preset(), params);
       InputGenerator generator = registry.inputFor(variant.descriptor().modality());
+      String lengthUnit = generator.descriptor().lengthUnit();
       for (InputChoice input : inputs(request, generator)) {
         for (double length : input.lengths()) {
           for (Mode mode : request.modes()) {
@@ -71,11 +72,12 @@ public final class SweepPlanner {
                   .filter(e -> request.batches().contains(batch) || e.getValue().descriptor().batchOneOnly())
                   .map(Map.Entry::getKey).toList();
               if (!applicable.isEmpty()) {
-                jobs.add(new PointJob(0, variant.descriptor().id(), request.preset(), params,
-                    length, batch, mode, request.device(), request.threads(), applicable, request.runs(),
-                    request.warmup(), request.seed(), input.file(), pluginsFolder == null ? null : pluginsFolder.toString(),
+                jobs.add(new PointJob(0, variant.descriptor().id(), variant.descriptor().baseline(),
+                    variant.descriptor().modality().id(), lengthUnit, request.preset(), params, config.values(),
+                    length, batch, mode, request.device(), request.threads(), applicable, request.seed(), input.file(),
+                    pluginsFolder == null ? null : pluginsFolder.toString(),
                     request.traceDirectory() == null ? null
-                        : request.traceDirectory().toAbsolutePath().toString()));
+                        : request.traceDirectory().toAbsolutePath().toString(), false));
               }
             }
           }

@@ -1,8 +1,11 @@
 package attnprof.engine.internal.sweep;
 
 import attnprof.api.ProfilerException;
+import attnprof.api.metric.Quantity;
+import attnprof.engine.ForkResult;
 import attnprof.engine.PluginRegistry;
 import attnprof.engine.PointResult;
+import attnprof.engine.PointStatus;
 import attnprof.engine.ProgressListener;
 import attnprof.engine.ResultRow;
 import attnprof.engine.ResultWriter;
@@ -10,8 +13,8 @@ import attnprof.engine.RunEnvironment;
 import attnprof.engine.SweepRequest;
 import attnprof.engine.SweepResult;
 import attnprof.engine.internal.environment.EnvironmentProbe;
-import attnprof.engine.internal.measure.PointMeasurer;
 import attnprof.engine.internal.output.ResultRows;
+import attnprof.engine.internal.stats.Comparisons;
 import attnprof.engine.internal.store.ResultStore;
 import attnprof.engine.internal.store.StoredRequest;
 import attnprof.engine.internal.store.StoredRun;
@@ -25,34 +28,41 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs a sweep: plans it, measures each point (in a child JVM by default), and after every point
- * stores it in the results database and rewrites the result files, so that a stopped sweep keeps what
- * it measured and can be resumed with exactly the points it is missing.
+ * Runs a sweep: plans it, measures its points fork by fork (the points of a cell side by side in each
+ * process), and stores each point in the results database and rewrites the result files as soon as
+ * all its forks are in, so that a stopped sweep keeps what it measured and can be resumed with exactly
+ * the points it is missing. After the grid, it measures more lengths where a tipping point is not yet
+ * pinned down, within a time budget ({@link Refinement}).
  */
 public final class SweepRunner {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss");
+  private static final int MAX_RUNS = 1000;
 
   private final PluginRegistry registry;
   private final PluginsFolder pluginsFolder;
   private final Set<ResultWriter> writers;
   private final EnvironmentProbe environmentProbe;
   private final TippingPointFinder tippingPointFinder;
+  private final ForkExecutors executors;
   private final Clock clock;
 
   @Inject
   public SweepRunner(PluginRegistry registry, PluginsFolder pluginsFolder, Set<ResultWriter> writers,
-      EnvironmentProbe environmentProbe, TippingPointFinder tippingPointFinder, Clock clock) {
+      EnvironmentProbe environmentProbe, TippingPointFinder tippingPointFinder, ForkExecutors executors, Clock clock) {
     this.registry = registry;
     this.pluginsFolder = pluginsFolder;
     this.writers = writers;
     this.environmentProbe = environmentProbe;
     this.tippingPointFinder = tippingPointFinder;
+    this.executors = executors;
     this.clock = clock;
   }
 
@@ -82,7 +92,7 @@ public final class SweepRunner {
         id = unusedRunId(store, runId);
         store.startRun(id, started, StoredRequest.of(request), environment, plan.jobs().size());
       }
-      return execute(request, plan, id, started, environment, Map.of(), store, progress);
+      return new Session(request, plan, id, started, environment, Map.of(), store, progress).run();
     }
   }
 
@@ -99,7 +109,7 @@ public final class SweepRunner {
 
   /**
    * Resumes a stored run: plans it again from its stored request and measures only the points the
-   * database does not hold, adding them to the same run.
+   * database does not hold, adding them to the same run; then goes on refining where it left off.
    *
    * @throws ProfilerException a user error when there is no such database or run
    */
@@ -108,81 +118,356 @@ public final class SweepRunner {
       StoredRun run = store.run(runId);
       SweepRequest request = run.request().toRequest();
       SweepPlan plan = new SweepPlanner(registry, pluginsFolder.path()).plan(request);
-      return execute(request, plan, runId, run.startedAt(), run.environment(), store.points(runId), store, progress);
+      return new Session(request, plan, runId, run.startedAt(), run.environment(), store.points(runId), store,
+          progress).run();
     }
   }
 
-  private SweepResult execute(SweepRequest request, SweepPlan plan, String runId, Instant started,
-      RunEnvironment environment, Map<String, PointResult> stored, ResultStore store, ProgressListener progress) {
-    Path output = request.outputDirectory();
-    List<PointJob> jobs = plan.jobs();
-    List<PointJob> missing = jobs.stream().filter(job -> !stored.containsKey(job.key())).toList();
-    Map<String, PointResult> results = new HashMap<>(stored);
-    PointExecutor executor = request.inProcess()
-        ? new InProcessExecutor(new PointMeasurer(registry, line -> { }))
-        : new ChildProcessExecutor(registry, output == null ? null : output.resolve("logs"));
+  /** The analysis settings of a request: its noise threshold, the default resampling. */
+  public static Comparisons.Settings settingsOf(SweepRequest request) {
+    return new Comparisons.Settings(request.noise(), Comparisons.Settings.DEFAULT.replicates(),
+        Comparisons.Settings.DEFAULT.seed());
+  }
 
-    progress.sweepStarted(runId, missing.size());
-    RemainingTime remainingTime = new RemainingTime();
-    SweepResult result = assemble(runId, started, environment, plan, results, output);
-    for (int i = 0; i < missing.size(); i++) {
-      PointJob job = missing.get(i);
-      progress.pointStarted(i, missing.size(), job.label());
-      PointResult point = executor.execute(job, request.timeout());
-      results.put(job.key(), point);
-      result = assemble(runId, started, environment, plan, results, output);
+  /** One sweep under way. */
+  private final class Session {
+    private final SweepRequest request;
+    private final SweepPlan plan;
+    private final String runId;
+    private final Instant started;
+    private final RunEnvironment environment;
+    private final ResultStore store;
+    private final ProgressListener progress;
+    private final Path output;
+    private final ForkExecutor executor;
+    private final MeasurementBudget budget;
+    private final List<PointJob> jobs = new ArrayList<>();
+    private final Map<String, PointResult> results = new HashMap<>();
+    private final Map<String, Quantity> quantities = new LinkedHashMap<>();
+    private final RemainingTime remainingTime = new RemainingTime();
+    private int stepsDone;
+    private int stepsPlanned;
+    private int wave;
+    private SweepResult latest;
+    private Map<PointJob, Integer> current = Map.of();
+
+    Session(SweepRequest request, SweepPlan plan, String runId, Instant started, RunEnvironment environment,
+        Map<String, PointResult> stored, ResultStore store, ProgressListener progress) {
+      this.request = request;
+      this.plan = plan;
+      this.runId = runId;
+      this.started = started;
+      this.environment = environment;
+      this.store = store;
+      this.progress = progress;
+      this.output = request.outputDirectory();
+      this.executor = executors.create(request, output == null ? null : output.resolve("logs"));
+      this.budget = new MeasurementBudget(request.runs(), request.minTime().toMillis(), request.warmup(),
+          Math.max(request.runs(), MAX_RUNS));
+      plan.quantities().values().forEach(list -> list.forEach(q -> quantities.put(q.id(), q)));
+      jobs.addAll(plan.jobs());
+      results.putAll(stored);
+      // refinement points stored by the run before it stopped: planned again, at their own lengths
+      for (Map.Entry<String, PointResult> entry : stored.entrySet()) {
+        if (entry.getValue().refinement() && jobs.stream().noneMatch(j -> j.key().equals(entry.getKey()))) {
+          refinementJob(entry.getValue()).ifPresent(jobs::add);
+        }
+      }
+    }
+
+    SweepResult run() {
+      List<PointJob> missing = jobs.stream().filter(job -> !results.containsKey(job.key())).toList();
+      // with refinement, each grid length gets one fork, and the lengths that decide a tipping point get more
+      int gridForks = request.refine() == SweepRequest.Refine.AUTO ? 1 : request.forks();
+      Map<PointJob, Integer> targets = new LinkedHashMap<>();
+      missing.forEach(job -> targets.put(job, gridForks));
+      stepsPlanned = steps(targets);
+      progress.sweepStarted(runId, missing.size(), stepsPlanned);
+      latest = assemble(false);
+      measure(targets);
+      if (request.refine() == SweepRequest.Refine.AUTO) {
+        refine();
+      }
+      latest = assemble(true);
       if (store != null) {
-        store.savePoint(runId, job.key(), job.index(), point, rowsOf(runId, plan, job, point, environment),
-            result.finishedAt());
+        store.finishRun(runId, latest.finishedAt(), latest.complete());
       }
-      write(result, output, true);
-      remainingTime.finished(job, point.wallSeconds());
-      progress.pointFinished(i, missing.size(), job.label(), point, remainingTime.of(missing.subList(i + 1,
-          missing.size())));
+      write(latest, false);
+      progress.sweepFinished(latest);
+      return latest;
     }
-    if (store != null) {
-      store.finishRun(runId, result.finishedAt(), result.complete());
-    }
-    write(result, output, false);
-    progress.sweepFinished(result);
-    return result;
-  }
 
-  /** The result so far: the points measured or stored, in the plan's order. */
-  private SweepResult assemble(String runId, Instant started, RunEnvironment environment, SweepPlan plan,
-      Map<String, PointResult> results, Path output) {
-    List<PointResult> points = new ArrayList<>();
-    List<ResultRow> rows = new ArrayList<>();
-    for (PointJob job : plan.jobs()) {
+    /** How many shared forks a point has so far (0 when it has no result yet). */
+    private int forksOf(PointJob job) {
       PointResult point = results.get(job.key());
-      if (point != null) {
-        points.add(point);
-        rows.addAll(rowsOf(runId, plan, job, point, environment));
+      if (point == null) {
+        return 0;
+      }
+      if (point.status() != PointStatus.OK) {
+        return Integer.MAX_VALUE;
+      }
+      return Math.max(1, (int) point.forks().stream().filter(f -> f.replicate() >= 0).count());
+    }
+
+    /**
+     * Measures points until each has its target number of forks, one process per series and fork, and
+     * stores each point again as each fork comes in. A failed point gets no more forks.
+     */
+    private void measure(Map<PointJob, Integer> targets) {
+      if (targets.isEmpty()) {
+        return;
+      }
+      current = targets;
+      int most = targets.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      for (ForkLayout.Series one : ForkLayout.of(List.copyOf(targets.keySet()))) {
+        for (int replicate = 0; replicate < most; replicate++) {
+          int r = replicate;
+          List<List<PointJob>> cells = new ArrayList<>();
+          for (List<PointJob> cell : one.cellsFor(replicate)) {
+            List<PointJob> left = cell.stream().filter(job -> forksOf(job) <= r && r < targets.get(job)).toList();
+            if (!left.isEmpty()) {
+              cells.add(left);
+            }
+          }
+          if (cells.isEmpty()) {
+            continue;
+          }
+          String process = (wave == 0 ? "" : "w" + wave + "-") + one.name() + "-f" + (replicate + 1);
+          ForkJob fork = new ForkJob(replicate, process, cells, budget, forksOf(cells.get(0).get(0)) == 0, false,
+              request.timeout().toMillis());
+          execute(fork, label -> label + " (fork " + (r + 1) + ")",
+              outcome -> add(outcome.job(), new ForkMerge.Measured(r, outcome.process(), outcome.result())));
+        }
+        // the metrics that need a process of their own: once per point, alone
+        for (List<PointJob> cell : one.cells()) {
+          for (PointJob job : cell) {
+            PointResult point = results.get(job.key());
+            if (point != null && point.status() == PointStatus.OK && needsOwnProcess(job)
+                && point.forks().stream().noneMatch(f -> f.replicate() == ForkResult.OWN_PROCESS)) {
+              ForkJob own = new ForkJob(0, (wave == 0 ? "" : "w" + wave + "-") + one.name() + "-own-" + job.index(),
+                  List.of(List.of(job)), budget, true, true, request.timeout().toMillis());
+              execute(own, label -> label + " (own process)", outcome -> add(outcome.job(),
+                  new ForkMerge.Measured(ForkResult.OWN_PROCESS, outcome.process(), outcome.result())));
+            }
+          }
+        }
       }
     }
-    return new SweepResult(runId, started, clock.instant(), environment, points, rows, tippingPointFinder.find(rows),
-        output, points.size() == plan.jobs().size());
+
+    /** Runs one fork, telling progress about each cell as it starts and ends. */
+    private void execute(ForkJob fork, java.util.function.UnaryOperator<String> label,
+        java.util.function.Consumer<ForkExecutor.Outcome> onPoint) {
+      Map<Integer, List<PointJob>> cellOf = new HashMap<>();
+      fork.cells().forEach(cell -> cell.forEach(job -> cellOf.put(job.index(), cell)));
+      Map<List<PointJob>, List<PointResult>> cellResults = new HashMap<>();
+      long[] cellStart = {System.nanoTime()};
+      executor.execute(fork, new ForkExecutor.Listener() {
+        @Override
+        public void cellStarted(List<PointJob> cell) {
+          cellStart[0] = System.nanoTime();
+          progress.stepStarted(stepsDone, Math.max(stepsPlanned, stepsDone + 1), label.apply(cellLabel(cell)));
+        }
+
+        @Override
+        public void pointFinished(ForkExecutor.Outcome outcome) {
+          remainingTime.finished(outcome.job(), outcome.result().wallSeconds());
+          onPoint.accept(outcome);
+          List<PointJob> cell = cellOf.get(outcome.job().index());
+          List<PointResult> done = cellResults.computeIfAbsent(cell, c -> new ArrayList<>());
+          done.add(outcome.result());
+          if (done.size() == cell.size()) {
+            stepsDone++;
+            stepsPlanned = Math.max(stepsPlanned, stepsDone);
+            progress.stepFinished(stepsDone - 1, stepsPlanned, label.apply(cellLabel(cell)), List.copyOf(done),
+                (System.nanoTime() - cellStart[0]) / 1e9, remainingTime.of(remainingJobs()));
+          }
+        }
+      });
+    }
+
+    /**
+     * After the grid: more forks for the lengths that decide a tipping point, and lengths between them
+     * to narrow it down, wave after wave, while the budget lasts. Each wave is planned from the
+     * analysis of everything measured so far; the memory lengths go first when a wave would not fit.
+     */
+    private void refine() {
+      long budgetMillis = request.refineBudget().toMillis();
+      long spent = 0;
+      while (true) {
+        latest = assemble(true);
+        Comparisons.Analysis analysis = analyse(latest);
+        Map<PointJob, Integer> more = new LinkedHashMap<>();
+        for (PointJob job : Refinement.deciding(analysis, jobs, quantities)) {
+          if (forksOf(job) < request.forks()) {
+            more.put(job, request.forks());
+          }
+        }
+        Refinement.Wave lengths = Refinement.next(analysis, jobs, quantities,
+            modality -> registry.inputFor(attnprof.api.Modality.of(modality)).descriptor().wholeLengths());
+        Map<PointJob, Integer> wave = new LinkedHashMap<>(more);
+        List<PointJob> added = new ArrayList<>();
+        for (List<PointJob> candidates : List.of(lengths.time(), lengths.memory())) {
+          Map<PointJob, Integer> bigger = new LinkedHashMap<>(wave);
+          candidates.forEach(job -> bigger.put(job, request.forks()));
+          if (spent + predictedMillis(bigger) <= budgetMillis) {
+            wave = bigger;
+            added.addAll(candidates);
+          }
+        }
+        if (wave.isEmpty() || spent + predictedMillis(wave) > budgetMillis) {
+          return;
+        }
+        this.wave++;
+        Map<PointJob, Integer> indexed = new LinkedHashMap<>();
+        for (Map.Entry<PointJob, Integer> entry : wave.entrySet()) {
+          PointJob job = entry.getKey();
+          if (added.contains(job)) {
+            job = job.withIndex(jobs.size());
+            jobs.add(job);
+          }
+          indexed.put(job, entry.getValue());
+        }
+        int steps = steps(indexed);
+        stepsPlanned += steps;
+        progress.refining("wave " + this.wave + ": " + describe(more.keySet(), added), steps);
+        long start = clock.millis();
+        measure(indexed);
+        spent += clock.millis() - start;
+      }
+    }
+
+    private String describe(java.util.Collection<PointJob> replicated, List<PointJob> added) {
+      List<String> parts = new ArrayList<>();
+      if (!replicated.isEmpty()) {
+        parts.add("another fork at " + lengths(replicated));
+      }
+      if (!added.isEmpty()) {
+        parts.add("new lengths " + lengths(added));
+      }
+      return String.join("; ", parts);
+    }
+
+    private static String lengths(java.util.Collection<PointJob> jobs) {
+      Map<String, java.util.TreeSet<Double>> byMode = new java.util.TreeMap<>();
+      jobs.forEach(job -> byMode.computeIfAbsent(job.mode().id(), m -> new java.util.TreeSet<>()).add(job.length()));
+      List<String> parts = new ArrayList<>();
+      byMode.forEach((mode, values) -> parts.add(values.stream().map(PointJob::formatLength)
+          .collect(java.util.stream.Collectors.joining(", ")) + " (" + mode + ")"));
+      return String.join(", ", parts);
+    }
+
+    /** How long measuring these points to their targets should take, from the points measured so far. */
+    private double predictedMillis(Map<PointJob, Integer> targets) {
+      List<PointJob> forks = new ArrayList<>();
+      targets.forEach((job, target) -> {
+        for (int i = Math.min(forksOf(job), target); i < target; i++) {
+          forks.add(job);
+        }
+      });
+      return 1000 * remainingTime.secondsOf(forks);
+    }
+
+    /** The steps measuring these points to their targets takes: a cell for each fork it still needs. */
+    private int steps(Map<PointJob, Integer> targets) {
+      int steps = 0;
+      for (ForkLayout.Series series : ForkLayout.of(List.copyOf(targets.keySet()))) {
+        for (List<PointJob> cell : series.cells()) {
+          steps += cell.stream().mapToInt(job -> Math.max(0, targets.get(job) - Math.min(forksOf(job), targets.get(job))))
+              .max().orElse(0);
+          steps += (int) cell.stream().filter(this::needsOwnProcess).filter(job -> forksOf(job) == 0).count();
+        }
+      }
+      return steps;
+    }
+
+    private boolean needsOwnProcess(PointJob job) {
+      return job.metrics().stream().anyMatch(id -> registry.metric(id).descriptor().ownProcess());
+    }
+
+    /** What is left of the current measuring: one entry per point and fork still to come. */
+    private List<PointJob> remainingJobs() {
+      List<PointJob> left = new ArrayList<>();
+      current.forEach((job, target) -> {
+        for (int i = Math.min(forksOf(job), target); i < target; i++) {
+          left.add(job);
+        }
+      });
+      return left;
+    }
+
+
+    private java.util.Optional<PointJob> refinementJob(PointResult stored) {
+      return jobs.stream().filter(job -> job.variantId().equals(stored.variantId()) && job.mode() == stored.mode()
+          && job.batch() == stored.batch() && job.inputName().equals(stored.input())).findFirst()
+          .map(template -> new PointJob(jobs.size(), template.variantId(), template.baseline(), template.modality(),
+              template.lengthUnit(), template.preset(), template.params(), template.config(), stored.length(),
+              template.batch(), template.mode(), template.deviceId(), template.threads(), template.metrics(),
+              template.seed(), template.inputFile(), template.pluginsFolder(), template.traceDirectory(), true));
+    }
+
+    /** Adds a fork's outcome to a point, and stores the point as it now stands. */
+    private void add(PointJob job, ForkMerge.Measured fork) {
+      PointResult point = ForkMerge.add(results.get(job.key()), fork);
+      results.put(job.key(), point);
+      latest = assemble(false);
+      if (store != null) {
+        store.savePoint(runId, job.key(), job.index(), point, rowsOf(job, point), latest.finishedAt());
+      }
+      write(latest, true);
+    }
+
+    /**
+     * The result so far: the points measured or stored, in the plan's order, refinement points after;
+     * with the tipping points and comparisons when {@code analyse}. Resampling takes about a second of
+     * CPU, which must not run beside a measuring process: between points it is left out, and the files
+     * written then carry no tipping points until the sweep ends (the database keeps every point).
+     */
+    private SweepResult assemble(boolean analyse) {
+      List<PointResult> points = new ArrayList<>();
+      List<ResultRow> rows = new ArrayList<>();
+      for (PointJob job : jobs.stream().sorted(Comparator.comparingInt(PointJob::index)).toList()) {
+        PointResult point = results.get(job.key());
+        if (point != null) {
+          points.add(point);
+          rows.addAll(rowsOf(job, point));
+        }
+      }
+      Comparisons.Analysis analysis = analyse ? tippingPointFinder.analyse(rows, points, settingsOf(request))
+          : new Comparisons.Analysis(List.of(), List.of());
+      return new SweepResult(runId, started, clock.instant(), environment, points, rows, analysis.tippingPoints(),
+          analysis.comparisons(), output, jobs.stream().allMatch(job -> results.containsKey(job.key())));
+    }
+
+    private Comparisons.Analysis analyse(SweepResult result) {
+      return new Comparisons.Analysis(result.tippingPoints(), result.comparisons());
+    }
+
+    private List<ResultRow> rowsOf(PointJob job, PointResult point) {
+      return ResultRows.of(runId, point, plan.quantitiesOf(job), environment);
+    }
+
+    private void write(SweepResult result, boolean afterPoint) {
+      if (output == null) {
+        return;
+      }
+      for (ResultWriter writer : writers) {
+        if (afterPoint && !writer.afterEveryPoint()) {
+          continue;
+        }
+        try {
+          writer.write(result, output);
+        } catch (IOException | UncheckedIOException e) {
+          throw new UncheckedIOException("cannot write results to " + output + ": " + e.getMessage(),
+              e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
+      }
+    }
   }
 
-  private static List<ResultRow> rowsOf(String runId, SweepPlan plan, PointJob job, PointResult point,
-      RunEnvironment environment) {
-    return ResultRows.of(runId, point, plan.quantitiesOf(job), job.inputFile(), environment);
-  }
-
-  private void write(SweepResult result, Path output, boolean afterPoint) {
-    if (output == null) {
-      return;
-    }
-    for (ResultWriter writer : writers) {
-      if (afterPoint && !writer.afterEveryPoint()) {
-        continue;
-      }
-      try {
-        writer.write(result, output);
-      } catch (IOException | UncheckedIOException e) {
-        throw new UncheckedIOException("cannot write results to " + output + ": " + e.getMessage(),
-            e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
-      }
-    }
+  /** A cell as people read it: {@code text/bert + 2 more, 512 inference b1}. */
+  static String cellLabel(List<PointJob> cell) {
+    PointJob first = cell.get(0);
+    String who = cell.size() == 1 ? first.variantId() : first.variantId() + " + " + (cell.size() - 1) + " more";
+    return who + " " + PointJob.formatLength(first.length()) + " " + first.mode().id() + " b" + first.batch();
   }
 }

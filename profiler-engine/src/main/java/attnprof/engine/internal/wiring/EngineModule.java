@@ -6,6 +6,8 @@ import attnprof.engine.internal.output.CsvResultWriter;
 import attnprof.engine.internal.output.JsonResultWriter;
 import attnprof.engine.internal.registry.PluginLoader;
 import attnprof.engine.internal.report.ReportWriter;
+import attnprof.engine.internal.sweep.DefaultForkExecutors;
+import attnprof.engine.internal.sweep.ForkExecutors;
 import attnprof.engine.internal.sweep.PluginsFolder;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -33,6 +35,7 @@ public final class EngineModule extends AbstractModule {
   protected void configure() {
     bind(Clock.class).toInstance(Clock.systemUTC());
     bind(PluginsFolder.class).toInstance(new PluginsFolder(pluginsFolder));
+    bind(ForkExecutors.class).to(DefaultForkExecutors.class);
     Multibinder<ResultWriter> writers = Multibinder.newSetBinder(binder(), ResultWriter.class);
     writers.addBinding().to(CsvResultWriter.class);
     writers.addBinding().to(JsonResultWriter.class);

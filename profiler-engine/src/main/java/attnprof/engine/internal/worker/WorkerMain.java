@@ -2,16 +2,20 @@ package attnprof.engine.internal.worker;
 
 import attnprof.engine.PluginRegistry;
 import attnprof.engine.PointResult;
-import attnprof.engine.internal.measure.PointMeasurer;
+import attnprof.engine.internal.measure.CellMeasurer;
+import attnprof.engine.internal.measure.ForkEvents;
 import attnprof.engine.internal.output.Json;
 import attnprof.engine.internal.registry.PluginLoader;
+import attnprof.engine.internal.sweep.ForkJob;
+import attnprof.engine.internal.sweep.ForkProtocol;
 import attnprof.engine.internal.sweep.PointJob;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The main class of a child JVM: reads one point's job, measures it, writes its result. Exits 0
- * whenever it wrote a result, whatever the point's status.
+ * The main class of a child JVM (a fork): reads its fork's job, measures its cells, and says what it
+ * does as it goes in the protocol's events file, with each point's result in a file of its own. Exits
+ * 0 whenever it got to the end, whatever its points' statuses.
  */
 public final class WorkerMain {
   private WorkerMain() {
@@ -19,18 +23,40 @@ public final class WorkerMain {
 
   public static void main(String[] args) {
     if (args.length != 2) {
-      System.err.println("usage: WorkerMain JOB_FILE RESULT_FILE");
+      System.err.println("usage: WorkerMain FORK_JOB_FILE WORK_FOLDER");
       System.exit(2);
     }
     // a sweep that dies (killed, interrupted) takes its measuring process with it
     ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
-    PointJob job = Json.read(Path.of(args[0]), PointJob.class);
-    Path plugins = job.pluginsFolder() == null ? null : Path.of(job.pluginsFolder());
-    PluginRegistry registry = new PluginLoader(plugins, List.of()).load();
+    ForkJob fork = Json.read(Path.of(args[0]), ForkJob.class);
+    ForkProtocol protocol = new ForkProtocol(Path.of(args[1]));
+    List<PointJob> points = fork.points();
+    String pluginsFolder = points.isEmpty() ? null : points.get(0).pluginsFolder();
+    PluginRegistry registry = new PluginLoader(pluginsFolder == null ? null : Path.of(pluginsFolder), List.of()).load();
     registry.diagnostics().forEach(d -> System.err.println(d.line()));
-    PointResult result = new PointMeasurer(registry, System.err::println).measure(job);
-    Json.write(Path.of(args[1]), result);
-    System.out.println("measured " + job.label() + ": " + result.status().id());
+    new CellMeasurer(registry, System.err::println).measure(fork, new ForkEvents() {
+      @Override
+      public void loading(PointJob job) {
+        protocol.say(ForkProtocol.LOADING, job.index());
+      }
+
+      @Override
+      public void timing(List<PointJob> jobs, double seconds) {
+        protocol.sayTiming(seconds);
+      }
+
+      @Override
+      public void measuring(PointJob job) {
+        protocol.say(ForkProtocol.MEASURING, job.index());
+      }
+
+      @Override
+      public void finished(PointJob job, PointResult result) {
+        protocol.writeResult(job.index(), result);
+        System.out.println("measured " + job.label() + ": " + result.status().id());
+      }
+    });
+    protocol.sayEnd();
     // TensorFlow's thread pools are not daemons; leave without waiting for them
     System.exit(0);
   }

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
-  private static PointResult point(PointStatus status) {
-    return new PointResult("text/bert", "", "text", "tiny", Map.of(), 64, "tokens", 1, Mode.INFERENCE, "cpu", status,
-        List.of(), 0, List.of(), status == PointStatus.OK ? "" : "out of memory", 1.5);
+  private static PointResult point(String variant, PointStatus status) {
+    return new PointResult(variant, "", "text", "tiny", "synthetic", Map.of(), 64, "tokens", 1, Mode.INFERENCE, "cpu",
+        status, List.of(), 0, List.of(), status == PointStatus.OK ? "" : "out of memory", 1.5, List.of(), false);
   }
 
   @Test
@@ -24,29 +24,32 @@ class ConsoleProgressTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), null, false,
         false, 100);
-    progress.sweepStarted("run-1", 2);
-    progress.pointStarted(0, 2, "text/bert 64 inference b1");
-    progress.pointFinished(0, 2, "text/bert 64 inference b1", point(PointStatus.OK), Duration.ofSeconds(75));
-    progress.pointStarted(1, 2, "text/bert 128 inference b1");
-    progress.pointFinished(1, 2, "text/bert 128 inference b1", point(PointStatus.OOM), Duration.ZERO);
+    progress.sweepStarted("run-1", 4, 2);
+    progress.stepStarted(0, 2, "text/bert + 1 more 64 inference b1 (fork 1/1)");
+    progress.stepFinished(0, 2, "text/bert + 1 more 64 inference b1 (fork 1/1)",
+        List.of(point("text/bert", PointStatus.OK), point("text/x", PointStatus.OK)), 1.5, Duration.ofSeconds(75));
+    progress.stepStarted(1, 2, "text/bert + 1 more 128 inference b1 (fork 1/1)");
+    progress.stepFinished(1, 2, "text/bert + 1 more 128 inference b1 (fork 1/1)",
+        List.of(point("text/bert", PointStatus.OK), point("text/x", PointStatus.OOM)), 2.25, Duration.ZERO);
     progress.sweepFinished(null);
 
     assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
-        attnprof: run-1: 2 points, each in a fresh JVM
-        [1/2] text/bert 64 inference b1  ok  1.5s  (about 1m15s left)
-        [2/2] text/bert 128 inference b1  oom: out of memory  1.5s
+        attnprof: run-1: 4 points in 2 steps (each step: a length's variants timed side by side in a fresh JVM)
+        [1/2] text/bert + 1 more 64 inference b1 (fork 1/1)  ok  1.5s  (about 1m15s left)
+        [2/2] text/bert + 1 more 128 inference b1 (fork 1/1)  text/x oom: out of memory  2.3s
         """);
   }
 
   @Test
-  void onATerminalABarShowsTheCurrentPointTheTimeSpentAndTheTimeLeft() {
+  void onATerminalABarShowsTheCurrentStepTheTimeSpentAndTheTimeLeft() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), null, false,
         true, 120);
-    progress.sweepStarted("run-1", 4);
-    progress.pointStarted(0, 4, "text/bert 64 inference b1");
-    progress.pointFinished(0, 4, "text/bert 64 inference b1", point(PointStatus.OK), Duration.ofSeconds(90));
-    progress.pointStarted(1, 4, "text/bert 128 inference b1");
+    progress.sweepStarted("run-1", 4, 4);
+    progress.stepStarted(0, 4, "text/bert 64 inference b1");
+    progress.stepFinished(0, 4, "text/bert 64 inference b1", List.of(point("text/bert", PointStatus.OK)), 1.5,
+        Duration.ofSeconds(90));
+    progress.stepStarted(1, 4, "text/bert 128 inference b1");
 
     String bar = progress.bar(System.nanoTime());
     progress.sweepFinished(null);

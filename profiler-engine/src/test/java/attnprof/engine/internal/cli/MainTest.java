@@ -47,7 +47,8 @@ class MainTest {
   void anUnknownMetricOrDeviceNamesTheKnownOnes() {
     Outcome metric = run("sweep", "--metrics", "latencyy");
     assertThat(metric.code()).isEqualTo(2);
-    assertThat(metric.err()).isEqualTo("attnprof: no metric `latencyy`; known: latency, throughput, peak-memory, breakdown, flops\n");
+    assertThat(metric.err()).isEqualTo("attnprof: no metric `latencyy`; known: latency, throughput, peak-memory, resident-memory, "
+        + "breakdown, flops\n");
 
     Outcome device = run("sweep", "--device", "tpu:0");
     assertThat(device.code()).isEqualTo(2);

@@ -20,7 +20,7 @@ class ChartsTest {
   private static ResultRow row(String variant, String baseline, double length, Double value, String status) {
     return new ResultRow("run", variant, baseline, "text", "small", "synthetic", length, "tokens", 1, "inference",
         "cpu", "latency", value, "ms", "lower", value == null ? 0 : 5, value, value, 0.0, value, value, 0.0, status,
-        value == null ? "out of memory" : "", 0, "", "cpu", 2, 0, "17", "2.18");
+        value == null ? "out of memory" : "", 0, "", false, "cpu", 2, 0, "17", "2.18");
   }
 
   @Test
@@ -33,7 +33,8 @@ class ChartsTest {
     rows.add(row("text/longformer", "text/bert", 512, 50.0, "ok"));
     rows.add(row("text/longformer", "text/bert", 2048, 200.0, "ok"));
     SweepResult result = new SweepResult("run", Instant.EPOCH, Instant.EPOCH, new RunEnvironment("cpu", 2, 0, "Linux",
-        "17", "2.18", "0.1", "cpu", Map.of()), List.of(), rows, new TippingPointFinder().find(rows), null, true);
+        "17", "2.18", "0.1", "cpu", Map.of()), List.of(), rows, new TippingPointFinder().find(rows), List.of(), null,
+        true);
 
     List<Charts.Chart> charts = Charts.of(result);
 

@@ -10,8 +10,8 @@ class RunComparisonTest {
   private static ResultRow row(String run, String metric, String better, double value, int runs, double p10,
       double p90) {
     return new ResultRow(run, "text/bert", "", "text", "small", "synthetic", 128, "tokens", 1, "inference", "cpu",
-        metric, value, "ms", better, runs, p10, p90, 0.0, p10, p90, (p90 - p10) / value, "ok", "", 0, "", "cpu", 2, 0,
-        "17", "2.18");
+        metric, value, "ms", better, runs, p10, p90, 0.0, p10, p90, (p90 - p10) / value, "ok", "", 0, "", false, "cpu",
+        2, 0, "17", "2.18");
   }
 
   @Test

@@ -8,7 +8,6 @@ import attnprof.api.ProfilerException;
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Measurement;
 import attnprof.api.metric.Quantity;
-import attnprof.api.metric.Summary;
 import attnprof.api.metric.Unit;
 import attnprof.engine.PointResult;
 import attnprof.engine.PointStatus;
@@ -30,14 +29,15 @@ class ResultStoreTest {
   private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 
   private static PointResult point(double length, PointStatus status) {
-    return new PointResult("text/bert", "", "text", "tiny", Map.of("layers", "2"), length, "tokens", 1,
+    return new PointResult("text/bert", "", "text", "tiny", "synthetic", Map.of("layers", "2"), length, "tokens", 1,
         Mode.INFERENCE, "cpu", status, status == PointStatus.OK
-            ? List.of(new Measurement(LATENCY, Summary.of(1.0 * length, 1.1 * length, 0.9 * length)))
-            : List.of(), 1000, List.of("note"), status == PointStatus.OK ? "" : "ran out of memory", 2.5);
+            ? List.of(Measurement.ofRuns(LATENCY, 1.0 * length, 1.1 * length, 0.9 * length))
+            : List.of(), 1000, List.of("note"), status == PointStatus.OK ? "" : "ran out of memory", 2.5, List.of(),
+        false);
   }
 
   private static List<ResultRow> rows(PointResult point) {
-    return ResultRows.of("run-1", point, List.of(LATENCY), null, ENVIRONMENT);
+    return ResultRows.of("run-1", point, List.of(LATENCY), ENVIRONMENT);
   }
 
   @Test
@@ -72,14 +72,29 @@ class ResultStoreTest {
   }
 
   @Test
-  void aPointIsStoredOnceAndAFailedSecondStoreLeavesNoRows(@TempDir Path folder) {
+  void aPointStoredAgainWithMoreForksReplacesItsEarlierSelfAndItsRows(@TempDir Path folder) {
     try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
       store.startRun("run-1", START, StoredRequest.of(SweepRequest.builder().build()), ENVIRONMENT, 1);
       PointResult point = point(16, PointStatus.OK);
       store.savePoint("run-1", "a", 0, point, rows(point), START);
+      PointResult again = point(17, PointStatus.OK);
+      store.savePoint("run-1", "a", 0, again, rows(again), START.plusSeconds(1));
 
-      assertThatThrownBy(() -> store.savePoint("run-1", "a", 0, point, rows(point), START))
-          .hasMessageContaining("cannot store point a of run-1");
+      assertThat(store.points("run-1")).containsExactly(Map.entry("a", again));
+      assertThat(store.rows("run-1")).singleElement().satisfies(row -> assertThat(row.length()).isEqualTo(17));
+      assertThat(store.run("run-1").stored()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPointThatCannotBeStoredLeavesNoRowsBehind(@TempDir Path folder) {
+    try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
+      store.startRun("run-1", START, StoredRequest.of(SweepRequest.builder().build()), ENVIRONMENT, 1);
+      PointResult point = point(16, PointStatus.OK);
+      store.savePoint("run-1", "a", 0, point, rows(point), START);
+      // a null key breaks the insert after the rows of the old point were removed: all of it rolls back
+      assertThatThrownBy(() -> store.savePoint("run-1", null, 0, point, rows(point), START))
+          .hasMessageContaining("cannot store point null of run-1");
       assertThat(store.rows("run-1")).hasSize(1);
     }
   }

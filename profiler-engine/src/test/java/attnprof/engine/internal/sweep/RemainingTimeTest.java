@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class RemainingTimeTest {
   private static PointJob job(String variant, double length) {
-    return new PointJob(0, variant, "small", Map.of(), length, 1, Mode.TRAINING, "cpu", 0, List.of("latency"), 5, 2,
-        42, null, null, null);
+    return new PointJob(0, variant, "", "text", "tokens", "small", Map.of(), Map.of(), length, 1, Mode.TRAINING, "cpu",
+        0, List.of("latency"), 42, null, null, null, false);
   }
 
   @Test

@@ -14,8 +14,8 @@ class TippingPointFinderTest {
   private final TippingPointFinder finder = new TippingPointFinder();
 
   @Test
-  void interpolatesWhereTheDeficitCrossesZero() {
-    // baseline grows fast, the variant slowly: deficits at 100, 200, 400 are +10, +5, -15
+  void interpolatesWhereTheLogRatioCrossesZeroAlongAQuadraticInLogLength() {
+    // the variant is 2x, 1.2x and 0.77x the baseline at 100, 200 and 400 tokens
     List<ResultRow> rows = new ArrayList<>();
     rows.addAll(series("text/bert", "", "latency", "ms", "lower", new double[] {100, 200, 400}, 10, 25, 65));
     rows.addAll(series("text/longformer", "text/bert", "latency", "ms", "lower", new double[] {100, 200, 400}, 20, 30, 50));
@@ -23,9 +23,10 @@ class TippingPointFinderTest {
     TippingPoint point = finder.find(rows).get(0);
 
     assertThat(point.verdict()).isEqualTo(Verdict.AT);
-    // between 200 (deficit +5) and 400 (deficit -15): 200 + 200 * 5 / 20 = 250
-    assertThat(point.length()).isCloseTo(250, within(1e-9));
-    assertThat(point.answer()).isEqualTo("250 tokens");
+    // the quadratic through (ln n, ln ratio) at the three lengths crosses zero at 262.49 (numpy.polyfit, roots)
+    assertThat(point.length()).isCloseTo(262.49, within(0.01));
+    assertThat(point.answer()).isEqualTo("262 tokens");
+    assertThat(point.method()).isEqualTo(TippingPoint.INTERPOLATED);
   }
 
   @Test
@@ -36,9 +37,10 @@ class TippingPointFinderTest {
 
     TippingPoint point = finder.find(rows).get(0);
 
-    // better at 1, worse at 2, better from 3 on: 2 + (3 - 2) * 2 / (2 + 2) = 2.5
+    // better at 1, worse at 2, better from 3 on; the local quadratic has no root between 2 and 3, so the
+    // straight line in log length between ln(1.2) at 2 and ln(0.8) at 3 gives exp(ln 2 + ln 1.5 * 0.4496) = 2.40
     assertThat(point.verdict()).isEqualTo(Verdict.AT);
-    assertThat(point.length()).isCloseTo(2.5, within(1e-9));
+    assertThat(point.length()).isCloseTo(2.40, within(0.005));
   }
 
   @Test
@@ -99,7 +101,7 @@ class TippingPointFinderTest {
   static ResultRow row(String variant, String baseline, String metric, String unit, String better, double length,
       Double value, String status) {
     return new ResultRow("run", variant, baseline, "text", "tiny", "synthetic", length, "tokens", 1, "inference", "cpu",
-        metric, value, unit, better, 3, value, value, 0.0, value, value, 0.0, status, "", 0, "", "cpu", 2, 0, "17",
-        "2.18");
+        metric, value, unit, better, 3, value, value, 0.0, value, value, 0.0, status, "", 0, "", false, "cpu", 2, 0,
+        "17", "2.18");
   }
 }

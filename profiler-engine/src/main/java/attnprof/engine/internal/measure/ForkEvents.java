@@ -1,0 +1,31 @@
+package attnprof.engine.internal.measure;
+
+import attnprof.engine.PointResult;
+import attnprof.engine.internal.sweep.PointJob;
+
+/**
+ * What a measuring process says as it goes, so that whoever watches it can hold each phase to a time
+ * limit and, when the process dies, knows which point it was on. Every method is called on the
+ * measuring thread, in order.
+ */
+public interface ForkEvents {
+  /** Says nothing. */
+  ForkEvents NONE = new ForkEvents() {
+  };
+
+  /** A point's model starts to load (build, initialise, warm up). */
+  default void loading(PointJob job) {
+  }
+
+  /** The points of a cell that loaded are timed side by side; the rounds should take about {@code seconds}. */
+  default void timing(java.util.List<PointJob> jobs, double seconds) {
+  }
+
+  /** A point's metrics start (its traced step, its FLOPs). */
+  default void measuring(PointJob job) {
+  }
+
+  /** A point ended, measured or not. */
+  default void finished(PointJob job, PointResult result) {
+  }
+}

@@ -1,0 +1,173 @@
+package attnprof.engine.internal.sweep;
+
+import attnprof.api.metric.Quantity;
+import attnprof.api.metric.Unit;
+import attnprof.engine.LengthComparison;
+import attnprof.engine.TippingPoint;
+import attnprof.engine.internal.stats.Comparisons;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Which lengths to measure next to narrow tipping points down: for each tipping point between two
+ * measured lengths, the length halfway between them in log length, with the variant and its baseline.
+ * A time quantity is narrowed until its 95% interval is within 5% of it, or until its two lengths are
+ * closer than an eighth of an octave (closer lengths differ by less than the noise, and the side a
+ * noisy ratio falls on stops meaning anything). A memory quantity, nearly free of noise, is bisected
+ * to the exact length (the modality's smallest step). Other quantities (FLOPs) are left as found.
+ */
+final class Refinement {
+  /** A time quantity's interval is narrow enough within this fraction of its tipping point, either side. */
+  static final double TOLERANCE = 0.05;
+  /** Time quantities are not bisected between lengths closer than this ratio. */
+  static final double MIN_GAP = Math.pow(2, 1.0 / 8);
+
+  private Refinement() {
+  }
+
+  /**
+   * The points of a refinement wave.
+   *
+   * @param time the points that narrow time quantities down
+   * @param memory the points that narrow only memory quantities down
+   */
+  record Wave(List<PointJob> time, List<PointJob> memory) {
+    boolean isEmpty() {
+      return time.isEmpty() && memory.isEmpty();
+    }
+
+    List<PointJob> all() {
+      List<PointJob> all = new ArrayList<>(time);
+      all.addAll(memory);
+      return all;
+    }
+  }
+
+  /**
+   * The next lengths to measure.
+   *
+   * @param jobs every point planned so far, to copy settings from and not to measure twice
+   * @param quantities the quantities of the sweep, by id
+   * @param wholeLengths whether a modality's lengths are whole numbers (tokens, pixels)
+   */
+  static Wave next(Comparisons.Analysis analysis, List<PointJob> jobs, Map<String, Quantity> quantities,
+      Predicate<String> wholeLengths) {
+    Set<String> planned = jobs.stream().map(PointJob::key).collect(Collectors.toSet());
+    Map<String, PointJob> timeTargets = new LinkedHashMap<>();
+    Map<String, PointJob> memoryTargets = new LinkedHashMap<>();
+    for (TippingPoint point : analysis.tippingPoints()) {
+      Quantity quantity = quantities.get(point.metric());
+      if (quantity == null || point.verdict() != TippingPoint.Verdict.AT) {
+        continue;
+      }
+      boolean time = isTime(quantity);
+      boolean memory = quantity.unit().equals(Unit.BYTES);
+      if (!time && !memory) {
+        continue;
+      }
+      Optional<double[]> bracket = bracket(point, analysis.comparisons());
+      Optional<PointJob> variant = template(jobs, point.variant(), point);
+      Optional<PointJob> baseline = template(jobs, point.baseline(), point);
+      if (bracket.isEmpty() || variant.isEmpty() || baseline.isEmpty()) {
+        continue;
+      }
+      double lo = bracket.get()[0];
+      double hi = bracket.get()[1];
+      boolean whole = wholeLengths.test(variant.get().modality());
+      if (time && (narrow(point) || hi / lo < MIN_GAP)) {
+        continue;
+      }
+      double step = whole ? 1 : 0.1;
+      if (memory && hi - lo <= step + 1e-9) {
+        continue;
+      }
+      double length = round(Math.sqrt(lo * hi), step);
+      if (length <= lo || length >= hi) {
+        continue;
+      }
+      Map<String, PointJob> targets = time ? timeTargets : memoryTargets;
+      for (PointJob template : List.of(baseline.get(), variant.get())) {
+        PointJob job = at(template, length);
+        if (!planned.contains(job.key())) {
+          targets.putIfAbsent(job.key(), job);
+        }
+      }
+    }
+    List<PointJob> memory = memoryTargets.entrySet().stream().filter(e -> !timeTargets.containsKey(e.getKey()))
+        .map(Map.Entry::getValue).toList();
+    return new Wave(List.copyOf(timeTargets.values()), memory);
+  }
+
+  /**
+   * The points that decide each tipping point found between two measured lengths: the variant and its
+   * baseline at both lengths. They are the ones worth more forks.
+   */
+  static List<PointJob> deciding(Comparisons.Analysis analysis, List<PointJob> jobs, Map<String, Quantity> quantities) {
+    Map<String, PointJob> deciding = new LinkedHashMap<>();
+    for (TippingPoint point : analysis.tippingPoints()) {
+      Quantity quantity = quantities.get(point.metric());
+      if (quantity == null || point.verdict() != TippingPoint.Verdict.AT || !(isTime(quantity)
+          || quantity.unit().equals(Unit.BYTES))) {
+        continue;
+      }
+      bracket(point, analysis.comparisons()).ifPresent(bracket -> {
+        for (double length : bracket) {
+          for (String variant : List.of(point.baseline(), point.variant())) {
+            jobs.stream().filter(job -> job.variantId().equals(variant) && job.length() == length
+                && job.mode().id().equals(point.mode()) && job.batch() == point.batch()
+                && job.inputName().equals(point.input())).findFirst()
+                .ifPresent(job -> deciding.putIfAbsent(job.key(), job));
+          }
+        }
+      });
+    }
+    return List.copyOf(deciding.values());
+  }
+
+  private static boolean isTime(Quantity quantity) {
+    return quantity.unit().equals(Unit.MILLISECONDS) || quantity.unit().equals(Unit.INPUTS_PER_SECOND);
+  }
+
+  /** Whether a time quantity's interval is within the tolerance of its tipping point. */
+  static boolean narrow(TippingPoint point) {
+    return Double.isFinite(point.ciLow()) && Double.isFinite(point.ciHigh())
+        && point.ciHigh() / point.length() - 1 <= TOLERANCE && 1 - point.ciLow() / point.length() <= TOLERANCE;
+  }
+
+  /** The measured lengths on either side of a tipping point. */
+  private static Optional<double[]> bracket(TippingPoint point, List<LengthComparison> comparisons) {
+    double[] lengths = comparisons.stream()
+        .filter(c -> c.variant().equals(point.variant()) && c.baseline().equals(point.baseline())
+            && c.metric().equals(point.metric()) && c.mode().equals(point.mode()) && c.batch() == point.batch()
+            && c.input().equals(point.input()))
+        .mapToDouble(LengthComparison::length).sorted().toArray();
+    for (int i = 1; i < lengths.length; i++) {
+      if (lengths[i] >= point.length() && lengths[i - 1] < point.length()) {
+        return Optional.of(new double[] {lengths[i - 1], lengths[i]});
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<PointJob> template(List<PointJob> jobs, String variant, TippingPoint point) {
+    return jobs.stream().filter(job -> job.variantId().equals(variant) && job.mode().id().equals(point.mode())
+        && job.batch() == point.batch() && job.inputName().equals(point.input())).findFirst();
+  }
+
+  private static PointJob at(PointJob template, double length) {
+    return new PointJob(template.index(), template.variantId(), template.baseline(), template.modality(),
+        template.lengthUnit(), template.preset(), template.params(), template.config(), length, template.batch(),
+        template.mode(), template.deviceId(), template.threads(), template.metrics(), template.seed(),
+        template.inputFile(), template.pluginsFolder(), template.traceDirectory(), true);
+  }
+
+  private static double round(double length, double step) {
+    return step == 1 ? Math.round(length) : Math.round(length * 10) / 10.0;
+  }
+}

@@ -64,6 +64,34 @@ class LauncherIT {
   }
 
   @Test
+  void aPointWhoseChildTimesOutKeepsItsIdentityAndCountsAgainstItsVariant(@TempDir Path folder) throws Exception {
+    // 4096 landmarks make the tiny Nystromformer's graph at 2048 tokens too slow to build within 15 s: a real
+    // child JVM is killed past its time limit
+    Path results = folder.resolve("run");
+    Outcome outcome = attnprof("sweep", "--variants", "text/bert,text/nystromformer", "--preset", "tiny", "--lengths",
+        "256,2048", "--param", "landmarks=4096", "--timeout", "15", "--metrics", "latency", "--mode", "inference",
+        "--out", results.toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).containsPattern("text/nystromformer +text/bert +latency +inference +1 +synthetic +"
+        + "never in range +grid +not better at the largest length, 2048 tokens \(the variant's point: timeout\)");
+    List<ResultRow> rows = ResultsFolder.csvRows(results);
+    assertThat(rows).filteredOn(row -> row.variant().equals("text/nystromformer") && row.length() == 2048)
+        .singleElement().satisfies(row -> {
+          assertThat(row.status()).isEqualTo("timeout");
+          assertThat(row.baseline()).isEqualTo("text/bert");
+          assertThat(row.modality()).isEqualTo("text");
+          assertThat(row.lengthUnit()).isEqualTo("tokens");
+          assertThat(row.message()).startsWith("did not finish within 15 s");
+        });
+    // the failed point is marked on its own variant's chart, not on a chart of its own
+    try (var charts = Files.list(results.resolve("charts"))) {
+      assertThat(charts.map(p -> p.getFileName().toString())).contains("text-latency-inference.png")
+          .allMatch(name -> name.startsWith("text-") || name.startsWith("breakdown-"));
+    }
+  }
+
+  @Test
   void breakdownPrintsTheShareOfEachComponentAndWritesAChromeTrace(@TempDir Path folder) throws Exception {
     Outcome outcome = attnprof("breakdown", "text/bert", "--preset", "tiny", "--lengths", "16", "--mode", "inference",
         "--trace", folder.toString());

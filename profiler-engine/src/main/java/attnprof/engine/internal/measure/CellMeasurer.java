@@ -152,22 +152,24 @@ public final class CellMeasurer {
   }
 
   /**
-   * Times the loaded points in interleaved rounds until every one of them has its fewest runs and its
-   * least timed work (so the point with the shortest step sets how many rounds there are), or its most
-   * runs. A point that would pass its time limit with one more step stops being timed: with its fewest
-   * runs it keeps them; with fewer it ends as {@code timeout}.
+   * Times the loaded points in interleaved rounds: round {@code r} runs each point that still needs
+   * runs once, starting with a different one each round. A point has enough with its fewest runs and
+   * its least timed work (or its most runs) and then sits out the rounds left, so a point with short
+   * steps does not drag a slow one through its many rounds; the rounds they shared are their pairs. A
+   * point that would pass its time limit with one more step stops being timed: with its fewest runs
+   * it keeps them; with fewer it ends as {@code timeout}.
    */
   private void timeInRounds(ForkJob fork, MeasurementBudget budget, List<Progress> loaded, ForkEvents events,
       Phases phases) {
     List<Progress> timed = new ArrayList<>(loaded.stream().filter(p -> p.model != null && timesSteps(p.job)).toList());
     double predicted = 0;
     for (Progress progress : timed) {
-      predicted += budget.minRuns() * progress.stepMillis() / 1000;
+      predicted += Math.max(budget.minRuns() * progress.stepMillis(), budget.minMillis()) / 1000;
     }
     events.timing(timed.stream().map(p -> p.job).toList(), predicted);
     List<Progress> active = new ArrayList<>(timed);
     int rounds = 0;
-    while (!active.isEmpty() && !active.stream().allMatch(p -> hasEnough(p, budget))) {
+    while (!active.isEmpty()) {
       for (int k = 0; k < active.size(); k++) {
         Progress progress = active.get((rounds + k) % active.size());
         try {
@@ -182,7 +184,7 @@ public final class CellMeasurer {
       }
       rounds++;
       for (Progress progress : List.copyOf(active)) {
-        if (progress.model == null) {
+        if (progress.model == null || hasEnough(progress, budget)) {
           active.remove(progress);
         } else if (!fitsAnotherStep(fork, progress)) {
           active.remove(progress);

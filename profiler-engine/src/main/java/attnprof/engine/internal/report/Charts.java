@@ -26,17 +26,18 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The charts of a sweep: for each compared quantity and mode, the quantity against input length with
- * one line per variant, tipping points marked and labelled, failed points ({@code oom}, {@code timeout})
- * marked where they would be; and per mode, a stacked bar of where each variant's step time goes at
+ * one line per variant in a band of its 95% interval, tipping points marked and labelled over a shaded
+ * span of their 95% interval, failed points ({@code oom}, {@code timeout}) marked where they would be; and per mode, a stacked bar of where each variant's step time goes at
  * each length. An axis is logarithmic when its values span more than a factor of ten.
  */
 public final class Charts {
@@ -86,15 +87,18 @@ public final class Charts {
     String shownUnit = unit.equals("bytes") ? "MiB" : unit.equals("FLOP") ? "GFLOP" : unit;
     Map<String, List<ResultRow>> byVariant = rows.stream()
         .collect(Collectors.groupingBy(ResultRow::variant, LinkedHashMap::new, Collectors.toList()));
-    XYSeriesCollection dataset = new XYSeriesCollection();
+    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     List<double[]> failures = new ArrayList<>();
     List<String> failureLabels = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, List<ResultRow>> entry : byVariant.entrySet()) {
-      XYSeries series = new XYSeries(entry.getKey(), true, false);
+      YIntervalSeries series = new YIntervalSeries(entry.getKey(), true, false);
       for (ResultRow row : entry.getValue()) {
         if (row.ok()) {
-          series.add(row.length(), row.value() / scale);
+          // the band: the 95% interval of the median, from every fork's runs
+          double low = row.ciLow() == null ? row.value() : row.ciLow();
+          double high = row.ciHigh() == null ? row.value() : row.ciHigh();
+          series.add(row.length(), row.value() / scale, low / scale, high / scale);
         } else {
           failures.add(new double[] {row.length(), index});
           failureLabels.add(row.status());
@@ -108,10 +112,14 @@ public final class Charts {
     ValueAxis x = axis(sample.lengthUnit().isEmpty() ? "length" : "length (" + sample.lengthUnit() + ")",
         rows.stream().mapToDouble(ResultRow::length));
     ValueAxis y = axis(sample.metric() + " (" + shownUnit + ", " + sample.better() + " is better)",
-        rows.stream().filter(ResultRow::ok).mapToDouble(r -> r.value() / scale));
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        rows.stream().filter(ResultRow::ok).flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.value() / scale,
+            (r.ciLow() == null ? r.value() : r.ciLow()) / scale, (r.ciHigh() == null ? r.value() : r.ciHigh()) / scale)));
+    DeviationRenderer renderer = new DeviationRenderer(true, true);
+    renderer.setAlpha(0.18f);
     for (int i = 0; i < byVariant.size(); i++) {
-      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      Paint paint = PALETTE[i % PALETTE.length];
+      renderer.setSeriesPaint(i, paint);
+      renderer.setSeriesFillPaint(i, paint);
       renderer.setSeriesStroke(i, new BasicStroke(2f));
     }
     XYPlot plot = new XYPlot(dataset, x, y, renderer);
@@ -133,22 +141,36 @@ public final class Charts {
     return new Chart(key.replaceAll("[^A-Za-z0-9._-]", "_"), title, chart);
   }
 
-  /** A dashed vertical line at each finite tipping point of the chart's quantity, labelled with the variant. */
+  /**
+   * A dashed vertical line at each finite tipping point of the chart's quantity, labelled with the
+   * variant, over a shaded span of its 95% interval. A point predicted beyond the grid is labelled as
+   * extrapolated.
+   */
   private static void markTippingPoints(XYPlot plot, Map<String, List<ResultRow>> byVariant, ResultRow sample,
       List<TippingPoint> tippingPoints) {
     List<String> variants = new ArrayList<>(byVariant.keySet());
     for (TippingPoint tipping : tippingPoints) {
       if (!tipping.metric().equals(sample.metric()) || !tipping.mode().equals(sample.mode())
           || tipping.batch() != sample.batch() || !tipping.input().equals(sample.input())
-          || !variants.contains(tipping.variant()) || tipping.verdict() != TippingPoint.Verdict.AT) {
+          || !variants.contains(tipping.variant()) || !Double.isFinite(tipping.length())) {
         continue;
       }
       int index = variants.indexOf(tipping.variant());
+      if (Double.isFinite(tipping.ciLow()) || Double.isFinite(tipping.ciHigh())) {
+        double low = Double.isFinite(tipping.ciLow()) ? tipping.ciLow() : plot.getDomainAxis().getLowerBound();
+        double high = Double.isFinite(tipping.ciHigh()) ? tipping.ciHigh() : plot.getDomainAxis().getUpperBound();
+        IntervalMarker span = new IntervalMarker(low, high);
+        Color color = (Color) PALETTE[index % PALETTE.length];
+        span.setPaint(new Color(color.getRed(), color.getGreen(), color.getBlue(), 40));
+        plot.addDomainMarker(span, org.jfree.chart.ui.Layer.BACKGROUND);
+      }
       ValueMarker marker = new ValueMarker(tipping.length());
       marker.setPaint(PALETTE[index % PALETTE.length]);
       marker.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
           0f));
-      marker.setLabel(String.format(Locale.ROOT, "%s tips at %.0f", tipping.variant(), tipping.length()));
+      marker.setLabel(String.format(Locale.ROOT, "%s tips at %s%s", tipping.variant(),
+          TippingPoint.formatLength(tipping.length(), ""),
+          TippingPoint.EXTRAPOLATED.equals(tipping.method()) ? " (extrapolated)" : ""));
       marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
       marker.setLabelPaint(PALETTE[index % PALETTE.length]);
       marker.setLabelAnchor(index % 2 == 0 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);

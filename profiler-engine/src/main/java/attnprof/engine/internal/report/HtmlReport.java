@@ -1,6 +1,7 @@
 package attnprof.engine.internal.report;
 
 import attnprof.api.model.Component;
+import attnprof.engine.LengthComparison;
 import attnprof.engine.PointResult;
 import attnprof.engine.PointStatus;
 import attnprof.engine.ResultRow;
@@ -53,6 +54,7 @@ final class HtmlReport {
     environment(html, result.environment());
     tippingPoints(html, result.tippingPoints());
     charts(html, charts, pngs);
+    comparisons(html, result.comparisons());
     breakdown(html, result.rows());
     failures(html, result.points());
     rows(html, result.rows());
@@ -80,21 +82,49 @@ final class HtmlReport {
 
   private static void tippingPoints(StringBuilder html, List<TippingPoint> points) {
     html.append("<h2 id=\"tipping-points\">Tipping points</h2>\n<p class=\"note\">The length from which the "
-        + "efficient variant stays better than its baseline, interpolated between the grid lengths where it "
-        + "crosses.</p>\n");
+        + "efficient variant stays better than its baseline, with its 95% interval (from resampling every fork's "
+        + "runs): <em>interpolated</em> between grid lengths, <em>bisected</em> between lengths added to narrow it "
+        + "down, or <em>extrapolated</em> from cost curves fitted beyond the grid (never measured).</p>\n");
     if (points.isEmpty()) {
       html.append("<p>None: no efficient variant was measured with its baseline.</p>\n");
       return;
     }
     html.append("<table id=\"tipping-table\"><tr><th>variant</th><th>baseline</th><th>metric</th><th>mode</th>")
-        .append("<th>batch</th><th>input</th><th>tipping point</th><th>how</th></tr>\n");
+        .append("<th>batch</th><th>input</th><th>tipping point</th><th>95% interval</th><th>method</th>")
+        .append("<th>indistinguishable at</th><th>how</th></tr>\n");
     for (TippingPoint point : points) {
       html.append("<tr><td>").append(Html.escape(point.variant())).append("</td><td>")
           .append(Html.escape(point.baseline())).append("</td><td>").append(Html.escape(point.metric()))
           .append("</td><td>").append(Html.escape(point.mode())).append("</td><td class=\"n\">").append(point.batch())
           .append("</td><td>").append(Html.escape(point.input())).append("</td><td>")
-          .append(Html.escape(point.answer())).append("</td><td>").append(Html.escape(point.detail()))
+          .append(Html.escape(point.answer())).append("</td><td>").append(Html.escape(point.interval()))
+          .append("</td><td>").append(Html.escape(point.method())).append("</td><td>")
+          .append(Html.escape(point.indistinguishable())).append("</td><td>").append(Html.escape(point.detail()))
           .append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static void comparisons(StringBuilder html, List<LengthComparison> comparisons) {
+    html.append("<h2 id=\"comparisons\">Each length</h2>\n<p class=\"note\">Each efficient variant against its "
+        + "baseline: the ratio variant / baseline and its 95% interval; <em>indistinguishable</em> when the interval "
+        + "reaches into 1 plus or minus the noise threshold.</p>\n");
+    if (comparisons.isEmpty()) {
+      html.append("<p>None.</p>\n");
+      return;
+    }
+    html.append("<table id=\"comparison-table\"><tr><th>variant</th><th>metric</th><th>mode</th><th>batch</th>")
+        .append("<th>length</th><th>ratio</th><th>95% interval</th><th>verdict</th></tr>\n");
+    for (LengthComparison comparison : comparisons) {
+      html.append("<tr><td>").append(Html.escape(comparison.variant())).append("</td><td>")
+          .append(Html.escape(comparison.metric())).append("</td><td>").append(Html.escape(comparison.mode()))
+          .append("</td><td class=\"n\">").append(comparison.batch()).append("</td><td class=\"n\">")
+          .append(Html.escape(TippingPoint.formatLength(comparison.length(), comparison.lengthUnit())
+              + (comparison.refinement() ? " (added)" : ""))).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.3f", comparison.ratio())).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.3f\u2013%.3f", comparison.ciLow(), comparison.ciHigh()))
+          .append("</td><td>").append(Html.escape(comparison.failed().isEmpty() ? comparison.verdict()
+              : comparison.verdict() + " (" + comparison.failed() + ")")).append("</td></tr>\n");
     }
     html.append("</table>\n");
   }

@@ -88,6 +88,74 @@ class TippingPointFinderTest {
         org.assertj.core.groups.Tuple.tuple("peak_memory.rss", Verdict.NO_DATA));
   }
 
+  @Test
+  void beyondTheGridFittedCostCurvesPredictACrossingLabelledExtrapolated() {
+    // the baseline costs 2 + 0.01 n + 0.000002 n^2, the variant 5 + 0.02 n: the variant is worse up to 2048
+    // and the curves cross where 0.000002 n^2 - 0.01 n - 3 = 0, at n = (0.01 + sqrt(0.0001 + 0.000024)) / 0.000004
+    double[] lengths = {128, 256, 512, 1024, 2048};
+    double[] baseline = new double[lengths.length];
+    double[] variant = new double[lengths.length];
+    for (int i = 0; i < lengths.length; i++) {
+      double n = lengths[i];
+      baseline[i] = 2 + 0.01 * n + 0.000002 * n * n;
+      variant[i] = 5 + 0.02 * n;
+    }
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "latency", "ms", "lower", lengths, baseline));
+    rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", lengths, variant));
+
+    TippingPoint point = finder.find(rows).get(0);
+
+    double expected = (0.01 + Math.sqrt(0.0001 + 0.000024)) / 0.000004;
+    assertThat(point.verdict()).isEqualTo(Verdict.NEVER_IN_RANGE);
+    assertThat(point.method()).isEqualTo(TippingPoint.EXTRAPOLATED);
+    assertThat(point.length()).isCloseTo(expected, within(expected * 1e-3));
+    assertThat(point.answer()).isEqualTo("never in range; predicted at about " + Math.round(expected)
+        + " tokens (extrapolated)");
+  }
+
+  @Test
+  void aCostCurveTheQuadraticCannotFollowIsNotExtrapolated() {
+    double[] lengths = {128, 256, 512, 1024, 2048};
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "latency", "ms", "lower", lengths, 10, 40, 10, 40, 30));
+    rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", lengths, 20, 50, 20, 50, 40));
+
+    TippingPoint point = finder.find(rows).get(0);
+
+    assertThat(point.verdict()).isEqualTo(Verdict.NEVER_IN_RANGE);
+    assertThat(point.method()).isEqualTo(TippingPoint.GRID);
+    assertThat(point.detail()).contains("too poor to extrapolate (largest residual");
+  }
+
+  @Test
+  void eachLengthGetsAVerdictFromItsIntervalAndTheNoiseThreshold() {
+    List<ResultRow> rows = new ArrayList<>();
+    // intervals of the median from the rows: +-0.5% at every length
+    for (double length : new double[] {1, 2, 3}) {
+      rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", length, 100.0, "ok"), 0.005));
+    }
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 1, 120.0, "ok"), 0.005));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 101.0, "ok"), 0.005));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 3, 80.0, "ok"), 0.005));
+
+    var analysis = attnprof.engine.internal.stats.Comparisons.analyse(rows, row -> java.util.Optional.empty(),
+        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT);
+
+    assertThat(analysis.comparisons()).extracting(attnprof.engine.LengthComparison::verdict)
+        .containsExactly("worse", "indistinguishable", "better");
+    assertThat(analysis.comparisons().get(1).ratio()).isCloseTo(1.01, within(1e-9));
+    assertThat(analysis.tippingPoints().get(0).indistinguishable()).isEqualTo("2 tokens");
+  }
+
+  private static ResultRow withInterval(ResultRow row, double relative) {
+    return new ResultRow(row.run(), row.variant(), row.baseline(), row.modality(), row.preset(), row.input(),
+        row.length(), row.lengthUnit(), row.batch(), row.mode(), row.device(), row.metric(), row.value(), row.unit(),
+        row.better(), row.runs(), row.p10(), row.p90(), row.mad(), row.value() * (1 - relative),
+        row.value() * (1 + relative), row.spread(), row.status(), row.message(), row.parameters(), row.notes(),
+        row.refinement(), row.cpuModel(), row.cpuCores(), row.memoryBytes(), row.jdk(), row.tensorflow());
+  }
+
   private static List<ResultRow> series(String variant, String baseline, String metric, String unit, String better,
       double[] lengths, double... values) {
     List<ResultRow> rows = new ArrayList<>();

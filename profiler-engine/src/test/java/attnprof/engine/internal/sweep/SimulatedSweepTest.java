@@ -1,0 +1,256 @@
+package attnprof.engine.internal.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.api.Modality;
+import attnprof.api.input.InputBatch;
+import attnprof.api.input.InputDescriptor;
+import attnprof.api.input.InputGenerator;
+import attnprof.api.input.InputRequest;
+import attnprof.api.input.LoadedInput;
+import attnprof.api.metric.Measurement;
+import attnprof.api.metric.Quantity;
+import attnprof.api.model.BuildRequest;
+import attnprof.api.model.BuiltModel;
+import attnprof.api.model.ModelVariant;
+import attnprof.api.model.ParameterSpec;
+import attnprof.api.model.Preset;
+import attnprof.api.model.VariantDescriptor;
+import attnprof.engine.PointResult;
+import attnprof.engine.PointStatus;
+import attnprof.engine.Profiler;
+import attnprof.engine.SweepRequest;
+import attnprof.engine.SweepResult;
+import attnprof.engine.TippingPoint;
+import com.google.inject.AbstractModule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.op.Ops;
+
+/**
+ * The statistics of a whole sweep, checked against a known answer: two cost curves with a known
+ * crossing, measured through the real sweep (planning, forks, pairing, refinement, bootstrap), with
+ * the measurements and the clock faked. Each simulated run has noise of the kinds a real machine
+ * shows: a per-process offset of each point, drift that hits both points of a round, the run's own
+ * noise, and an occasional spike.
+ */
+class SimulatedSweepTest {
+  /** The baseline: a fixed part, linear and quadratic work, in milliseconds. */
+  private static final DoubleUnaryOperator BASELINE = n -> 5 + 0.02 * n + 0.00002 * n * n;
+  /** The variant: more fixed and linear work, no quadratic work. */
+  private static final DoubleUnaryOperator VARIANT = n -> 9 + 0.03 * n;
+
+  @Test
+  void the95PercentIntervalCoversTheTrueCrossingInAtLeast90PercentOfSweeps() {
+    double truth = crossing();
+    Simulation simulation = new Simulation(20261202);
+    int covered = 0;
+    int sweeps = 200;
+    for (int i = 0; i < sweeps; i++) {
+      TippingPoint point = simulation.sweep(10, SweepRequest.Refine.AUTO);
+      if (point.verdict() == TippingPoint.Verdict.AT && point.ciLow() <= truth && truth <= point.ciHigh()) {
+        covered++;
+      }
+    }
+    System.out.printf("simulated sweeps: %d of %d intervals cover the true crossing at %.1f%n", covered, sweeps, truth);
+    assertThat(covered).as("sweeps whose interval covers %.1f, of %d", truth, sweeps).isGreaterThanOrEqualTo(180);
+  }
+
+  @Test
+  void theIntervalNarrowsAsRunsGrow() {
+    // on the grid alone: refinement would narrow every interval to its target whatever the runs
+    Simulation simulation = new Simulation(7);
+    double few = medianWidth(simulation, 5);
+    double more = medianWidth(simulation, 20);
+    double many = medianWidth(simulation, 80);
+    System.out.printf("median interval high/low on the grid: %.3f with 5 runs, %.3f with 20, %.3f with 80%n", few,
+        more, many);
+    assertThat(more).isLessThan(few);
+    assertThat(many).isLessThan(more);
+  }
+
+  private static double medianWidth(Simulation simulation, int runs) {
+    double[] widths = new double[30];
+    for (int i = 0; i < widths.length; i++) {
+      TippingPoint point = simulation.sweep(runs, SweepRequest.Refine.NONE);
+      widths[i] = Double.isFinite(point.ciHigh()) && Double.isFinite(point.ciLow())
+          ? point.ciHigh() / point.ciLow() : Double.POSITIVE_INFINITY;
+    }
+    java.util.Arrays.sort(widths);
+    return widths[widths.length / 2];
+  }
+
+  /** Where the curves cross, by bisection on the functions themselves. */
+  private static double crossing() {
+    double lo = 128;
+    double hi = 2048;
+    for (int i = 0; i < 100; i++) {
+      double mid = Math.sqrt(lo * hi);
+      if (VARIANT.applyAsDouble(mid) < BASELINE.applyAsDouble(mid)) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return hi;
+  }
+
+  /** A profiler whose forks are simulated and whose clock moves by the simulated time. */
+  private static final class Simulation {
+    private final FakeClock clock = new FakeClock();
+    private final SimulatedForks forks;
+    private final Profiler profiler;
+
+    Simulation(long seed) {
+      forks = new SimulatedForks(new SplittableRandom(seed), clock);
+      profiler = Profiler.builder()
+          .addProvider(new FakeVariant("sim/vanilla", "", BASELINE))
+          .addProvider(new FakeVariant("sim/efficient", "sim/vanilla", VARIANT))
+          .addProvider(new FakeInputs())
+          .overrideWith(new AbstractModule() {
+            @Override
+            protected void configure() {
+              bind(Clock.class).toInstance(clock);
+              bind(ForkExecutors.class).toInstance((request, logs) -> forks);
+            }
+          }).build();
+      forks.latency = profiler.registry().metric("latency").descriptor().quantities().get(0);
+    }
+
+    TippingPoint sweep(int runs, SweepRequest.Refine refine) {
+      SweepResult result = profiler.sweep(SweepRequest.builder().modality("sim").preset("tiny")
+          .metrics("latency").modes(attnprof.api.Mode.INFERENCE).runs(runs).minTime(Duration.ZERO)
+          .refine(refine).refineBudget(Duration.ofSeconds(120)).inProcess(true).build());
+      return result.tippingPoint("sim/efficient", "latency", "inference").orElseThrow();
+    }
+  }
+
+  /**
+   * Forks whose runs are drawn from the cost curves: each point of a fork is off by its own factor
+   * (sd 1.5%), each round drifts (sd 3%, both points alike), each run has noise of its own (sd 4%),
+   * and one run in 30 is 10-60% slower. Loading a point costs a second of the fake clock.
+   */
+  private static final class SimulatedForks implements ForkExecutor {
+    private final SplittableRandom random;
+    private final FakeClock clock;
+    Quantity latency;
+
+    SimulatedForks(SplittableRandom random, FakeClock clock) {
+      this.random = random;
+      this.clock = clock;
+    }
+
+    @Override
+    public List<Outcome> execute(ForkJob fork, Listener listener) {
+      List<Outcome> outcomes = new ArrayList<>();
+      for (List<PointJob> cell : fork.cells()) {
+        listener.cellStarted(cell);
+        int rounds = fork.budget().minRuns();
+        double[] drift = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          drift[r] = 0.03 * gaussian();
+        }
+        for (PointJob job : cell) {
+          DoubleUnaryOperator cost = job.baseline().isEmpty() ? BASELINE : VARIANT;
+          double offset = 0.015 * gaussian();
+          double[] runs = new double[rounds];
+          double seconds = 1;
+          for (int r = 0; r < rounds; r++) {
+            double spike = random.nextInt(30) == 0 ? 0.1 + 0.5 * random.nextDouble() : 0;
+            runs[r] = cost.applyAsDouble(job.length()) * Math.exp(offset + drift[r] + 0.04 * gaussian()) * (1 + spike);
+            seconds += runs[r] / 1000;
+          }
+          clock.advance(seconds);
+          PointResult result = new PointResult(job.variantId(), job.baseline(), job.modality(), job.preset(),
+              job.inputName(), job.config(), job.length(), job.lengthUnit(), job.batch(), job.mode(), job.deviceId(),
+              PointStatus.OK, List.of(Measurement.ofRuns(latency, runs)), 0, List.of(), "", seconds, List.of(),
+              job.refinement());
+          Outcome outcome = new Outcome(job, result, fork.process());
+          outcomes.add(outcome);
+          listener.pointFinished(outcome);
+        }
+      }
+      return outcomes;
+    }
+
+    private double gaussian() {
+      return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+  }
+
+  /** A clock that stands still until the simulation moves it. */
+  private static final class FakeClock extends Clock {
+    private Instant now = Instant.parse("2026-12-02T12:00:00Z");
+
+    void advance(double seconds) {
+      now = now.plusNanos((long) (seconds * 1e9));
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** A variant that is never built: the simulation only needs what it is. */
+  private static final class FakeVariant implements ModelVariant {
+    private final VariantDescriptor descriptor;
+
+    FakeVariant(String id, String baseline, DoubleUnaryOperator cost) {
+      Map<String, String> values = Map.of("size", "1");
+      descriptor = new VariantDescriptor(id, id, new Modality("sim"), baseline, "a simulation", "a cost curve",
+          List.of(new Preset(Preset.TINY, "", values), new Preset(Preset.SMALL, "", values),
+              new Preset(Preset.BASE, "", values)),
+          List.of(ParameterSpec.integer("size", 1, "unused")));
+    }
+
+    @Override
+    public VariantDescriptor descriptor() {
+      return descriptor;
+    }
+
+    @Override
+    public BuiltModel build(Ops tf, BuildRequest request) {
+      throw new UnsupportedOperationException("a simulated variant is never built");
+    }
+  }
+
+  /** The simulated modality's lengths: the default text grid, in tokens. */
+  private static final class FakeInputs implements InputGenerator {
+    @Override
+    public InputDescriptor descriptor() {
+      return new InputDescriptor("sim/tokens", new Modality("sim"), "tokens", true,
+          List.of(128.0, 256.0, 512.0, 1024.0, 2048.0), List.of(), "simulated");
+    }
+
+    @Override
+    public InputBatch generate(InputRequest request) {
+      throw new UnsupportedOperationException("a simulated input is never made");
+    }
+
+    @Override
+    public LoadedInput read(Path file) {
+      throw new UnsupportedOperationException("a simulated input is never read");
+    }
+  }
+}

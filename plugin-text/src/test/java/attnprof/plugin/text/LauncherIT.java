@@ -60,7 +60,8 @@ class LauncherIT {
         List.of(64.0, 128.0), List.of("inference", "training"))).isEmpty();
     assertThat(rows).allMatch(row -> row.lengthUnit().equals("tokens") && row.batch() == 1 && row.device().equals("cpu"));
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"tippingPoints\"").contains("\"rows\"");
-    assertThat(outcome.err()).contains("[8/8]");
+    // 2 lengths x 2 modes: each a step with both variants side by side, one fork each before refinement
+    assertThat(outcome.err()).contains("[4/").contains("8 points");
   }
 
   @Test
@@ -74,7 +75,7 @@ class LauncherIT {
 
     assertThat(outcome.code()).as(outcome.err()).isZero();
     assertThat(outcome.out()).containsPattern("text/nystromformer +text/bert +latency +inference +1 +synthetic +"
-        + "never in range +grid +not better at the largest length, 2048 tokens \(the variant's point: timeout\)");
+        + "never in range +grid +not better at the largest length, 2048 tokens \\(the variant's point: timeout\\)");
     List<ResultRow> rows = ResultsFolder.csvRows(results);
     assertThat(rows).filteredOn(row -> row.variant().equals("text/nystromformer") && row.length() == 2048)
         .singleElement().satisfies(row -> {

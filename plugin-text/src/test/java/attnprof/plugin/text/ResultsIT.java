@@ -81,7 +81,8 @@ class ResultsIT {
   @Test
   void aSweepKilledPartWayAndResumedHasExactlyThePointsOfAnUninterruptedOne(@TempDir Path folder) throws Exception {
     String[] sweep = {"sweep", "--variants", "text/bert,text/longformer", "--preset", "tiny", "--lengths",
-        "16,24,32", "--mode", "inference", "--runs", "1", "--warmup", "0", "--metrics", "latency"};
+        "16,24,32", "--mode", "inference", "--runs", "1", "--min-time", "0", "--forks", "1", "--refine", "none",
+        "--metrics", "latency"};
     Path whole = folder.resolve("whole");
     Outcome uninterrupted = LAUNCHER.attnprof(concat(new String[] {"--results", whole.toString()}, sweep));
     assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();

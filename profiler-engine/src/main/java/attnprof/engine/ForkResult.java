@@ -16,8 +16,11 @@ import java.util.Optional;
  * @param process the id of the process, shared by every point it measured
  * @param measurements what it measured, with each timed run's value
  * @param wallSeconds the point's share of the process' time: loading it, its own steps, its metrics
+ * @param finishedAt when the sweep had the point's result from the process, in milliseconds since the
+ *     epoch (0 when unknown): forks taken minutes apart show how much the machine drifts
  */
-public record ForkResult(int replicate, String process, List<Measurement> measurements, double wallSeconds) {
+public record ForkResult(int replicate, String process, List<Measurement> measurements, double wallSeconds,
+    long finishedAt) {
   /** The replicate of a process that measured one point alone. */
   public static final int OWN_PROCESS = -1;
 

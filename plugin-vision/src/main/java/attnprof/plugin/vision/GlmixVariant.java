@@ -127,6 +127,11 @@ public final class GlmixVariant implements ModelVariant {
   }
 
   @Override
+  public double paddedLength(ModelConfig config, double length) {
+    return VisionParameters.paddedSide(config, length);
+  }
+
+  @Override
   public List<String> notes(ModelConfig config) {
     return List.of("layer normalisation where GLNet uses batch normalisation (the same parameter count); slots "
         + "start as an adaptive average pooling of each block's input, as in GLNet-STL");

@@ -118,6 +118,11 @@ public final class SwinVariant implements ModelVariant {
   }
 
   @Override
+  public double paddedLength(ModelConfig config, double length) {
+    return VisionParameters.paddedSide(config, length);
+  }
+
+  @Override
   public List<String> notes(ModelConfig config) {
     return List.of("pre-norm layers with 4x feed-forward; a stage no larger than the window uses one window of its "
         + "size, unshifted; larger grids pad to a multiple of the window, padding not masked (as the reference)");

@@ -17,6 +17,11 @@ final class VisionParameters {
   private VisionParameters() {
   }
 
+  /** The side an image is computed at: padded with zeros to a whole number of patches. */
+  static double paddedSide(attnprof.api.model.ModelConfig config, double side) {
+    return Grids.roundUp(Math.round(side), config.integer(PATCH));
+  }
+
   /** The layers (or blocks) of each stage of a hierarchical model. */
   static ParameterSpec depths(String what) {
     return ParameterSpec.text(DEPTHS, what + " of each stage, comma-separated");

@@ -104,6 +104,11 @@ public final class VitVariant implements ModelVariant {
   }
 
   @Override
+  public double paddedLength(ModelConfig config, double length) {
+    return VisionParameters.paddedSide(config, length);
+  }
+
+  @Override
   public List<String> notes(ModelConfig config) {
     return notes(config, 0);
   }

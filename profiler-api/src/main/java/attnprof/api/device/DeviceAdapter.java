@@ -47,6 +47,16 @@ public interface DeviceAdapter {
   OptionalLong peakMemoryBytes(StepTrace trace, String deviceId);
 
   /**
+   * The most bytes a traced step itself held allocated at once on the device, from the records of
+   * each allocation and release the trace keeps (requested bytes; nothing allocated before the step,
+   * so the same however many models the process holds); empty when there are no records. The default
+   * replays every allocator of the trace.
+   */
+  default OptionalLong stepPeakBytes(StepTrace trace, String deviceId) {
+    return trace.peakAllocatedBytes("");
+  }
+
+  /**
    * A description of the hardware for the run's environment record (model, memory, driver), as
    * ordered key-value pairs. Never throws; unknown facts are left out.
    */

@@ -43,15 +43,6 @@ public interface MeasurementContext {
   /** The resident-memory high-water mark of the measuring process so far, in bytes; -1 if unknown. */
   long residentHighWaterBytes();
 
-  /**
-   * The bytes that the other models this process keeps loaded while the point's steps run (their
-   * weights, optimizer state and inputs) hold in the device's allocator. A peak read from the whole
-   * allocator during one of this point's steps, less this, is the point's own peak: what a process
-   * holding this model alone would have reached. Zero when the point is measured alone.
-   */
-  default long residentBytesOfOtherModels() {
-    return 0;
-  }
 
   /** The device the step runs on. */
   DeviceAdapter device();

@@ -29,4 +29,34 @@ public record StepTrace(List<NodeStats> nodes, long wallMicros) {
     }
     return peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak);
   }
+
+  /**
+   * The most bytes the step itself held allocated at once in allocators whose name contains
+   * {@code allocatorNamePart}: its allocations and releases replayed in time order, requested bytes
+   * (no allocator rounding), nothing that was allocated before the step. The same whatever else the
+   * process holds. Empty when no op kept allocation records.
+   */
+  public OptionalLong peakAllocatedBytes(String allocatorNamePart) {
+    List<AllocatorUse.Allocation> allocations = new java.util.ArrayList<>();
+    for (NodeStats node : nodes) {
+      for (AllocatorUse use : node.memory()) {
+        if (use.allocatorName().contains(allocatorNamePart)) {
+          allocations.addAll(use.allocations());
+        }
+      }
+    }
+    if (allocations.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    // releases before allocations at the same microsecond: a buffer freed as another is made is not counted twice
+    allocations.sort(java.util.Comparator.comparingLong(AllocatorUse.Allocation::micros)
+        .thenComparingLong(AllocatorUse.Allocation::bytes));
+    long held = 0;
+    long peak = 0;
+    for (AllocatorUse.Allocation allocation : allocations) {
+      held += allocation.bytes();
+      peak = Math.max(peak, held);
+    }
+    return OptionalLong.of(peak);
+  }
 }

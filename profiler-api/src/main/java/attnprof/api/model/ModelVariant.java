@@ -35,6 +35,17 @@ public interface ModelVariant {
   BuiltModel build(Ops tf, BuildRequest request);
 
   /**
+   * The length this configuration computes on for an input of {@code length}: larger when the model
+   * pads its whole input (to a whole number of patches, windows, blocks), the length itself when it
+   * does not. Two lengths with the same padded length cost the same, so a sweep that narrows a tipping
+   * point down measures only one of them. Called in the sweep's process, without building anything;
+   * must be cheap. The default pads nothing.
+   */
+  default double paddedLength(ModelConfig config, double length) {
+    return length;
+  }
+
+  /**
    * Describes how this configuration is built, one fact a line (for {@code describe}): the
    * published facts it follows and the choices made where the paper is silent. The default
    * says nothing beyond the parameters.

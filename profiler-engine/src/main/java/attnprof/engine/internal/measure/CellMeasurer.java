@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -25,9 +24,8 @@ import java.util.function.Consumer;
  * cell are loaded one after the other (each warmed up), then timed in interleaved rounds (round
  * {@code r} runs every point once, starting with a different one each round), so that slow drift and
  * noisy neighbours hit a variant and its baseline alike; then each point's metrics run on its timed
- * steps and a traced step of its own. Peak allocator bytes of a point are its own: the bytes the other
- * loaded models hold are measured as they load and subtracted. Never throws for a failed point: every
- * point ends in {@link ForkEvents#finished}.
+ * steps and a traced step of its own. Never throws for a failed point: every point ends in
+ * {@link ForkEvents#finished}.
  */
 public final class CellMeasurer {
   private final PluginRegistry registry;
@@ -41,28 +39,8 @@ public final class CellMeasurer {
 
   /** Measures every cell of the fork, telling {@code events} as each phase starts and each point ends. */
   public void measure(ForkJob fork, ForkEvents events) {
-    AllocatorProbe probe = null;
-    try {
-      for (List<PointJob> cell : fork.cells()) {
-        if (probe == null && !cell.isEmpty()) {
-          probe = probe(cell.get(0));
-        }
-        measureCell(fork, cell, probe, events);
-      }
-    } finally {
-      if (probe != null) {
-        probe.close();
-      }
-    }
-  }
-
-  private AllocatorProbe probe(PointJob job) {
-    try {
-      return new AllocatorProbe(registry.device(job.deviceId()), job.deviceId(), job.threads());
-    } catch (RuntimeException e) {
-      log.accept("attnprof: cannot read the allocator's bytes in use (" + e.getMessage()
-          + "); peaks of points measured together are not corrected");
-      return null;
+    for (List<PointJob> cell : fork.cells()) {
+      measureCell(fork, cell, events);
     }
   }
 
@@ -90,23 +68,17 @@ public final class CellMeasurer {
     }
   }
 
-  private void measureCell(ForkJob fork, List<PointJob> cell, AllocatorProbe probe, ForkEvents events) {
+  private void measureCell(ForkJob fork, List<PointJob> cell, ForkEvents events) {
     MeasurementBudget budget = fork.budget();
     Phases phases = new Phases(log);
     List<Progress> loaded = new ArrayList<>();
     try {
-      OptionalLong before = read(probe);
       for (PointJob job : cell) {
         Progress progress = new Progress(job);
         events.loading(job);
         long start = System.nanoTime();
         try {
           progress.model = LoadedModel.load(registry, job, budget.warmup(), phases, progress);
-          OptionalLong after = read(probe);
-          if (before.isPresent() && after.isPresent()) {
-            progress.model.residentBytes = after.getAsLong() - before.getAsLong();
-          }
-          before = after;
         } catch (Throwable e) {
           finish(events, job, failure(progress, e, seconds(start)));
           continue;
@@ -123,12 +95,9 @@ public final class CellMeasurer {
         }
         events.measuring(progress.job);
         long start = System.nanoTime();
-        // the bytes in use now, less this model's own, are what the models still loaded hold
-        OptionalLong now = read(probe);
-        long others = now.isPresent() ? Math.max(0, now.getAsLong() - progress.model.residentBytes) : 0;
         PointResult result;
         try {
-          result = measurePoint(fork, budget, progress, others);
+          result = measurePoint(fork, budget, progress);
         } catch (Throwable e) {
           result = failure(progress, e, progress.seconds + seconds(start));
         }
@@ -219,7 +188,7 @@ public final class CellMeasurer {
     finish(events, progress.job, progress.job.failed(PointStatus.TIMEOUT, message, progress.seconds));
   }
 
-  private PointResult measurePoint(ForkJob fork, MeasurementBudget budget, Progress progress, long others)
+  private PointResult measurePoint(ForkJob fork, MeasurementBudget budget, Progress progress)
       throws Exception {
     LoadedModel model = progress.model;
     PointJob job = progress.job;
@@ -232,7 +201,7 @@ public final class CellMeasurer {
       }
     }
     long start = System.nanoTime();
-    PointContext context = new PointContext(model, timed, budget.warmup(), others);
+    PointContext context = new PointContext(model, timed, budget.warmup());
     List<Measurement> measurements = new ArrayList<>();
     for (Metric metric : metricsOf(fork, job)) {
       if (metric.appliesTo(model.point)) {
@@ -286,17 +255,6 @@ public final class CellMeasurer {
       ChromeTrace.write(file, context.tracedStep(), context::componentOf, job.label());
     } catch (java.io.IOException | java.io.UncheckedIOException e) {
       notes.add("Chrome trace not written to " + file + ": " + e.getMessage());
-    }
-  }
-
-  private static OptionalLong read(AllocatorProbe probe) {
-    if (probe == null) {
-      return OptionalLong.empty();
-    }
-    try {
-      return probe.bytesInUse();
-    } catch (RuntimeException e) {
-      return OptionalLong.empty();
     }
   }
 

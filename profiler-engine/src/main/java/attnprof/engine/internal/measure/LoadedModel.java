@@ -44,8 +44,6 @@ final class LoadedModel implements AutoCloseable {
   final SessionStep step;
   /** How long the last warm-up step took: the best guess of a step's time before any is timed. */
   Duration lastWarmUp = Duration.ZERO;
-  /** Bytes this model holds in the device allocator between steps; set by whoever loads it. */
-  long residentBytes;
 
   private LoadedModel(PointJob job, MeasurementPoint point, DeviceAdapter device, Graph graph, long parameters,
       List<String> notes, Session session, InputBatch inputs, SessionStep step) {

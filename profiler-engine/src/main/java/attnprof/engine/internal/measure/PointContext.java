@@ -16,23 +16,20 @@ import org.tensorflow.GraphOperation;
 
 /**
  * The engine's measurement context for one loaded model: its timed steps (taken beforehand, in rounds
- * with the other models of its cell), a traced step taken on first use, and the bytes the other loaded
- * models hold.
+ * with the other models of its cell) and a traced step taken on first use.
  */
 final class PointContext implements MeasurementContext {
   private final LoadedModel model;
   private final List<Duration> timed;
   private final int warmup;
-  private final long residentBytesOfOtherModels;
   private StepTrace trace;
   private Set<GraphOperation> stepOperations;
   private OpAttribution attribution;
 
-  PointContext(LoadedModel model, List<Duration> timed, int warmup, long residentBytesOfOtherModels) {
+  PointContext(LoadedModel model, List<Duration> timed, int warmup) {
     this.model = model;
     this.timed = List.copyOf(timed);
     this.warmup = warmup;
-    this.residentBytesOfOtherModels = residentBytesOfOtherModels;
   }
 
   @Override
@@ -74,11 +71,6 @@ final class PointContext implements MeasurementContext {
   @Override
   public long residentHighWaterBytes() {
     return HostFacts.residentHighWaterBytes().orElse(-1);
-  }
-
-  @Override
-  public long residentBytesOfOtherModels() {
-    return residentBytesOfOtherModels;
   }
 
   @Override

@@ -21,8 +21,11 @@ final class StepTraces {
       for (NodeExecStats node : device.getNodeStatsList()) {
         List<AllocatorUse> memory = new ArrayList<>();
         for (AllocatorMemoryUsed used : node.getMemoryList()) {
+          List<AllocatorUse.Allocation> allocations = new ArrayList<>();
+          used.getAllocationRecordsList().forEach(record -> allocations.add(
+              new AllocatorUse.Allocation(record.getAllocMicros(), record.getAllocBytes())));
           memory.add(new AllocatorUse(used.getAllocatorName(), used.getTotalBytes(), used.getPeakBytes(),
-              used.getAllocatorBytesInUse()));
+              used.getAllocatorBytesInUse(), allocations));
         }
         nodes.add(new NodeStats(node.getNodeName(), device.getDevice(), node.getAllStartMicros(),
             node.getAllEndRelMicros(), memory, node.getThreadId()));

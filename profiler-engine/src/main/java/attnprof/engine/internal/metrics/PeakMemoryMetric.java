@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Peak memory of a step: the device allocator's bytes in use at their highest during one traced step
- * (tensors only: weights, activations, gradients, optimizer state). When other models stay loaded in
- * the same process (a variant and its baseline are timed side by side), the bytes they hold are left
- * out, so the figure is what a process holding this model alone reaches. It needs an allocator that
- * tracks bytes in use (on the CPU the BFC allocator, which child JVMs get); where there is none, it is
- * left out.
+ * Peak tensor memory of a step: the bytes the model keeps between steps (its variables, which in
+ * training include the optimizer's slots, and the constants and inputs of its step; counted from the
+ * graph) plus the most bytes one traced step held allocated at once above them (its activations,
+ * gradients and workspace, from the allocator's record of each allocation and release). Both parts
+ * are the model's own, so the figure is the same whatever else its process holds: the variants of a
+ * length can be measured side by side. Where the device's allocator keeps no records, it is left out.
  */
 public final class PeakMemoryMetric implements Metric {
   static final Quantity ALLOCATOR = new Quantity("peak_memory.allocator", Unit.BYTES, Direction.LOWER_IS_BETTER,
-      "highest bytes in use in the device's TensorFlow allocator during one traced step, this model's alone");
+      "the model's variables, constants and inputs plus the most one traced step held allocated at once above them");
   private static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("peak-memory", "Peak memory",
       List.of(ALLOCATOR), false,
-      "the allocator's peak bytes in use in a traced step, less what other models loaded beside it hold");
+      "the bytes the model keeps between steps plus the peak its traced step allocates, from the allocator's records");
 
   @Override
   public MetricDescriptor descriptor() {
@@ -38,11 +38,11 @@ public final class PeakMemoryMetric implements Metric {
 
   @Override
   public List<Measurement> measure(MeasurementContext context) {
-    OptionalLong allocator = context.device().peakMemoryBytes(context.tracedStep(), context.point().deviceId());
-    if (allocator.isEmpty()) {
+    OptionalLong step = context.device().stepPeakBytes(context.tracedStep(), context.point().deviceId());
+    if (step.isEmpty()) {
       return List.of();
     }
-    long own = allocator.getAsLong() - context.residentBytesOfOtherModels();
-    return List.of(new Measurement(ALLOCATOR, Summary.single(own, 1)));
+    long kept = ModelTensors.bytes(context.graph(), context.stepOperations());
+    return List.of(new Measurement(ALLOCATOR, Summary.single(kept + step.getAsLong(), 1)));
   }
 }

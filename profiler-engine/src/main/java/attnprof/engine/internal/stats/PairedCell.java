@@ -18,6 +18,7 @@ final class PairedCell {
   private final Samples variant;
   private final Samples baseline;
   private final List<double[][]> pairs = new ArrayList<>();
+  private final List<Long> pairTimes = new ArrayList<>();
   private final List<double[]> variantAlone = new ArrayList<>();
   private final List<double[]> baselineAlone = new ArrayList<>();
 
@@ -31,6 +32,7 @@ final class PairedCell {
         unmatched.remove(partner);
         int n = Math.min(fork.runs().length, partner.runs().length);
         pairs.add(new double[][] {logs(Arrays.copyOf(fork.runs(), n)), logs(Arrays.copyOf(partner.runs(), n))});
+        pairTimes.add(fork.time());
       } else {
         variantAlone.add(fork.runs());
       }
@@ -62,6 +64,14 @@ final class PairedCell {
       ratios[i] = pairedRatio(pairs.get(i), null);
     }
     return ratios;
+  }
+
+  /** How far apart in time its paired forks came in, in milliseconds: 0 with fewer than two or unknown times. */
+  long pairedSpanMillis() {
+    if (pairTimes.size() < 2 || pairTimes.contains(0L)) {
+      return 0;
+    }
+    return java.util.Collections.max(pairTimes) - java.util.Collections.min(pairTimes);
   }
 
   /** How much one paired fork's log ratio varies from resampling its rounds: the within-fork variance. */

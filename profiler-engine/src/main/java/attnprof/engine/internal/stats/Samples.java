@@ -21,8 +21,9 @@ public record Samples(List<Fork> forks, double median, double logStandardError) 
    *
    * @param process the measuring process, shared with the points it measured side by side
    * @param runs the runs' values in the order taken (run {@code i} in round {@code i})
+   * @param time when the fork's result came in, milliseconds since the epoch (0 when unknown)
    */
-  public record Fork(String process, double[] runs) {
+  public record Fork(String process, double[] runs, long time) {
   }
 
   /** Readings by fork. */

@@ -31,9 +31,8 @@ final class ForkLayout {
 
     /**
      * The cells in the order fork {@code replicate} measures them: every other fork backwards, and
-     * with each cell's points loaded in the reverse order too. TensorFlow's kernels keep some memory
-     * once per process for a shape (a few MB), counted for the first point of a process that needs it:
-     * reversing who comes first keeps that from always favouring the same point.
+     * with each cell's points loaded in the reverse order too, so that no point is always the first
+     * of its process (which pays for the kernels TensorFlow sets up once per shape) or of its rounds.
      */
     List<List<PointJob>> cellsFor(int replicate) {
       List<List<PointJob>> ordered = new ArrayList<>();

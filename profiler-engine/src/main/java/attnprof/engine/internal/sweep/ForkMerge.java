@@ -22,8 +22,8 @@ final class ForkMerge {
   private ForkMerge() {
   }
 
-  /** A fork-level result with the process that measured it. */
-  record Measured(int replicate, String process, PointResult result) {
+  /** A fork-level result with the process that measured it, and when it came in. */
+  record Measured(int replicate, String process, PointResult result, long finishedAt) {
   }
 
   /** A point with one more fork: the result it had (or none yet) and the fork's outcome together. */
@@ -35,7 +35,7 @@ final class ForkMerge {
       }
       for (ForkResult kept : existing.forks()) {
         forks.add(new Measured(kept.replicate(), kept.process(), existing.withForks(kept.measurements(), List.of(),
-            kept.wallSeconds())));
+            kept.wallSeconds()), kept.finishedAt()));
       }
     }
     forks.add(fork);
@@ -45,7 +45,8 @@ final class ForkMerge {
   static PointResult merge(List<Measured> forks) {
     double seconds = forks.stream().mapToDouble(f -> f.result().wallSeconds()).sum();
     List<ForkResult> kept = forks.stream().filter(f -> f.result().status() == PointStatus.OK)
-        .map(f -> new ForkResult(f.replicate(), f.process(), f.result().measurements(), f.result().wallSeconds()))
+        .map(f -> new ForkResult(f.replicate(), f.process(), f.result().measurements(), f.result().wallSeconds(),
+            f.finishedAt()))
         .toList();
     List<Measured> ok = forks.stream().filter(f -> f.result().status() == PointStatus.OK).toList();
     if (ok.isEmpty()) {

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * A time quantity is narrowed until its 95% interval is within 5% of it, or until its two lengths are
  * closer than an eighth of an octave (closer lengths differ by less than the noise, and the side a
  * noisy ratio falls on stops meaning anything). A memory quantity, nearly free of noise, is bisected
- * to the exact length (the modality's smallest step). Other quantities (FLOPs) are left as found.
+ * to the exact length (the modality's smallest step). Lengths that both models pad to what they compute
+ * at one end are the same measurement and are not measured. Other quantities (FLOPs) are left as found.
  */
 final class Refinement {
   /** A time quantity's interval is narrow enough within this fraction of its tipping point, either side. */
@@ -55,9 +56,10 @@ final class Refinement {
    * @param jobs every point planned so far, to copy settings from and not to measure twice
    * @param quantities the quantities of the sweep, by id
    * @param wholeLengths whether a modality's lengths are whole numbers (tokens, pixels)
+   * @param padding the length a point's model computes on at a length (see {@code ModelVariant.paddedLength})
    */
   static Wave next(Comparisons.Analysis analysis, List<PointJob> jobs, Map<String, Quantity> quantities,
-      Predicate<String> wholeLengths) {
+      Predicate<String> wholeLengths, Padding padding) {
     Set<String> planned = jobs.stream().map(PointJob::key).collect(Collectors.toSet());
     Map<String, PointJob> timeTargets = new LinkedHashMap<>();
     Map<String, PointJob> memoryTargets = new LinkedHashMap<>();
@@ -84,13 +86,12 @@ final class Refinement {
         continue;
       }
       double step = whole ? 1 : 0.1;
-      if (memory && hi - lo <= step + 1e-9) {
+      java.util.OptionalDouble between = between(lo, hi, step, variant.get(), baseline.get(), padding);
+      if (between.isEmpty()) {
+        // no length between them is computed differently from both: the tipping point is as exact as it gets
         continue;
       }
-      double length = round(Math.sqrt(lo * hi), step);
-      if (length <= lo || length >= hi) {
-        continue;
-      }
+      double length = between.getAsDouble();
       Map<String, PointJob> targets = time ? timeTargets : memoryTargets;
       for (PointJob template : List.of(baseline.get(), variant.get())) {
         PointJob job = at(template, length);
@@ -105,15 +106,17 @@ final class Refinement {
   }
 
   /**
-   * The points that decide each tipping point found between two measured lengths: the variant and its
-   * baseline at both lengths. They are the ones worth more forks.
+   * The points that decide each tipping point of a time quantity ({@code time}) or a memory one,
+   * found between two measured lengths: the variant and its baseline at both lengths. They are the
+   * ones worth more forks.
    */
-  static List<PointJob> deciding(Comparisons.Analysis analysis, List<PointJob> jobs, Map<String, Quantity> quantities) {
+  static List<PointJob> deciding(Comparisons.Analysis analysis, List<PointJob> jobs, Map<String, Quantity> quantities,
+      boolean time) {
     Map<String, PointJob> deciding = new LinkedHashMap<>();
     for (TippingPoint point : analysis.tippingPoints()) {
       Quantity quantity = quantities.get(point.metric());
-      if (quantity == null || point.verdict() != TippingPoint.Verdict.AT || !(isTime(quantity)
-          || quantity.unit().equals(Unit.BYTES))) {
+      if (quantity == null || point.verdict() != TippingPoint.Verdict.AT
+          || !(time ? isTime(quantity) : quantity.unit().equals(Unit.BYTES))) {
         continue;
       }
       bracket(point, analysis.comparisons()).ifPresent(bracket -> {
@@ -132,6 +135,36 @@ final class Refinement {
 
   private static boolean isTime(Quantity quantity) {
     return quantity.unit().equals(Unit.MILLISECONDS) || quantity.unit().equals(Unit.INPUTS_PER_SECOND);
+  }
+
+  /** The length a point's model computes on at a length: its own when it pads nothing. */
+  interface Padding {
+    double paddedLength(PointJob job, double length);
+  }
+
+  /**
+   * The length nearest the middle (in log length) of {@code lo} and {@code hi}, on the modality's
+   * step, that one of the two models computes differently from both ends (lengths they pad alike are
+   * the same measurement); empty when there is none.
+   */
+  static java.util.OptionalDouble between(double lo, double hi, double step, PointJob variant, PointJob baseline,
+      Padding padding) {
+    double middle = round(Math.sqrt(lo * hi), step);
+    List<Double> low = List.of(padding.paddedLength(variant, lo), padding.paddedLength(baseline, lo));
+    List<Double> high = List.of(padding.paddedLength(variant, hi), padding.paddedLength(baseline, hi));
+    int steps = (int) Math.round((hi - lo) / step);
+    for (int offset = 0; offset <= steps; offset++) {
+      for (double candidate : new double[] {round(middle + offset * step, step), round(middle - offset * step, step)}) {
+        if (candidate <= lo || candidate >= hi) {
+          continue;
+        }
+        List<Double> here = List.of(padding.paddedLength(variant, candidate), padding.paddedLength(baseline, candidate));
+        if (!here.equals(low) && !here.equals(high)) {
+          return java.util.OptionalDouble.of(candidate);
+        }
+      }
+    }
+    return java.util.OptionalDouble.empty();
   }
 
   /** Whether a time quantity's interval is within the tolerance of its tipping point. */

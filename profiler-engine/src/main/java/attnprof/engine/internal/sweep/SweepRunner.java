@@ -236,7 +236,8 @@ public final class SweepRunner {
           ForkJob fork = new ForkJob(replicate, process, cells, budget, forksOf(cells.get(0).get(0)) == 0, false,
               request.timeout().toMillis());
           execute(fork, label -> label + " (fork " + (r + 1) + ")",
-              outcome -> add(outcome.job(), new ForkMerge.Measured(r, outcome.process(), outcome.result())));
+              outcome -> add(outcome.job(),
+                  new ForkMerge.Measured(r, outcome.process(), outcome.result(), clock.millis())));
         }
         // the metrics that need a process of their own: once per point, alone
         for (List<PointJob> cell : one.cells()) {
@@ -247,7 +248,7 @@ public final class SweepRunner {
               ForkJob own = new ForkJob(0, (wave == 0 ? "" : "w" + wave + "-") + one.name() + "-own-" + job.index(),
                   List.of(List.of(job)), budget, true, true, request.timeout().toMillis());
               execute(own, label -> label + " (own process)", outcome -> add(outcome.job(),
-                  new ForkMerge.Measured(ForkResult.OWN_PROCESS, outcome.process(), outcome.result())));
+                  new ForkMerge.Measured(ForkResult.OWN_PROCESS, outcome.process(), outcome.result(), clock.millis())));
             }
           }
         }
@@ -296,23 +297,24 @@ public final class SweepRunner {
       while (true) {
         latest = assemble(true);
         Comparisons.Analysis analysis = analyse(latest);
-        Map<PointJob, Integer> more = new LinkedHashMap<>();
-        for (PointJob job : Refinement.deciding(analysis, jobs, quantities)) {
-          if (forksOf(job) < request.forks()) {
-            more.put(job, request.forks());
-          }
-        }
         Refinement.Wave lengths = Refinement.next(analysis, jobs, quantities,
-            modality -> registry.inputFor(attnprof.api.Modality.of(modality)).descriptor().wholeLengths());
+            modality -> registry.inputFor(attnprof.api.Modality.of(modality)).descriptor().wholeLengths(),
+            (job, length) -> registry.variant(job.variantId()).paddedLength(
+                new attnprof.api.model.ModelConfig(job.preset(), job.config(), java.util.Set.of()), length));
+        // time first: memory waits until no time quantity needs more, so that a tipping point that moves
+        // after a wave still has budget left to follow it
+        Map<PointJob, Integer> more = moreForks(Refinement.deciding(analysis, jobs, quantities, true));
+        List<PointJob> added = new ArrayList<>(lengths.time());
+        if (more.isEmpty() && added.isEmpty()) {
+          more = moreForks(Refinement.deciding(analysis, jobs, quantities, false));
+          added = new ArrayList<>(lengths.memory());
+        }
         Map<PointJob, Integer> wave = new LinkedHashMap<>(more);
-        List<PointJob> added = new ArrayList<>();
-        for (List<PointJob> candidates : List.of(lengths.time(), lengths.memory())) {
-          Map<PointJob, Integer> bigger = new LinkedHashMap<>(wave);
-          candidates.forEach(job -> bigger.put(job, request.forks()));
-          if (spent + predictedMillis(bigger) <= budgetMillis) {
-            wave = bigger;
-            added.addAll(candidates);
-          }
+        added.forEach(job -> wave.put(job, request.forks()));
+        if (!wave.isEmpty() && spent + predictedMillis(wave) > budgetMillis && !more.isEmpty()) {
+          // the whole wave would overrun the budget: the second forks of the lengths already there may not
+          wave.keySet().retainAll(more.keySet());
+          added.clear();
         }
         if (wave.isEmpty() || spent + predictedMillis(wave) > budgetMillis) {
           return;
@@ -354,6 +356,13 @@ public final class SweepRunner {
       byMode.forEach((mode, values) -> parts.add(values.stream().map(PointJob::formatLength)
           .collect(java.util.stream.Collectors.joining(", ")) + " (" + mode + ")"));
       return String.join(", ", parts);
+    }
+
+    /** The points among these that have fewer forks than asked for, with the forks asked for. */
+    private Map<PointJob, Integer> moreForks(List<PointJob> points) {
+      Map<PointJob, Integer> more = new LinkedHashMap<>();
+      points.stream().filter(job -> forksOf(job) < request.forks()).forEach(job -> more.put(job, request.forks()));
+      return more;
     }
 
     /** How long measuring these points to their targets should take, from the points measured so far. */

@@ -49,7 +49,7 @@ public final class TippingPointFinder {
       fork.measurement(row.metric()).ifPresent(m -> {
         double[] runs = m.runs().isEmpty() ? new double[] {m.summary().median()}
             : m.runs().stream().mapToDouble(Double::doubleValue).toArray();
-        forks.add(new Samples.Fork(fork.process(), runs));
+        forks.add(new Samples.Fork(fork.process(), runs, fork.finishedAt()));
       });
     }
     return forks.isEmpty() ? Optional.empty() : Optional.of(Samples.ofForks(forks));

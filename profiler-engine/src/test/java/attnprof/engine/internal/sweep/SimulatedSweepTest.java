@@ -76,7 +76,8 @@ class SimulatedSweepTest {
     System.out.printf("median interval high/low on the grid: %.3f with 5 runs, %.3f with 20, %.3f with 80%n", few,
         more, many);
     assertThat(more).isLessThan(few);
-    assertThat(many).isLessThan(more);
+    // beyond that, the forks' own offsets (1.5% per point) are what is left: more runs cannot narrow it
+    assertThat(many).isLessThan(more * 1.02);
   }
 
   private static double medianWidth(Simulation simulation, int runs) {

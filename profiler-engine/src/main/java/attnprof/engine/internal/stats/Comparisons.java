@@ -241,7 +241,7 @@ public final class Comparisons {
           boolean bisected = cells.get(below).variant().refinement() || cells.get(below + 1).variant().refinement();
           String detail = "worse at " + number(lengths[below]) + ", better from " + number(lengths[below + 1]) + " "
               + unit + " on" + failureNote(cells.get(below)) + failureNote(cells.get(below + 1));
-          points.add(point(Verdict.AT, bagged(crossings, outcome.length()), detail, finite(low), finite(high),
+          points.add(point(Verdict.AT, outcome.length(), detail, finite(low), finite(high),
               bisected ? TippingPoint.BISECTED : TippingPoint.INTERPOLATED, similar));
         }
         case FROM_START -> points.add(point(Verdict.FROM_START, Double.NaN, "better at every length from "
@@ -249,18 +249,6 @@ public final class Comparisons {
             TippingPoint.GRID, similar));
         case NEVER -> points.add(never(replicateValues, low, similar));
       }
-    }
-
-    /**
-     * The tipping point: the median of the replicates' crossings (bagging). Where the ratio hovers
-     * within the noise of 1 over a range of lengths, the crossing of the measurements themselves jumps
-     * from one end of that range to the other with the sign of a ratio of 0.99 or 1.01; the median over
-     * replicates moves smoothly. The crossing of the measurements when fewer than half the replicates
-     * cross within the lengths.
-     */
-    private static double bagged(double[] crossings, double measured) {
-      double[] finite = java.util.Arrays.stream(crossings).filter(Double::isFinite).toArray();
-      return finite.length * 2 >= crossings.length ? Stats.quantile(crossings, 0.5) : measured;
     }
 
     private LengthComparison compare(Cell cell, double logRatio, double[] replicates) {

@@ -6,15 +6,21 @@ import java.util.List;
 /**
  * Where a variant starts to stay better than its baseline along a sweep's lengths, from its deficit at
  * each length (the log ratio variant/baseline, signed so that positive is worse; infinite where one of
- * them failed). The tipping point lies between the last length where the variant is not better and the
- * next. It is found where a quadratic in log length, fitted to the deficits of the lengths within a
- * factor of two around that interval, crosses zero inside it (a straight line between two lengths an
- * octave apart misses a curved ratio by several percent); else where the straight line between the two
- * crosses; at the first better length when either deficit is infinite.
+ * them failed). The last length where the variant is not better and the next bracket the tipping point.
+ * It is found where a quadratic in log length, fitted to the deficits of the lengths within a factor of
+ * two around them, crosses zero going from worse to better: inside the bracket, or within half an
+ * octave beyond an end of it where that end was within 5% of the baseline (where the ratio runs level near
+ * 1, which side of 1 that length falls on is noise, and the smooth curve says more than it does). Else on
+ * the straight line between the bracket's ends; at the first better length when either deficit is
+ * infinite.
  */
 final class Crossing {
   /** Lengths this much further out in log length than the interval's ends still shape the local fit. */
   private static final double WINDOW = 0.7;
+  /** The fitted crossing may lie this far beyond the bracket's ends, in log length: half an octave. */
+  private static final double REACH = 0.35;
+  /** A length whose log ratio is within this of zero (5%) runs level with its baseline. */
+  private static final double LEVEL = Math.log(1.05);
 
   private Crossing() {
   }
@@ -66,7 +72,10 @@ final class Crossing {
     }
     double x0 = Math.log(lengths[below]);
     double x1 = Math.log(lengths[first]);
-    double root = quadraticRoot(lengths, deficits, x0, x1);
+    // the fit may cross beyond an end of the bracket only where that end was within 5% of the baseline
+    double reachBelow = Math.abs(worse) < LEVEL ? REACH : 0;
+    double reachAbove = Math.abs(better) < LEVEL ? REACH : 0;
+    double root = quadraticRoot(lengths, deficits, x0, x1, reachBelow, reachAbove);
     if (Double.isNaN(root)) {
       root = x0 + (x1 - x0) * worse / (worse - better);
     }
@@ -74,7 +83,8 @@ final class Crossing {
   }
 
   /** The one root in [x0, x1] of a least-squares quadratic through the finite deficits near them; NaN if none. */
-  private static double quadraticRoot(double[] lengths, double[] deficits, double x0, double x1) {
+  private static double quadraticRoot(double[] lengths, double[] deficits, double x0, double x1, double reachBelow,
+      double reachAbove) {
     List<double[]> near = new ArrayList<>();
     for (int i = 0; i < lengths.length; i++) {
       double x = Math.log(lengths[i]);
@@ -111,7 +121,14 @@ final class Crossing {
         roots.add((-b + sqrt) / (2 * a));
       }
     }
-    List<Double> inside = roots.stream().filter(r -> r >= lo && r <= hi).toList();
-    return inside.size() == 1 ? inside.get(0) + center : Double.NaN;
+    double reachLo = lo - reachBelow;
+    double reachHi = hi + reachAbove;
+    // the crossing from worse to better: where the fitted deficit falls through zero
+    List<Double> falling = roots.stream().filter(r -> r >= reachLo && r <= reachHi)
+        .filter(r -> b + 2 * a * r < 0).toList();
+    if (falling.size() != 1) {
+      return Double.NaN;
+    }
+    return falling.get(0) + center;
   }
 }

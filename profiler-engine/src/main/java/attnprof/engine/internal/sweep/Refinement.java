@@ -93,7 +93,9 @@ final class Refinement {
       }
       double length = between.getAsDouble();
       Map<String, PointJob> targets = time ? timeTargets : memoryTargets;
-      for (PointJob template : List.of(baseline.get(), variant.get())) {
+      // the other variants compared with the same baseline come along: one more model in the cell, and
+      // every comparison of the family gains the length
+      for (PointJob template : family(jobs, baseline.get(), point)) {
         PointJob job = at(template, length);
         if (!planned.contains(job.key())) {
           targets.putIfAbsent(job.key(), job);
@@ -186,6 +188,19 @@ final class Refinement {
       }
     }
     return Optional.empty();
+  }
+
+  /** The baseline's point and those of every variant swept with it, at the tipping point's mode, batch and input. */
+  private static List<PointJob> family(List<PointJob> jobs, PointJob baseline, TippingPoint point) {
+    Map<String, PointJob> family = new LinkedHashMap<>();
+    family.put(baseline.variantId(), baseline);
+    for (PointJob job : jobs) {
+      if (job.baseline().equals(baseline.variantId()) && job.mode().id().equals(point.mode())
+          && job.batch() == point.batch() && job.inputName().equals(point.input())) {
+        family.putIfAbsent(job.variantId(), job);
+      }
+    }
+    return List.copyOf(family.values());
   }
 
   private static Optional<PointJob> template(List<PointJob> jobs, String variant, TippingPoint point) {

@@ -82,8 +82,16 @@ public final class BandedAttention {
         Layers.sliceAxis(tf, padded, 2, 2, blocks + 2)), tf.constant(3));
   }
 
-  /** The band mask as an additive bias {@code [blocks, blockSize, 3 x blockSize]}. */
-  public Operand<TFloat32> bandBias(Ops tf) {
+  /**
+   * The band mask as an additive bias {@code [blocks, blockSize, 3 x blockSize]}: one constant that
+   * every layer of the model with this layout shares (it grows with the input).
+   */
+  public Operand<TFloat32> bandBias(Net net) {
+    return net.shared("banded-attention-bias/" + tokens + "/" + valid + "/" + oneSided + "/" + excludedLeadingKeys,
+        this::bandBiasConstant);
+  }
+
+  private Operand<TFloat32> bandBiasConstant(Ops tf) {
     int n = Math.toIntExact(blocks);
     int s = Math.toIntExact(blockSize);
     float[][][] bias = new float[n][s][3 * s];
@@ -104,9 +112,10 @@ public final class BandedAttention {
    * Banded scores: q kᵀ / sqrt(d) plus the band bias, {@code [batch, heads, blocks, blockSize, 3 x
    * blockSize]}, from queries and keys {@code [batch, heads, tokens, d]}.
    */
-  public Operand<TFloat32> scores(Ops tf, Operand<TFloat32> q, Operand<TFloat32> k) {
+  public Operand<TFloat32> scores(Net net, Operand<TFloat32> q, Operand<TFloat32> k) {
+    Ops tf = net.tf();
     Operand<TFloat32> raw = MultiHeadAttention.scores(tf, toBlocks(tf, q), neighbourhoods(tf, toBlocks(tf, k)));
-    return tf.math.add(raw, bandBias(tf));
+    return tf.math.add(raw, bandBias(net));
   }
 
   /** Weighs the values of each neighbourhood: probabilities {@code [.., blocks, s, 3s]} times values. */
@@ -115,7 +124,8 @@ public final class BandedAttention {
   }
 
   /** Sliding-window attention of queries, keys and values {@code [batch, heads, tokens, d]}. */
-  public Operand<TFloat32> attend(Ops tf, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v) {
-    return weigh(tf, tf.nn.softmax(scores(tf, q, k)), v);
+  public Operand<TFloat32> attend(Net net, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v) {
+    Ops tf = net.tf();
+    return weigh(tf, tf.nn.softmax(scores(net, q, k)), v);
   }
 }

@@ -25,7 +25,7 @@ public final class SlidingWindowAttention implements TokenMixer {
     Ops tf = net.tf();
     Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
     BandedAttention band = new BandedAttention(x.length(), x.valid(), oneSidedWindow, 0);
-    Operand<TFloat32> context = band.attend(tf, qkv.query(), qkv.key(), qkv.value());
+    Operand<TFloat32> context = band.attend(net, qkv.query(), qkv.key(), qkv.value());
     return Heads.output(net, context, Layers.width(x.values()));
   }
 }

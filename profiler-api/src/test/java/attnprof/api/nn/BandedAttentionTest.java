@@ -18,6 +18,21 @@ class BandedAttentionTest {
   private static final int HEADS = 2;
   private static final int SIZE = 4;
 
+  @org.junit.jupiter.api.Test
+  void everyLayerOfAModelSharesOneBandMask() {
+    try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+      Net root = Net.root(org.tensorflow.op.Ops.create(graph), 1);
+      BandedAttention layout = new BandedAttention(40, 37, 4, 1);
+
+      var first = layout.bandBias(root.scope("layer_0").part("attention"));
+      var second = new BandedAttention(40, 37, 4, 1).bandBias(root.scope("layer_1").part("attention"));
+      var other = new BandedAttention(40, 40, 4, 1).bandBias(root.scope("layer_1"));
+
+      assertThat(second).isSameAs(first);
+      assertThat(other).isNotSameAs(first);
+    }
+  }
+
   @ParameterizedTest(name = "{0} tokens, {1} each side, {2} valid, {3} excluded")
   @CsvSource({
       "12, 3, 12, 0", // whole blocks
@@ -32,7 +47,7 @@ class BandedAttentionTest {
     float[][][][] v = random(tokens, 3);
 
     float[][][][] actual = run(tokens, tf -> new BandedAttention(tokens, valid, oneSided, excluded)
-        .attend(tf, tf.constant(q), tf.constant(k), tf.constant(v)));
+        .attend(Net.root(tf, 1), tf.constant(q), tf.constant(k), tf.constant(v)));
 
     float[][][][] expected = denseBand(q, k, v, oneSided, valid, excluded);
     for (int h = 0; h < HEADS; h++) {

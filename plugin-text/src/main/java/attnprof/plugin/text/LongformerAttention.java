@@ -40,7 +40,7 @@ final class LongformerAttention implements TokenMixer {
     Operand<TFloat32> v = qkv.value();
     long global = Math.min(globalTokens, x.valid());
     BandedAttention band = new BandedAttention(x.length(), x.valid(), oneSidedWindow, global);
-    Operand<TFloat32> local = band.scores(tf, q, k);
+    Operand<TFloat32> local = band.scores(net, q, k);
     Operand<TFloat32> context;
     if (global == 0) {
       context = band.weigh(tf, tf.nn.softmax(local), v);
@@ -73,7 +73,9 @@ final class LongformerAttention implements TokenMixer {
     Operand<TFloat32> q = Heads.project(net, "query_global", globalInputs, heads);
     Operand<TFloat32> k = Heads.project(net, "key_global", x.values(), heads);
     Operand<TFloat32> v = Heads.project(net, "value_global", x.values(), heads);
-    Operand<TFloat32> bias = x.padded() ? MultiHeadAttention.keyPaddingBias(tf, x.length(), x.valid()) : null;
+    // added even when no key is padding, as the reference adds its attention mask: the cost of a step does
+    // not depend on how much of the window is padding
+    Operand<TFloat32> bias = MultiHeadAttention.keyPaddingBias(tf, x.length(), x.valid());
     Operand<TFloat32> rows = MultiHeadAttention.attend(tf, q, k, v, bias);
     Operand<TFloat32> rest = Layers.sliceAxis(tf, context, 2, global, x.length());
     return tf.concat(List.of(rows, rest), tf.constant(2));

@@ -32,6 +32,8 @@ final class TextEncoder {
   static final String TOKEN_IDS = "token_ids";
   private static final double LAYER_NORM_EPSILON = 1e-12;
   private static final int CLASSES = 2;
+  /** The id a padded position holds: RoBERTa's and Longformer's padding token. */
+  private static final int PAD_ID = 1;
 
   private TextEncoder() {
   }
@@ -39,8 +41,21 @@ final class TextEncoder {
   /** Builds the encoder with a token mixer made per layer. */
   static BuiltModel build(Ops tf, BuildRequest request, java.util.function.IntFunction<TokenMixer> mixerOfLayer,
       List<String> notes) {
+    return build(tf, request, mixerOfLayer, notes, request.wholeLength());
+  }
+
+  /**
+   * Builds the encoder on an input padded to {@code paddedTokens} before the embeddings, as a model
+   * that pads its whole input does: every layer runs on the padded length, the mixers treat the
+   * padding as absent, and the output keeps the real tokens only.
+   */
+  static BuiltModel build(Ops tf, BuildRequest request, java.util.function.IntFunction<TokenMixer> mixerOfLayer,
+      List<String> notes, int paddedTokens) {
     ModelConfig config = request.config();
     int tokens = request.wholeLength();
+    if (paddedTokens < tokens) {
+      throw new IllegalArgumentException("padded length " + paddedTokens + " is below the input's " + tokens);
+    }
     long vocabulary = config.integer(TextParameters.VOCABULARY);
     long width = config.integer(TextParameters.WIDTH);
     Shape shape = Shape.of(request.batch(), tokens);
@@ -48,14 +63,16 @@ final class TextEncoder {
 
     Net root = Net.root(tf, request.seed());
     List<String> allNotes = new ArrayList<>(notes);
-    Operand<TFloat32> embedded = embed(root.in(Component.EMBEDDING), ids, config, tokens, allNotes);
-    Sequence x = Sequence.of(embedded);
+    Operand<TInt32> paddedIds = paddedTokens == tokens ? ids
+        : tf.pad(ids, tf.constant(new int[][] {{0, 0}, {0, paddedTokens - tokens}}), tf.constant(PAD_ID));
+    Operand<TFloat32> embedded = embed(root.in(Component.EMBEDDING), paddedIds, config, paddedTokens, allNotes);
+    Sequence x = new Sequence(embedded, tokens);
     for (int layer = 0; layer < config.integer(TextParameters.LAYERS); layer++) {
       TransformerLayer block = new TransformerLayer(mixerOfLayer.apply(layer), config.integer(TextParameters.FEED_FORWARD),
           false, LAYER_NORM_EPSILON);
       x = block.apply(root.scope("layer_" + layer), x);
     }
-    Operand<TFloat32> output = x.values();
+    Operand<TFloat32> output = paddedTokens == tokens ? x.values() : Layers.sliceAxis(tf, x.values(), 1, 0, tokens);
     Operand<TFloat32> loss = null;
     if (request.mode() == Mode.TRAINING || config.integer(TextParameters.POOLER) == 1) {
       Net other = root.in(Component.OTHER);

@@ -46,6 +46,38 @@ class LongformerCorrectnessTest {
     assertThat(maxAbsoluteDifference(narrow, bert)).isGreaterThan(1e-3);
   }
 
+  @Test
+  void paddingTheWholeInputToTheWindowLeavesTheRealTokensAsTheUnpaddedFormComputesThem() {
+    int tokens = 21;
+    LongformerVariant longformer = new LongformerVariant();
+    float[] padded = TextReferences.forward(longformer,
+        TextReferences.tiny(longformer, Map.of("window", "8", "global_tokens", "1", "pad_input", "1")), tokens);
+    float[] unpadded = TextReferences.forward(longformer,
+        TextReferences.tiny(longformer, Map.of("window", "8", "global_tokens", "1", "pad_input", "0")), tokens);
+
+    assertThat(padded).hasSize(2 * tokens * 32); // batch 2, tiny width 32
+    assertThat(maxAbsoluteDifference(padded, unpadded)).isLessThan(1e-5);
+  }
+
+  @Test
+  void theWholePaddedInputCostsTheSameBelowTheWindowAsAtIt() {
+    LongformerVariant longformer = new LongformerVariant();
+    var config = TextReferences.tiny(longformer, Map.of());
+    long window = config.integer("window");
+    var atFive = ModelEvaluator.flops(longformer, config, 1, 5, attnprof.api.Mode.INFERENCE);
+    var atWindow = ModelEvaluator.flops(longformer, config, 1, window, attnprof.api.Mode.INFERENCE);
+    var unpadded = ModelEvaluator.flops(longformer, TextReferences.tiny(longformer, Map.of("pad_input", "0")), 1, 5,
+        attnprof.api.Mode.INFERENCE);
+
+    assertThat(atFive).isEqualTo(atWindow);
+    assertThat(longformer.paddedLength(config, 5)).isEqualTo(window);
+    assertThat(sum(unpadded)).isLessThan(sum(atFive) / 2);
+  }
+
+  private static long sum(Map<attnprof.api.model.Component, Long> flops) {
+    return flops.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   @ParameterizedTest(name = "{0} tokens, window {1}, {2} global")
   @CsvSource({"24, 8, 0", "23, 8, 0", "30, 6, 1", "17, 4, 2"})
   void equalsDenseAttentionWithABandMaskAndGlobalTokens(int tokens, int window, int global) {

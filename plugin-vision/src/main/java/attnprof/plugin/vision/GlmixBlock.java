@@ -32,10 +32,7 @@ record GlmixBlock(SemanticSlots slots, int slotSide, int localKernel, long feedF
 
     Net attention = net.in(Component.ATTENTION);
     Ops atf = attention.tf();
-    float[][] pooling = SemanticSlots.adaptivePooling((int) dims[1], (int) dims[2], slotSide);
-    Operand<TFloat32> pool = atf.broadcastTo(atf.constant(pooling),
-        Layers.ints(atf, dims[0], pooling.length, pooling[0].length));
-    Operand<TFloat32> initialSlots = Layers.batchMatMul(atf, pool, tokens, false);
+    Operand<TFloat32> initialSlots = SemanticSlots.adaptiveAveragePool(atf, grid, slotSide);
     Operand<TFloat32> global = slots.apply(attention, normalized, initialSlots);
     Operand<TFloat32> local = Grids.tokens(atf, local(attention, Grids.grid(atf, normalized, dims[1], dims[2])));
     Operand<TFloat32> mixed = tf.math.add(tokens, atf.math.add(global, local));

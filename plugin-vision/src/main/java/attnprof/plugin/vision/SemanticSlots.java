@@ -57,26 +57,33 @@ record SemanticSlots(long heads, Init scaleInit) {
   }
 
   /**
-   * Adaptive average pooling of a {@code height x width} grid (row-major) to {@code side x side}
-   * slots, as a {@code [side², height * width]} matrix: slot {@code (i, j)} averages the cells of
-   * rows {@code floor(i h / side) .. ceil((i + 1) h / side)} and the like columns.
+   * Adaptive average pooling of a grid {@code [batch, height, width, c]} to {@code side x side} slots
+   * {@code [batch, side², c]}, as {@code adaptive_avg_pool2d}: slot {@code (i, j)} averages the cells
+   * of rows {@code floor(i h / side) .. ceil((i + 1) h / side)} and the like columns. Separable: the
+   * columns' ranges are averaged first, then the rows', so it reads each cell about once, O(h·w·c),
+   * where a pooling matrix costs {@code side²} times that.
    */
-  static float[][] adaptivePooling(int height, int width, int side) {
-    float[][] pooling = new float[side * side][height * width];
-    for (int i = 0; i < side; i++) {
-      int top = Math.floorDiv(i * height, side);
-      int bottom = -Math.floorDiv(-(i + 1) * height, side);
-      for (int j = 0; j < side; j++) {
-        int left = Math.floorDiv(j * width, side);
-        int right = -Math.floorDiv(-(j + 1) * width, side);
-        float weight = 1f / ((bottom - top) * (right - left));
-        for (int y = top; y < bottom; y++) {
-          for (int x = left; x < right; x++) {
-            pooling[i * side + j][y * width + x] = weight;
-          }
-        }
-      }
+  static Operand<TFloat32> adaptiveAveragePool(Ops tf, Operand<TFloat32> grid, int side) {
+    long[] dims = Layers.dims(grid);
+    Operand<TFloat32> columns = averageRanges(tf, grid, 2, side);
+    Operand<TFloat32> slots = averageRanges(tf, columns, 1, side);
+    return Layers.reshape(tf, slots, dims[0], (long) side * side, dims[3]);
+  }
+
+  /** Each of {@code side} adaptive ranges of one axis averaged: that axis becomes {@code side} long. */
+  private static Operand<TFloat32> averageRanges(Ops tf, Operand<TFloat32> x, int axis, int side) {
+    long length = Layers.dims(x)[axis];
+    if (length == side) {
+      return x;
     }
-    return pooling;
+    java.util.List<Operand<TFloat32>> ranges = new java.util.ArrayList<>();
+    for (int i = 0; i < side; i++) {
+      long from = Math.floorDiv(i * length, side);
+      long to = -Math.floorDiv(-(i + 1) * length, side);
+      Operand<TFloat32> range = Layers.sliceAxis(tf, x, axis, from, to);
+      ranges.add(to - from == 1 ? range
+          : tf.math.mean(range, tf.constant(axis), org.tensorflow.op.math.Mean.keepDims(true)));
+    }
+    return tf.concat(ranges, tf.constant(axis));
   }
 }

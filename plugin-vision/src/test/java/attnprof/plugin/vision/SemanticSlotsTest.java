@@ -55,16 +55,48 @@ class SemanticSlotsTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}x{1} to {2}x{2}")
+  @org.junit.jupiter.params.provider.CsvSource({"6, 6, 4", "7, 7, 8", "4, 4, 4", "12, 9, 8", "56, 56, 8"})
+  void adaptiveAveragePoolingInTheGraphEqualsThePoolingMatrix(int height, int width, int side) {
+    java.util.Random random = new java.util.Random(height * 31L + width);
+    int channels = 3;
+    float[][][][] grid = new float[2][height][width][channels];
+    for (float[][][] image : grid) {
+      for (float[][] row : image) {
+        for (float[] cell : row) {
+          for (int c = 0; c < channels; c++) {
+            cell[c] = (float) random.nextGaussian();
+          }
+        }
+      }
+    }
+    float[] pooled = attnprof.engine.testkit.ModelEvaluator.evaluate(
+        tf -> SemanticSlots.adaptiveAveragePool(tf, tf.constant(grid), side));
+
+    float[][] matrix = adaptivePooling(height, width, side);
+    for (int b = 0; b < 2; b++) {
+      for (int slot = 0; slot < side * side; slot++) {
+        for (int c = 0; c < channels; c++) {
+          double expected = 0;
+          for (int cell = 0; cell < height * width; cell++) {
+            expected += matrix[slot][cell] * grid[b][cell / width][cell % width][c];
+          }
+          assertThat(pooled[(b * side * side + slot) * channels + c]).isCloseTo((float) expected, within(1e-5f));
+        }
+      }
+    }
+  }
+
   @Test
   void adaptivePoolingAveragesEachSlotsCellsAndIsTheIdentityWhenTheGridIsTheSlotGrid() {
-    float[][] identity = SemanticSlots.adaptivePooling(4, 4, 4);
+    float[][] identity = adaptivePooling(4, 4, 4);
     for (int i = 0; i < 16; i++) {
       for (int j = 0; j < 16; j++) {
         assertThat(identity[i][j]).isEqualTo(i == j ? 1f : 0f);
       }
     }
     // 6x6 to 4x4: slot (1, 2) covers rows 1..2 and columns 3..4 (floor(1*6/4)=1 .. ceil(2*6/4)=3, 3 .. 5)
-    float[][] pooling = SemanticSlots.adaptivePooling(6, 6, 4);
+    float[][] pooling = adaptivePooling(6, 6, 4);
     for (float[] slot : pooling) {
       double sum = 0;
       for (float weight : slot) {
@@ -76,7 +108,32 @@ class SemanticSlotsTest {
     assertThat(pooling[1 * 4 + 2][2 * 6 + 4]).isEqualTo(0.25f);
     assertThat(pooling[1 * 4 + 2][0]).isZero();
     // a grid smaller than the slot grid repeats its cells
-    assertThat(SemanticSlots.adaptivePooling(2, 2, 4)[5][0]).isEqualTo(1f);
+    assertThat(adaptivePooling(2, 2, 4)[5][0]).isEqualTo(1f);
+  }
+
+  /**
+   * Adaptive average pooling of a {@code height x width} grid (row-major) to {@code side x side}
+   * slots as a dense {@code [side², height * width]} matrix, the reference for the graph's separable
+   * pooling: slot {@code (i, j)} averages the cells of rows {@code floor(i h / side) .. ceil((i + 1) h /
+   * side)} and the like columns, as PyTorch's {@code adaptive_avg_pool2d}.
+   */
+  static float[][] adaptivePooling(int height, int width, int side) {
+    float[][] pooling = new float[side * side][height * width];
+    for (int i = 0; i < side; i++) {
+      int top = Math.floorDiv(i * height, side);
+      int bottom = -Math.floorDiv(-(i + 1) * height, side);
+      for (int j = 0; j < side; j++) {
+        int left = Math.floorDiv(j * width, side);
+        int right = -Math.floorDiv(-(j + 1) * width, side);
+        float weight = 1f / ((bottom - top) * (right - left));
+        for (int y = top; y < bottom; y++) {
+          for (int x = left; x < right; x++) {
+            pooling[i * side + j][y * width + x] = weight;
+          }
+        }
+      }
+    }
+    return pooling;
   }
 
   @Test

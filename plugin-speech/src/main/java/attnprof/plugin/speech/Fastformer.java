@@ -1,7 +1,6 @@
 package attnprof.plugin.speech;
 
 import attnprof.api.nn.Heads;
-import attnprof.api.nn.Init;
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.MultiHeadAttention;
 import attnprof.api.nn.Net;
@@ -12,49 +11,50 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Fastformer's additive attention (Wu, Wu, Qi, Huang, Xie 2021), linear in length, per head:
- * α = softmax over frames of (w_qᵀ q_t / sqrt d); the global query g = Σ α_t q_t; p_t = g ⊙ k_t;
- * β = softmax of (w_kᵀ p_t / sqrt d); the global key c = Σ β_t p_t; u_t = c ⊙ v_t. Then the heads
- * are merged, transformed ({@code transform}), added to the queries, and projected ({@code output}).
+ * Fastformer's additive attention (Wu, Wu, Qi, Huang, Xie 2021), linear in length, as the BEST-RQ
+ * study's {@code fast_attention.py} (whettenr/brq-att-alt-exp) builds it, with three d x d
+ * projections (the values are the queries): q = W_q x + b ({@code query}); per head h,
+ * α = softmax over frames of a_q(q_t)_h / sqrt(d_h), with a_q a dense layer from the full width to
+ * one score per head ({@code query_attn}); the global query g_h = Σ α_t q_t,h; k = W_k x + b
+ * ({@code key}); p = k ⊙ g; β and the global key c from p likewise ({@code key_attn}); u = c ⊙ q;
+ * the output W_o u + b + q ({@code output}).
+ *
+ * @param heads the heads of the pooling
  */
-final class Fastformer implements TokenMixer {
-  private final long heads;
-
-  Fastformer(long heads) {
-    this.heads = heads;
-  }
+record Fastformer(long heads) implements TokenMixer {
 
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();
     long width = Layers.width(x.values());
-    long size = width / heads;
-    Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
     Operand<TFloat32> bias = x.padded() ? MultiHeadAttention.keyPaddingBias(tf, x.length(), x.valid()) : null;
-    Operand<TFloat32> queryPool = net.weight("query_pool", Init.normal(Layers.INIT_STDDEV), heads, size);
-    Operand<TFloat32> globalQuery = pool(tf, qkv.query(), queryPool, bias);
-    Operand<TFloat32> mixedKeys = tf.math.mul(globalQuery, qkv.key());
-    Operand<TFloat32> keyPool = net.weight("key_pool", Init.normal(Layers.INIT_STDDEV), heads, size);
-    Operand<TFloat32> globalKey = pool(tf, mixedKeys, keyPool, bias);
-    Operand<TFloat32> mixedValues = tf.math.mul(globalKey, qkv.value());
-    Operand<TFloat32> transformed = Layers.dense(net.part("transform"), Heads.merge(tf, mixedValues), width);
-    return Layers.dense(net.part("output"), tf.math.add(transformed, Heads.merge(tf, qkv.query())), width);
+    Operand<TFloat32> query = Layers.dense(net.part("query"), x.values(), width);
+    Operand<TFloat32> globalQuery = pool(net, "query_attn", query, bias);
+    Operand<TFloat32> key = Layers.dense(net.part("key"), x.values(), width);
+    Operand<TFloat32> mixedKeys = tf.math.mul(key, globalQuery);
+    Operand<TFloat32> globalKey = pool(net, "key_attn", mixedKeys, bias);
+    Operand<TFloat32> mixedValues = tf.math.mul(query, globalKey);
+    return tf.math.add(Layers.dense(net.part("output"), mixedValues, width), query);
   }
 
   /**
-   * Attention pooling of {@code [batch, heads, frames, size]} with one learned vector per head
-   * ({@code [heads, size]}): {@code [batch, heads, 1, size]}.
+   * Attention pooling of {@code [batch, frames, width]}: per head, softmax over the frames of a dense
+   * layer's score ({@code name}, width to heads) scaled by 1/sqrt(head size), weighing that head's slice
+   * of the frames; returns {@code [batch, 1, width]}, the heads side by side.
    */
-  static Operand<TFloat32> pool(Ops tf, Operand<TFloat32> x, Operand<TFloat32> vectors, Operand<TFloat32> bias) {
+  private Operand<TFloat32> pool(Net net, String name, Operand<TFloat32> x, Operand<TFloat32> bias) {
+    Ops tf = net.tf();
     long[] dims = Layers.dims(x);
-    Operand<TFloat32> perHead = Layers.reshape(tf, vectors, 1, dims[1], dims[3], 1);
-    // [batch, heads, frames, 1] -> [batch, heads, 1, frames]
-    Operand<TFloat32> scores = tf.math.mul(Layers.batchMatMul(tf, x, perHead, false),
-        tf.constant((float) (1 / Math.sqrt(dims[3]))));
-    scores = Layers.reshape(tf, scores, dims[0], dims[1], 1, dims[2]);
+    long size = dims[2] / heads;
+    // [batch, frames, heads] -> [batch, heads, 1, frames]
+    Operand<TFloat32> scores = tf.linalg.transpose(Layers.dense(net.part(name), x, heads),
+        tf.constant(new int[] {0, 2, 1}));
+    scores = tf.math.mul(Layers.reshape(tf, scores, dims[0], heads, 1, dims[1]),
+        tf.constant((float) (1 / Math.sqrt(size))));
     if (bias != null) {
       scores = tf.math.add(scores, bias);
     }
-    return Layers.batchMatMul(tf, tf.nn.softmax(scores), x, false);
+    Operand<TFloat32> pooled = Layers.batchMatMul(tf, tf.nn.softmax(scores), Heads.split(tf, x, heads), false);
+    return Layers.reshape(tf, Heads.merge(tf, pooled), dims[0], 1, dims[2]);
   }
 }

@@ -26,12 +26,19 @@ public final class FastformerVariant implements ModelVariant {
   @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     long heads = request.config().integer(SpeechParameters.HEADS);
-    return SpeechEncoder.build(tf, request, layer -> new Fastformer(heads), List.of());
+    Fastformer mixer = new Fastformer(heads);
+    return SpeechEncoder.build(tf, request, layer -> mixer, List.of());
   }
 
   @Override
   public List<String> notes(ModelConfig config) {
-    return List.of("per head: global query by attention pooling, multiplied into the keys; global key likewise, "
-        + "multiplied into the values; a transform plus a residual to the queries, then the output projection");
+    return notesOf();
+  }
+
+  static List<String> notesOf() {
+    return List.of("as the BEST-RQ study's fast_attention.py: three d x d projections (query, key, output; the values "
+        + "are the queries); per head, a global query by attention pooling with a dense width-to-heads scorer, "
+        + "multiplied into the keys; a global key likewise, multiplied into the queries; output projection plus the "
+        + "queries");
   }
 }

@@ -10,22 +10,21 @@ import attnprof.api.model.VariantDescriptor;
 import java.util.List;
 import org.tensorflow.op.Ops;
 
-/** {@code speech/hypermixing}: HuBERT with HyperMixer's hypernetwork token mixing. */
+/** {@code speech/hypermixing}: HuBERT with HyperMixer's multi-head hypernetwork token mixing. */
 public final class HyperMixingVariant implements ModelVariant {
-  static final String HYPER_HIDDEN = "hyper_hidden";
-  static final String HYPER_UNITS = "hyper_units";
+  static final String HYPERNET_SIZE = "hypernet_size";
+  static final String PAPER = "Mai, Pannatier, Fehr, Chen, Marfurt, Fleuret, Henderson: HyperMixer: An MLP-based Low "
+      + "Cost Alternative to Transformers, ACL 2023";
+  static final String SUMMARY = "token-mixing MLP whose weights hypernetworks make from the input, per head: "
+      + "W2 · GELU(W1ᵀ · X), linear in length";
+  static final ParameterSpec PARAMETER = ParameterSpec.integer(HYPERNET_SIZE, 1,
+      "hidden units of the generated token-mixing MLP over all heads (hypernet_size; SpeechBrain's Conformer uses "
+          + "the feed-forward width)");
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/hypermixing", "HyperMixing",
-      Modality.SPEECH, HubertVariant.ID,
-      "Mai, Pannatier, Fehr, Chen, Marfurt, Fleuret, Henderson: HyperMixer: An MLP-based Low Cost Alternative to "
-          + "Transformers, ACL 2023",
-      "token-mixing MLP whose weights hypernetworks make from the input: W2 · GELU(W1ᵀ · X), linear in length",
-      SpeechMixerPresets.of("HyperMixing",
-          new String[] {HYPER_HIDDEN, "32", HYPER_UNITS, "32"},
-          new String[] {HYPER_HIDDEN, "192", HYPER_UNITS, "192"},
-          new String[] {HYPER_HIDDEN, "768", HYPER_UNITS, "768"}),
-      SpeechParameters.plus(
-          ParameterSpec.integer(HYPER_HIDDEN, 1, "hidden width of each hypernetwork's MLP"),
-          ParameterSpec.integer(HYPER_UNITS, 1, "units of the generated token-mixing MLP (columns of W1 and W2)")));
+      Modality.SPEECH, HubertVariant.ID, PAPER, SUMMARY,
+      SpeechMixerPresets.of("HyperMixing", new String[] {HYPERNET_SIZE, "64"}, new String[] {HYPERNET_SIZE, "768"},
+          new String[] {HYPERNET_SIZE, "3072"}),
+      SpeechParameters.plus(PARAMETER));
 
   @Override
   public VariantDescriptor descriptor() {
@@ -35,13 +34,19 @@ public final class HyperMixingVariant implements ModelVariant {
   @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     ModelConfig config = request.config();
-    return SpeechEncoder.build(tf, request,
-        layer -> new HyperMixing(config.integer(HYPER_HIDDEN), config.integer(HYPER_UNITS)), List.of());
+    HyperMixing mixer = new HyperMixing(config.integer(SpeechParameters.HEADS), config.integer(HYPERNET_SIZE),
+        SpeechEncoder.EPSILON);
+    return SpeechEncoder.build(tf, request, layer -> mixer, List.of());
   }
 
   @Override
   public List<String> notes(ModelConfig config) {
-    return List.of("W1 = h1(X + P), W2 = h2(X + P) with P sinusoidal positions and h a 2-layer GELU MLP; "
-        + "hypernetwork and mixing widths as wide as the model");
+    return notesOf(config);
+  }
+
+  static List<String> notesOf(ModelConfig config) {
+    return List.of("as speechbrain/nnet/hypermixing.py (untied, fix_tm_hidden_size false): per head, W1 and W2 from "
+        + "X + P (P sinusoidal positions) by GELU MLPs (ParallelMLPs) of width/heads hidden units and "
+        + config.integer(HYPERNET_SIZE) + "/heads outputs; W2 · GELU(W1ᵀ X_h); heads joined, then LayerNorm");
   }
 }

@@ -30,7 +30,7 @@ import org.tensorflow.types.TFloat32;
  * with a softmax cross-entropy loss (as in fine-tuning for recognition).
  */
 final class SpeechEncoder {
-  private static final double EPSILON = 1e-5;
+  static final double EPSILON = 1e-5;
   private static final int MASK_SPAN = 10;
 
   private SpeechEncoder() {

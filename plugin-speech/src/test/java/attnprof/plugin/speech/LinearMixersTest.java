@@ -2,8 +2,11 @@ package attnprof.plugin.speech;
 
 import static attnprof.plugin.speech.Reference.add;
 import static attnprof.plugin.speech.Reference.asDouble;
+import static attnprof.plugin.speech.Reference.columns;
 import static attnprof.plugin.speech.Reference.dense;
 import static attnprof.plugin.speech.Reference.gelu;
+import static attnprof.plugin.speech.Reference.headwiseDense;
+import static attnprof.plugin.speech.Reference.layerNorm;
 import static attnprof.plugin.speech.Reference.matMul;
 import static attnprof.plugin.speech.Reference.maxDifference;
 import static attnprof.plugin.speech.Reference.transpose;
@@ -13,99 +16,113 @@ import attnprof.engine.testkit.ModelEvaluator;
 import attnprof.engine.testkit.ModelEvaluator.MixerRun;
 import org.junit.jupiter.api.Test;
 
-/** SummaryMixing, Fastformer and HyperMixing against their equations computed directly in plain Java. */
+/**
+ * SummaryMixing, Fastformer and HyperMixing against plain-Java computations of their reference
+ * code's structure ({@code speechbrain/nnet/summary_mixing.py} in SamsungLabs/SummaryMixing,
+ * {@code fast_attention.py} in whettenr/brq-att-alt-exp, {@code speechbrain/nnet/hypermixing.py}),
+ * on the graph's own weights.
+ */
 class LinearMixersTest {
   private static final int TOKENS = 9;
   private static final int WIDTH = 8;
+  private static final int HEADS = 2;
 
   @Test
-  void summaryMixingCombinesEachFrameWithTheMeanOfTheSummaryBranch() {
+  void summaryMixingMergesPerHeadLocalFeaturesWithTheMeanOfPerHeadSummaries() {
     float[][][] input = Reference.random(TOKENS, WIDTH, 1);
-    MixerRun run = ModelEvaluator.mixWithWeights(new SummaryMixing(6, 5), input, 21);
+    MixerRun run = ModelEvaluator.mixWithWeights(new SummaryMixing(HEADS, 6, 4, 10), input, 21);
     double[][] x = asDouble(input[0]);
 
-    double[][] local = gelu(dense(x, run, "local"));
-    double[][] summaryFrames = gelu(dense(x, run, "summary"));
-    double[] mean = new double[5];
+    double[][] local = gelu(headwiseDense(gelu(headwiseDense(x, run, "local_1", HEADS)), run, "local_2", HEADS));
+    double[][] summaryFrames = gelu(headwiseDense(gelu(headwiseDense(x, run, "summary_1", HEADS)), run,
+        "summary_2", HEADS));
+    double[] mean = new double[WIDTH];
     for (double[] frame : summaryFrames) {
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < WIDTH; i++) {
         mean[i] += frame[i] / TOKENS;
       }
     }
-    double[][] both = new double[TOKENS][11];
+    double[][] both = new double[TOKENS][4 + WIDTH];
     for (int t = 0; t < TOKENS; t++) {
-      System.arraycopy(local[t], 0, both[t], 0, 6);
-      System.arraycopy(mean, 0, both[t], 6, 5);
+      System.arraycopy(local[t], 0, both[t], 0, 4);
+      System.arraycopy(mean, 0, both[t], 4, WIDTH);
     }
     double[][] expected = gelu(dense(both, run, "merge"));
 
+    assertThat(run.shapes().get("mixer/local_1_kernel")).containsExactly(HEADS, WIDTH / HEADS, 3);
     assertThat(maxDifference(run.output()[0], expected)).isLessThan(1e-5);
   }
 
   @Test
-  void fastformerPoolsAGlobalQueryAndKeyAndMixesThemElementWise() {
-    int heads = 2;
-    int size = WIDTH / heads;
+  void fastformerPoolsAGlobalQueryAndKeyWithDenseScoresAndUsesTheQueriesAsValues() {
+    int size = WIDTH / HEADS;
     float[][][] input = Reference.random(TOKENS, WIDTH, 2);
-    MixerRun run = ModelEvaluator.mixWithWeights(new Fastformer(heads), input, 22);
+    MixerRun run = ModelEvaluator.mixWithWeights(new Fastformer(HEADS), input, 22);
     double[][] x = asDouble(input[0]);
     double[][] q = dense(x, run, "query");
     double[][] k = dense(x, run, "key");
-    double[][] v = dense(x, run, "value");
-    float[] queryPool = run.weight("mixer/query_pool");
-    float[] keyPool = run.weight("mixer/key_pool");
 
-    double[][] mixed = new double[TOKENS][WIDTH];
-    for (int h = 0; h < heads; h++) {
-      int from = h * size;
-      double[] globalQuery = pool(q, queryPool, h, from, size);
-      double[][] p = new double[TOKENS][WIDTH];
-      for (int t = 0; t < TOKENS; t++) {
-        for (int i = 0; i < size; i++) {
-          p[t][from + i] = globalQuery[i] * k[t][from + i];
-        }
-      }
-      double[] globalKey = pool(p, keyPool, h, from, size);
-      for (int t = 0; t < TOKENS; t++) {
-        for (int i = 0; i < size; i++) {
-          mixed[t][from + i] = globalKey[i] * v[t][from + i];
-        }
+    double[][] globalQuery = pool(q, dense(q, run, "query_attn"), size);
+    double[][] p = new double[TOKENS][WIDTH];
+    for (int t = 0; t < TOKENS; t++) {
+      for (int i = 0; i < WIDTH; i++) {
+        p[t][i] = globalQuery[i / size][i % size] * k[t][i];
       }
     }
-    double[][] expected = dense(add(dense(mixed, run, "transform"), q), run, "output");
+    double[][] globalKey = pool(p, dense(p, run, "key_attn"), size);
+    double[][] u = new double[TOKENS][WIDTH];
+    for (int t = 0; t < TOKENS; t++) {
+      for (int i = 0; i < WIDTH; i++) {
+        u[t][i] = globalKey[i / size][i % size] * q[t][i];
+      }
+    }
+    double[][] expected = add(dense(u, run, "output"), q);
 
+    assertThat(run.weights().keySet().stream().filter(name -> name.endsWith("_kernel")))
+        .containsExactlyInAnyOrder("mixer/query_kernel", "mixer/key_kernel", "mixer/output_kernel",
+            "mixer/query_attn_kernel", "mixer/key_attn_kernel");
     assertThat(maxDifference(run.output()[0], expected)).isLessThan(1e-5);
   }
 
-  /** Σ_t softmax_t(wᵀ x_t / sqrt d) x_t over one head's slice. */
-  private static double[] pool(double[][] x, float[] vectors, int head, int from, int size) {
-    double[] scores = new double[TOKENS];
-    for (int t = 0; t < TOKENS; t++) {
-      for (int i = 0; i < size; i++) {
-        scores[t] += vectors[head * size + i] * x[t][from + i];
+  /** Per head h: Σ_t softmax_t(score_t,h / sqrt size) x_t over head h's slice; {@code [heads][size]}. */
+  private static double[][] pool(double[][] x, double[][] scores, int size) {
+    double[][] pooled = new double[HEADS][size];
+    for (int h = 0; h < HEADS; h++) {
+      double[] logits = new double[TOKENS];
+      for (int t = 0; t < TOKENS; t++) {
+        logits[t] = scores[t][h] / Math.sqrt(size);
       }
-      scores[t] /= Math.sqrt(size);
-    }
-    double[] weights = Reference.softmax(scores);
-    double[] pooled = new double[size];
-    for (int t = 0; t < TOKENS; t++) {
-      for (int i = 0; i < size; i++) {
-        pooled[i] += weights[t] * x[t][from + i];
+      double[] weights = Reference.softmax(logits);
+      for (int t = 0; t < TOKENS; t++) {
+        for (int i = 0; i < size; i++) {
+          pooled[h][i] += weights[t] * x[t][h * size + i];
+        }
       }
     }
     return pooled;
   }
 
   @Test
-  void hyperMixingMixesTokensWithWeightsMadeFromTheInput() {
+  void hyperMixingMixesEachHeadWithWeightsItsHypernetworksMakeAndNormalisesTheJoinedHeads() {
+    int size = WIDTH / HEADS;
+    int units = 6;
     float[][][] input = Reference.random(TOKENS, WIDTH, 3);
-    MixerRun run = ModelEvaluator.mixWithWeights(new HyperMixing(7, 4), input, 23);
+    MixerRun run = ModelEvaluator.mixWithWeights(new HyperMixing(HEADS, units, 1e-5), input, 23);
     double[][] x = asDouble(input[0]);
     double[][] positioned = add(x, asDouble(HyperMixing.positions(TOKENS, WIDTH)));
 
-    double[][] in = dense(gelu(dense(positioned, run, "hyper_in_1")), run, "hyper_in_2");
-    double[][] out = dense(gelu(dense(positioned, run, "hyper_out_1")), run, "hyper_out_2");
-    double[][] expected = matMul(out, gelu(matMul(transpose(in), x)));
+    double[][] w1 = headwiseDense(gelu(headwiseDense(positioned, run, "hyper_w1_1", HEADS)), run, "hyper_w1_2", HEADS);
+    double[][] w2 = headwiseDense(gelu(headwiseDense(positioned, run, "hyper_w2_1", HEADS)), run, "hyper_w2_2", HEADS);
+    double[][] joined = new double[TOKENS][WIDTH];
+    int perHead = units / HEADS;
+    for (int h = 0; h < HEADS; h++) {
+      double[][] mixed = matMul(columns(w2, h * perHead, perHead),
+          gelu(matMul(transpose(columns(w1, h * perHead, perHead)), columns(x, h * size, size))));
+      for (int t = 0; t < TOKENS; t++) {
+        System.arraycopy(mixed[t], 0, joined[t], h * size, size);
+      }
+    }
+    double[][] expected = layerNorm(joined, run, "norm", 1e-5);
 
     assertThat(maxDifference(run.output()[0], expected)).isLessThan(1e-4);
   }

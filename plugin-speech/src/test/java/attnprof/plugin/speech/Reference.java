@@ -27,6 +27,70 @@ final class Reference {
     return y;
   }
 
+  /**
+   * One dense layer per head, as SpeechBrain's {@code ParallelLinear}: x [tokens][in] cut into
+   * {@code heads} slices of the width, slice h times kernel h ({@code [heads][in/heads][out/heads]},
+   * row-major in {@code run}) plus bias h; the heads' outputs side by side.
+   */
+  static double[][] headwiseDense(double[][] x, MixerRun run, String part, int heads) {
+    float[] kernel = run.weight("mixer/" + part + "_kernel");
+    float[] bias = run.weight("mixer/" + part + "_bias");
+    int in = x[0].length / heads;
+    int out = bias.length / heads;
+    double[][] y = new double[x.length][out * heads];
+    for (int h = 0; h < heads; h++) {
+      for (int t = 0; t < x.length; t++) {
+        for (int o = 0; o < out; o++) {
+          double sum = bias[h * out + o];
+          for (int i = 0; i < in; i++) {
+            sum += x[t][h * in + i] * kernel[(h * in + i) * out + o];
+          }
+          y[t][h * out + o] = sum;
+        }
+      }
+    }
+    return y;
+  }
+
+  /** Layer normalisation of each row with the part's {@code gamma} and {@code beta}. */
+  static double[][] layerNorm(double[][] x, MixerRun run, String part, double epsilon) {
+    float[] gamma = endingWith(run, "/" + part + "_gamma");
+    float[] beta = endingWith(run, "/" + part + "_beta");
+    double[][] y = new double[x.length][x[0].length];
+    for (int t = 0; t < x.length; t++) {
+      double mean = 0;
+      for (double v : x[t]) {
+        mean += v / x[t].length;
+      }
+      double variance = 0;
+      for (double v : x[t]) {
+        variance += (v - mean) * (v - mean) / x[t].length;
+      }
+      for (int i = 0; i < x[t].length; i++) {
+        y[t][i] = (x[t][i] - mean) / Math.sqrt(variance + epsilon) * gamma[i] + beta[i];
+      }
+    }
+    return y;
+  }
+
+  /** The one weight whose name ends with {@code suffix}, whatever component scope holds it. */
+  static float[] endingWith(MixerRun run, String suffix) {
+    var names = run.weights().keySet().stream().filter(name -> name.endsWith(suffix)).toList();
+    if (names.size() != 1) {
+      throw new IllegalArgumentException("not one weight ending with " + suffix + ": " + run.weights().keySet());
+    }
+    return run.weight(names.get(0));
+  }
+
+  /** Columns {@code [from, from + count)} of every row. */
+  static double[][] columns(double[][] x, int from, int count) {
+    double[][] y = new double[x.length][count];
+    for (int t = 0; t < x.length; t++) {
+      System.arraycopy(x[t], from, y[t], 0, count);
+    }
+    return y;
+  }
+
   static double[][] gelu(double[][] x) {
     double[][] y = new double[x.length][x[0].length];
     for (int t = 0; t < x.length; t++) {

@@ -1,5 +1,6 @@
 package attnprof.plugin.speech;
 
+import attnprof.api.model.Component;
 import attnprof.api.nn.Init;
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.Net;
@@ -17,16 +18,25 @@ import org.tensorflow.types.TFloat32;
  * width split into x and a gate z; a causal depthwise convolution of x and SiLU; input-dependent
  * step size Δ (through a low-rank projection and softplus), B and C; the {@link SelectiveScan}
  * with A = -exp(A_log) and a skip D; the gate SiLU(z); an output projection.
+ *
+ * <p>With {@code residualBlocks}, each direction is wrapped as mamba_ssm's {@code Block} wraps its
+ * mixer: RMS normalisation first ({@code forward_norm}, {@code backward_norm}; epsilon 1e-5, a weight
+ * per channel) and the input added back, so the output is x + M_f(N_f(x)) + rev(M_b(N_b(rev x))).
+ * Without it (a body that brings its own norm and residual, as the Conformer does) it is
+ * M_f(x) + rev(M_b(rev x)), the BEST-RQ study's {@code add} strategy.
  */
 final class Mamba implements TokenMixer {
+  static final double RMS_EPSILON = 1e-5;
   private final long expand;
   private final long state;
   private final long convolution;
+  private final boolean residualBlocks;
 
-  Mamba(long expand, long state, long convolution) {
+  Mamba(long expand, long state, long convolution, boolean residualBlocks) {
     this.expand = expand;
     this.state = state;
     this.convolution = convolution;
+    this.residualBlocks = residualBlocks;
   }
 
   @Override
@@ -45,10 +55,27 @@ final class Mamba implements TokenMixer {
     for (int t = 0; t < frames; t++) {
       reversed[t] = (int) (frames - 1 - t);
     }
-    Operand<TFloat32> forward = block(net.part("forward"), input);
-    Operand<TFloat32> backward = tf.gather(block(net.part("backward"), tf.gather(input, tf.constant(reversed),
+    Operand<TFloat32> forward = direction(net, "forward", input);
+    Operand<TFloat32> backward = tf.gather(direction(net, "backward", tf.gather(input, tf.constant(reversed),
         tf.constant(1))), tf.constant(reversed), tf.constant(1));
-    return tf.math.add(forward, backward);
+    Operand<TFloat32> both = tf.math.add(forward, backward);
+    return residualBlocks ? tf.math.add(both, input) : both;
+  }
+
+  /** One direction's block, behind its RMS normalisation when the blocks carry their own. */
+  private Operand<TFloat32> direction(Net net, String name, Operand<TFloat32> x) {
+    Operand<TFloat32> in = residualBlocks ? rmsNorm(net.part(name + "_norm").in(Component.NORM), x) : x;
+    return block(net.part(name), in);
+  }
+
+  /** x / sqrt(mean(x²) + ε) · weight over the last axis (mamba_ssm's {@code RMSNorm}). */
+  static Operand<TFloat32> rmsNorm(Net net, Operand<TFloat32> x) {
+    Ops tf = net.tf();
+    Operand<TFloat32> meanSquare = tf.math.mean(tf.math.square(x), tf.constant(-1),
+        org.tensorflow.op.math.Mean.keepDims(true));
+    Operand<TFloat32> weight = net.weight("weight", Init.ones(), Layers.width(x));
+    return tf.math.mul(tf.math.mul(x, tf.math.rsqrt(tf.math.add(meanSquare, tf.constant((float) RMS_EPSILON)))),
+        weight);
   }
 
   /** One Mamba block reading the frames in order. */

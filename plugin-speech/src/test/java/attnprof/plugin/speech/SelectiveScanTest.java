@@ -12,6 +12,30 @@ class SelectiveScanTest {
   private static final int CHANNELS = 3;
   private static final int STATE = 4;
 
+  /**
+   * The step-by-step recurrence costs, per element of {@code [batch, frames, channels, state]}:
+   * Δ·A and its exponential (2), times h (1), Δu times B (1), the addition (1), times C and the sum
+   * over the state (2): 7 FLOPs. The chunked scan stays within twice that.
+   */
+  @ParameterizedTest(name = "{0} frames")
+  @ValueSource(ints = {64, 256, 1000})
+  void spendsAtMostTwiceTheRecurrencesFlops(int frames) {
+    int batch = 2;
+    int channels = 16;
+    int state = 16;
+    long recurrence = 7L * batch * frames * channels * state;
+
+    long scan = ModelEvaluator.flopsOf(tf -> SelectiveScan.apply(tf,
+        tf.zeros(tf.constant(new long[] {batch, frames, channels}), org.tensorflow.types.TFloat32.class),
+        tf.zeros(tf.constant(new long[] {batch, frames, channels}), org.tensorflow.types.TFloat32.class),
+        tf.zeros(tf.constant(new long[] {channels, state}), org.tensorflow.types.TFloat32.class),
+        tf.zeros(tf.constant(new long[] {batch, frames, state}), org.tensorflow.types.TFloat32.class),
+        tf.zeros(tf.constant(new long[] {batch, frames, state}), org.tensorflow.types.TFloat32.class)));
+
+    System.out.printf("selective scan at %d frames: %.2f x the recurrence's FLOPs%n", frames, (double) scan / recurrence);
+    assertThat(scan).isLessThanOrEqualTo(2 * recurrence);
+  }
+
   @ParameterizedTest(name = "{0} frames")
   @ValueSource(ints = {1, 8, 13, 37})
   void equalsTheNaiveRecurrence(int frames) {

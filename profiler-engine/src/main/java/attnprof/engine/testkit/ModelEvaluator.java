@@ -183,6 +183,24 @@ public final class ModelEvaluator {
     }
   }
 
+  /**
+   * The FLOPs the engine's counter gives the ops a graph expression with no inputs needs, all of
+   * them, as a sweep would count them; fails naming any op it could not count.
+   */
+  public static long flopsOf(java.util.function.Function<Ops, Operand<TFloat32>> expression) {
+    try (Graph graph = new Graph()) {
+      Operand<TFloat32> output = expression.apply(Ops.create(graph));
+      var count = attnprof.engine.internal.graph.FlopCounter.count(
+          attnprof.engine.internal.graph.StepOperations.closureOf(
+              java.util.Set.of((org.tensorflow.GraphOperation) output.op())),
+          name -> Optional.empty());
+      if (!count.uncounted().isEmpty()) {
+        throw new IllegalStateException("ops the FLOP counter could not count: " + count.uncounted());
+      }
+      return count.byComponent().values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   /** Evaluates a graph expression with no inputs and returns its values flattened. */
   public static float[] evaluate(java.util.function.Function<Ops, Operand<TFloat32>> expression) {
     try (Graph graph = new Graph()) {

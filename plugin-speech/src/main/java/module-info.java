@@ -1,6 +1,8 @@
 /**
- * The speech modality: HuBERT (vanilla), L-HuBERT (local attention), and HuBERT with the linear-time
- * token mixers SummaryMixing, HyperMixing, Fastformer and Mamba; and 16 kHz waveform inputs
+ * The speech modality, two families: HuBERT (vanilla), L-HuBERT (local attention), and HuBERT with the
+ * linear-time token mixers SummaryMixing, HyperMixing, Fastformer and Mamba; and the BEST-RQ study's
+ * Conformer with relative-position self-attention (the baseline) and with each of those mixers at the
+ * study's widths, its log-mel front end in the graph; and 16 kHz waveform inputs
  * (synthetic, or read from WAV files). Exports nothing: the engine reaches it only through the
  * services it provides.
  */
@@ -13,6 +15,11 @@ module attnprof.plugin.speech {
       attnprof.plugin.speech.SummaryMixingVariant,
       attnprof.plugin.speech.HyperMixingVariant,
       attnprof.plugin.speech.FastformerVariant,
-      attnprof.plugin.speech.MambaVariant;
+      attnprof.plugin.speech.MambaVariant,
+      attnprof.plugin.speech.BrqMhsaVariant,
+      attnprof.plugin.speech.BrqSummaryMixingVariant,
+      attnprof.plugin.speech.BrqHyperMixingVariant,
+      attnprof.plugin.speech.BrqFastformerVariant,
+      attnprof.plugin.speech.BrqMambaVariant;
   provides attnprof.api.input.InputGenerator with attnprof.plugin.speech.WaveformInputs;
 }

@@ -11,10 +11,12 @@ import org.tensorflow.op.Ops;
 
 /** {@code speech/fastformer}: HuBERT with Fastformer's additive attention. */
 public final class FastformerVariant implements ModelVariant {
+  static final String PAPER = "Wu, Wu, Qi, Huang, Xie: Fastformer: Additive Attention Can Be All You Need, arXiv "
+      + "2108.09084, 2021";
+  static final String SUMMARY = "additive attention: global query and key vectors by attention pooling, element-wise "
+      + "interactions; linear in length";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/fastformer", "Fastformer",
-      Modality.SPEECH, HubertVariant.ID,
-      "Wu, Wu, Qi, Huang, Xie: Fastformer: Additive Attention Can Be All You Need, arXiv 2108.09084, 2021",
-      "additive attention: global query and key vectors by attention pooling, element-wise interactions; linear in length",
+      Modality.SPEECH, HubertVariant.ID, PAPER, SUMMARY,
       SpeechMixerPresets.of("Fastformer", new String[0], new String[0], new String[0]),
       SpeechParameters.ENCODER);
 

@@ -1,5 +1,6 @@
 package attnprof.plugin.speech;
 
+import attnprof.api.nn.Activation;
 import attnprof.api.nn.Init;
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.Net;
@@ -61,16 +62,17 @@ final class Headwise {
   }
 
   /**
-   * A GELU MLP per head, {@code [heads, rows, in]} through {@code widths} (total widths, each a
-   * multiple of the heads), GELU after every layer: parts {@code name_1}, {@code name_2}...
+   * An MLP per head, {@code [heads, rows, in]} through {@code widths} (total widths, each a
+   * multiple of the heads), the activation after every layer: parts {@code name_1}, {@code name_2}...
    */
-  static Operand<TFloat32> mlp(Net net, String name, Operand<TFloat32> x, long heads, long... widths) {
+  static Operand<TFloat32> mlp(Net net, String name, Operand<TFloat32> x, long heads, Activation activation,
+      long... widths) {
     Operand<TFloat32> hidden = x;
     for (int i = 0; i < widths.length; i++) {
       if (widths[i] % heads != 0) {
         throw new IllegalArgumentException("width " + widths[i] + " is not a multiple of " + heads + " heads");
       }
-      hidden = Layers.gelu(net.tf(), dense(net.part(name + "_" + (i + 1)), hidden, widths[i] / heads));
+      hidden = activation.apply(net.tf(), dense(net.part(name + "_" + (i + 1)), hidden, widths[i] / heads));
     }
     return hidden;
   }

@@ -41,7 +41,7 @@ record HyperMixing(long heads, long hypernetSize, double epsilon) implements Tok
       real = tf.constant(realFrames(frames, x.valid()));
       input = tf.math.mul(input, real);
     }
-    Operand<TFloat32> positioned = Headwise.split(tf, tf.math.add(input, sharedPositions(net, frames, dims[2])), heads);
+    Operand<TFloat32> positioned = Headwise.split(tf, tf.math.add(input, SinusoidalPositions.shared(net, frames, dims[2])), heads);
     Operand<TFloat32> w1 = perSequence(tf, hypernetwork(net, "hyper_w1", positioned, dims[2]), batch, frames);
     Operand<TFloat32> w2 = perSequence(tf, hypernetwork(net, "hyper_w2", positioned, dims[2]), batch, frames);
     if (real != null) {
@@ -68,26 +68,6 @@ record HyperMixing(long heads, long hypernetSize, double epsilon) implements Tok
   private static Operand<TFloat32> perSequence(Ops tf, Operand<TFloat32> x, long batch, long frames) {
     long[] dims = Layers.dims(x);
     return Layers.reshape(tf, x, dims[0], batch, frames, dims[2]);
-  }
-
-  /** The positions as one constant every layer of the model shares. */
-  static Operand<TFloat32> sharedPositions(Net net, long frames, long width) {
-    return net.shared("sinusoidal-positions/" + frames + "/" + width, tf -> tf.constant(positions(frames, width)));
-  }
-
-  /**
-   * Sinusoidal position encodings {@code [frames, width]} (Vaswani et al.; SpeechBrain's
-   * {@code PositionalEncoding}): sine at even channels, cosine at odd ones.
-   */
-  static float[][] positions(long frames, long width) {
-    float[][] encoding = new float[(int) frames][(int) width];
-    for (int t = 0; t < frames; t++) {
-      for (int i = 0; i < width; i++) {
-        double angle = t / Math.pow(10_000, 2.0 * (i / 2) / width);
-        encoding[t][i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
-      }
-    }
-    return encoding;
   }
 
   /** 1 for the real frames, 0 for padding: {@code [frames, 1]}. */

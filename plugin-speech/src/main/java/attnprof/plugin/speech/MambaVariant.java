@@ -16,17 +16,19 @@ public final class MambaVariant implements ModelVariant {
   static final String STATE = "state";
   static final String CONV_WIDTH = "mamba_conv";
   private static final String[] PUBLISHED = {EXPAND, "2", STATE, "16", CONV_WIDTH, "4"};
+  static final String PAPER = "Gu, Dao: Mamba: Linear-Time Sequence Modeling with Selective State Spaces, arXiv 2312.00752, 2023";
+  static final String SUMMARY = "a selective state-space layer read forward and backward: input-dependent step size and "
+      + "projections, a causal depthwise convolution, the selective scan; linear in length";
+  /** The mixer's own parameters, shared with the BEST-RQ Conformer variant. */
+  static final List<ParameterSpec> PARAMETERS = List.of(
+      ParameterSpec.integer(EXPAND, 1, "inner width as a multiple of the model width"),
+      ParameterSpec.integer(STATE, 1, "state size N of the selective scan"),
+      ParameterSpec.integer(CONV_WIDTH, 1, "kernel of the causal depthwise convolution"));
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/mamba", "Mamba", Modality.SPEECH,
-      HubertVariant.ID,
-      "Gu, Dao: Mamba: Linear-Time Sequence Modeling with Selective State Spaces, arXiv 2312.00752, 2023",
-      "a selective state-space layer read forward and backward: input-dependent step size and projections, "
-          + "a causal depthwise convolution, the selective scan; linear in length",
+      HubertVariant.ID, PAPER, SUMMARY,
       SpeechMixerPresets.of("bidirectional Mamba", new String[] {EXPAND, "2", STATE, "4", CONV_WIDTH, "4"},
           PUBLISHED, PUBLISHED),
-      SpeechParameters.plus(
-          ParameterSpec.integer(EXPAND, 1, "inner width as a multiple of the model width"),
-          ParameterSpec.integer(STATE, 1, "state size N of the selective scan"),
-          ParameterSpec.integer(CONV_WIDTH, 1, "kernel of the causal depthwise convolution")));
+      SpeechParameters.plus(PARAMETERS.toArray(ParameterSpec[]::new)));
 
   @Override
   public VariantDescriptor descriptor() {

@@ -105,12 +105,22 @@ final class SpeechEncoder {
     Ops tf = net.tf();
     long[] dims = Layers.dims(frames);
     long rows = dims[0] * dims[1];
-    Operand<TFloat32> logits = Layers.dense(net, Layers.reshape(tf, frames, rows, dims[2]), classes);
-    float[][] labels = new float[(int) rows][classes];
-    for (float[] label : labels) {
-      label[0] = 1f;
-    }
-    Operand<TFloat32> perFrame = tf.nn.softmaxCrossEntropyWithLogits(logits, tf.constant(labels)).loss();
+    return firstClassLoss(tf, Layers.dense(net, Layers.reshape(tf, frames, rows, dims[2]), classes));
+  }
+
+  /**
+   * The mean softmax cross-entropy of logits ({@code [frames, classes]} or {@code [batch, frames,
+   * classes]}) against the first class for every frame: a training loss with the cost of a real one.
+   */
+  static Operand<TFloat32> firstClassLoss(Ops tf, Operand<TFloat32> logits) {
+    long[] dims = Layers.dims(logits);
+    long classes = dims[dims.length - 1];
+    long rows = Layers.dims(logits).length == 2 ? dims[0] : dims[0] * dims[1];
+    Operand<TFloat32> flat = Layers.reshape(tf, logits, rows, classes);
+    float[] first = new float[(int) classes];
+    first[0] = 1f;
+    Operand<TFloat32> labels = tf.broadcastTo(tf.constant(first), Layers.ints(tf, rows, classes));
+    Operand<TFloat32> perFrame = tf.nn.softmaxCrossEntropyWithLogits(flat, labels).loss();
     return tf.math.mean(perFrame, tf.constant(0));
   }
 }

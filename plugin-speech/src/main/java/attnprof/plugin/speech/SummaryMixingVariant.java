@@ -7,6 +7,7 @@ import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.VariantDescriptor;
+import attnprof.api.nn.Activation;
 import java.util.List;
 import org.tensorflow.op.Ops;
 
@@ -41,14 +42,14 @@ public final class SummaryMixingVariant implements ModelVariant {
 
   @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
-    SummaryMixing mixer = mixer(request.config(), request.config().integer(SpeechParameters.HEADS));
+    SummaryMixing mixer = mixer(request.config(), request.config().integer(SpeechParameters.HEADS), Activation.GELU);
     return SpeechEncoder.build(tf, request, layer -> mixer, List.of());
   }
 
   /** The mixer of a configuration with these parameters. */
-  static SummaryMixing mixer(ModelConfig config, long heads) {
+  static SummaryMixing mixer(ModelConfig config, long heads, Activation activation) {
     return new SummaryMixing(heads, config.integer(LOCAL_HIDDEN), config.integer(LOCAL_OUT),
-        config.integer(SUMMARY_HIDDEN));
+        config.integer(SUMMARY_HIDDEN), activation);
   }
 
   @Override
@@ -57,8 +58,8 @@ public final class SummaryMixingVariant implements ModelVariant {
   }
 
   static List<String> notesOf(ModelConfig config) {
-    return List.of("as speechbrain/nnet/summary_mixing.py (SamsungLabs/SummaryMixing): h_t = GELU(W_c [f(x_t); "
-            + "mean_t s(x_t)]), f and s GELU MLPs applied per head (ParallelLinear, block-diagonal), "
+    return List.of("as speechbrain/nnet/summary_mixing.py (SamsungLabs/SummaryMixing): h_t = act(W_c [f(x_t); "
+            + "mean_t s(x_t)]), f and s MLPs applied per head (ParallelLinear, block-diagonal), "
             + "local " + config.integer(LOCAL_HIDDEN) + " -> " + config.integer(LOCAL_OUT) + ", summary "
             + config.integer(SUMMARY_HIDDEN) + " -> the model width",
         "no normalisation inside the mixer, as the reference");

@@ -12,6 +12,7 @@ import static attnprof.plugin.speech.Reference.maxDifference;
 import static attnprof.plugin.speech.Reference.transpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attnprof.api.nn.Activation;
 import attnprof.engine.testkit.ModelEvaluator;
 import attnprof.engine.testkit.ModelEvaluator.MixerRun;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class LinearMixersTest {
   @Test
   void summaryMixingMergesPerHeadLocalFeaturesWithTheMeanOfPerHeadSummaries() {
     float[][][] input = Reference.random(TOKENS, WIDTH, 1);
-    MixerRun run = ModelEvaluator.mixWithWeights(new SummaryMixing(HEADS, 6, 4, 10), input, 21);
+    MixerRun run = ModelEvaluator.mixWithWeights(new SummaryMixing(HEADS, 6, 4, 10, Activation.GELU), input, 21);
     double[][] x = asDouble(input[0]);
 
     double[][] local = gelu(headwiseDense(gelu(headwiseDense(x, run, "local_1", HEADS)), run, "local_2", HEADS));
@@ -109,7 +110,15 @@ class LinearMixersTest {
     float[][][] input = Reference.random(TOKENS, WIDTH, 3);
     MixerRun run = ModelEvaluator.mixWithWeights(new HyperMixing(HEADS, units, 1e-5), input, 23);
     double[][] x = asDouble(input[0]);
-    double[][] positioned = add(x, asDouble(HyperMixing.positions(TOKENS, WIDTH)));
+    double[][] positions = new double[TOKENS][WIDTH];
+    for (int t = 0; t < TOKENS; t++) {
+      for (int i = 0; i < WIDTH; i += 2) {
+        double frequency = Math.exp(-Math.log(10_000) * i / WIDTH);
+        positions[t][i] = Math.sin(t * frequency);
+        positions[t][i + 1] = Math.cos(t * frequency);
+      }
+    }
+    double[][] positioned = add(x, positions);
 
     double[][] w1 = headwiseDense(gelu(headwiseDense(positioned, run, "hyper_w1_1", HEADS)), run, "hyper_w1_2", HEADS);
     double[][] w2 = headwiseDense(gelu(headwiseDense(positioned, run, "hyper_w2_1", HEADS)), run, "hyper_w2_2", HEADS);

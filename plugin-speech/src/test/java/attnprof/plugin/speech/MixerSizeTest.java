@@ -7,6 +7,7 @@ import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
+import attnprof.api.nn.Activation;
 import attnprof.api.nn.TokenMixer;
 import attnprof.engine.testkit.ModelEvaluator;
 import java.util.Map;
@@ -33,7 +34,7 @@ class MixerSizeTest {
         + parallelLinear(D, summary) + parallelLinear(summary, D)
         + (localOut + D) * D + D;
 
-    assertThat(parameters(SummaryMixingVariant.mixer(config, H))).isEqualTo(expected);
+    assertThat(parameters(SummaryMixingVariant.mixer(config, H, Activation.GELU))).isEqualTo(expected);
   }
 
   @Test

@@ -46,6 +46,17 @@ public interface ModelVariant {
   }
 
   /**
+   * The lengths of a default sweep of this variant's family, when they are not its modality's
+   * ({@code InputDescriptor.defaultLengths()}): for a family built for longer or shorter inputs.
+   * Declared by the family's baseline; a sweep given no lengths measures every variant at its
+   * baseline's grid (a baseline's own when it has one, else the modality's), so a variant and its
+   * baseline always share their lengths. Must be cheap. The default, empty, means the modality's grid.
+   */
+  default java.util.List<Double> defaultLengths() {
+    return java.util.List.of();
+  }
+
+  /**
    * Describes how this configuration is built, one fact a line (for {@code describe}): the
    * published facts it follows and the choices made where the paper is silent. The default
    * says nothing beyond the parameters.

@@ -62,7 +62,7 @@ public final class SweepPlanner {
       ModelConfig config = ModelConfig.resolve(variant.descriptor(), request.preset(), params);
       InputGenerator generator = registry.inputFor(variant.descriptor().modality());
       String lengthUnit = generator.descriptor().lengthUnit();
-      for (InputChoice input : inputs(request, generator)) {
+      for (InputChoice input : inputs(request, generator, familyLengths(variant))) {
         for (double length : input.lengths()) {
           for (Mode mode : request.modes()) {
             for (int batch : batches) {
@@ -139,10 +139,21 @@ public final class SweepPlanner {
   private record InputChoice(String file, List<Double> lengths) {
   }
 
-  private static List<InputChoice> inputs(SweepRequest request, InputGenerator generator) {
+  /** The default grid of a variant's family: its baseline's, when the baseline declares one. */
+  private List<Double> familyLengths(ModelVariant variant) {
+    String baseline = variant.descriptor().baseline();
+    if (baseline == null || baseline.isEmpty()) {
+      return variant.defaultLengths();
+    }
+    return registry.variants().stream().filter(v -> v.descriptor().id().equals(baseline)).findFirst()
+        .map(ModelVariant::defaultLengths).orElse(variant.defaultLengths());
+  }
+
+  private static List<InputChoice> inputs(SweepRequest request, InputGenerator generator, List<Double> family) {
     InputDescriptor descriptor = generator.descriptor();
+    List<Double> defaults = family.isEmpty() ? descriptor.defaultLengths() : family;
     List<Double> requested = request.lengths().isEmpty() && request.inputs().isEmpty()
-        ? descriptor.defaultLengths() : request.lengths();
+        ? defaults : request.lengths();
     for (double length : requested) {
       if (descriptor.wholeLengths() && length != Math.rint(length)) {
         throw ProfilerException.user("lengths of " + descriptor.modality() + " are whole " + descriptor.lengthUnit()

@@ -1,0 +1,110 @@
+package attnprof.plugin.speech;
+
+import attnprof.api.nn.Layers;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * 80-bin log-mel filterbanks of a 16 kHz waveform, in the graph, as SpeechBrain's {@code Fbank}
+ * computes them with the BEST-RQ study's settings (n_fft 400, a 10 ms hop, 80 mels): the waveform is
+ * padded with 200 zeros on each side ({@code center=True}, constant padding), cut into frames of 400
+ * samples every 160 (1 + samples/160 frames), weighed by a periodic Hamming window; the power
+ * spectrum |X_k|² of the 201 one-sided bins; SpeechBrain's triangular mel filters from 0 to 8 kHz;
+ * 10·log10(max(x, 1e-10)), floored at 80 dB below each sequence's maximum.
+ *
+ * <p>TensorFlow Java has no complex type, so the DFT is a matrix product with the window folded into
+ * its cosine and sine matrices, {@code [400, 402]}: 2·400·402 FLOPs per frame where an FFT needs about
+ * a tenth of that. Frames are cut by slicing, not gathering, so no constant grows with the input.
+ */
+final class LogMelFilterbank {
+  static final int SAMPLE_RATE = 16_000;
+  static final int FFT_SIZE = 400;
+  static final int HOP = 160;
+  static final int BINS = FFT_SIZE / 2 + 1;
+  static final int MELS = 80;
+  static final double TOP_DB = 80;
+  static final double AMPLITUDE_FLOOR = 1e-10;
+
+  private LogMelFilterbank() {
+  }
+
+  /** The frames of a waveform of this many samples. */
+  static int frames(int samples) {
+    return 1 + samples / HOP;
+  }
+
+  /** {@code [batch, samples]} to {@code [batch, frames, 80]}. */
+  static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> waveform) {
+    long[] dims = Layers.dims(waveform);
+    long batch = dims[0];
+    int samples = Math.toIntExact(dims[1]);
+    int frames = frames(samples);
+    // whole hops: frame f is hops f and f + 1 and the first half of hop f + 2
+    int hops = frames + 2;
+    long after = Math.max(FFT_SIZE / 2, (long) hops * HOP - samples - FFT_SIZE / 2);
+    Operand<TFloat32> padded = Layers.sliceAxis(tf, Layers.padAxis(tf, waveform, 1, FFT_SIZE / 2, after), 1, 0,
+        (long) hops * HOP);
+    Operand<TFloat32> byHop = Layers.reshape(tf, padded, batch, hops, HOP);
+    Operand<TFloat32> cut = tf.concat(List.of(
+        Layers.sliceAxis(tf, byHop, 1, 0, frames),
+        Layers.sliceAxis(tf, byHop, 1, 1, frames + 1),
+        Layers.sliceAxis(tf, Layers.sliceAxis(tf, byHop, 1, 2, frames + 2), 2, 0, FFT_SIZE - 2 * HOP)),
+        tf.constant(2));
+    Operand<TFloat32> rows = Layers.reshape(tf, cut, batch * frames, FFT_SIZE);
+    Operand<TFloat32> spectrum = tf.linalg.matMul(rows, tf.constant(windowedDft()));
+    Operand<TFloat32> real = Layers.sliceAxis(tf, spectrum, 1, 0, BINS);
+    Operand<TFloat32> imaginary = Layers.sliceAxis(tf, spectrum, 1, BINS, 2 * BINS);
+    Operand<TFloat32> power = tf.math.add(tf.math.square(real), tf.math.square(imaginary));
+    Operand<TFloat32> mel = tf.linalg.matMul(power, tf.constant(melFilters()));
+    Operand<TFloat32> decibels = tf.math.mul(tf.constant((float) (10 / Math.log(10))),
+        tf.math.log(tf.math.maximum(mel, tf.constant((float) AMPLITUDE_FLOOR))));
+    Operand<TFloat32> perSequence = Layers.reshape(tf, decibels, batch, frames * MELS);
+    Operand<TFloat32> floor = tf.math.sub(tf.max(perSequence, tf.constant(1), org.tensorflow.op.core.Max.keepDims(true)),
+        tf.constant((float) TOP_DB));
+    return Layers.reshape(tf, tf.math.maximum(perSequence, floor), batch, frames, MELS);
+  }
+
+  /** The periodic Hamming window times the DFT's cosines (columns 0..200) and sines (201..401). */
+  static float[][] windowedDft() {
+    float[][] matrix = new float[FFT_SIZE][2 * BINS];
+    for (int n = 0; n < FFT_SIZE; n++) {
+      double window = 0.54 - 0.46 * Math.cos(2 * Math.PI * n / FFT_SIZE);
+      for (int k = 0; k < BINS; k++) {
+        double angle = 2 * Math.PI * ((long) k * n % FFT_SIZE) / FFT_SIZE;
+        matrix[n][k] = (float) (window * Math.cos(angle));
+        matrix[n][BINS + k] = (float) (-window * Math.sin(angle));
+      }
+    }
+    return matrix;
+  }
+
+  /**
+   * SpeechBrain's {@code Filterbank} matrix {@code [201, 80]}: mel = 2595·log10(1 + f/700), 82
+   * points evenly spaced in mel from 0 Hz to 8 kHz; filter m centred at point m + 1 with a band as
+   * wide as the gap below it, max(0, min(1 + s, 1 - s)) with s = (f - centre)/band.
+   */
+  static float[][] melFilters() {
+    double top = toMel(SAMPLE_RATE / 2.0);
+    double[] hertz = new double[MELS + 2];
+    for (int i = 0; i < hertz.length; i++) {
+      hertz[i] = 700 * (Math.pow(10, top * i / (MELS + 1) / 2595) - 1);
+    }
+    float[][] filters = new float[BINS][MELS];
+    for (int m = 0; m < MELS; m++) {
+      double centre = hertz[m + 1];
+      double band = hertz[m + 1] - hertz[m];
+      for (int k = 0; k < BINS; k++) {
+        double frequency = (SAMPLE_RATE / 2.0) * k / (BINS - 1);
+        double slope = (frequency - centre) / band;
+        filters[k][m] = (float) Math.max(0, Math.min(1 + slope, 1 - slope));
+      }
+    }
+    return filters;
+  }
+
+  private static double toMel(double hertz) {
+    return 2595 * Math.log10(1 + hertz / 700);
+  }
+}

@@ -1,0 +1,26 @@
+package attnprof.api.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** The element-wise activations the models use, each with a gradient in TensorFlow Java. */
+public enum Activation {
+  /** The Gaussian error linear unit, exact (with erf), as {@link Layers#gelu}. */
+  GELU {
+    @Override
+    public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
+      return Layers.gelu(tf, x);
+    }
+  },
+  /** x·sigmoid(x): SiLU, which SpeechBrain calls Swish. */
+  SILU {
+    @Override
+    public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
+      return tf.math.mul(x, tf.math.sigmoid(x));
+    }
+  };
+
+  /** The activation of every element of {@code x}. */
+  public abstract Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x);
+}

@@ -114,6 +114,7 @@ final class SweepCommand implements Runnable {
     PrintStream outStream = root.out;
     outStream.println();
     TippingTables.printFigures(outStream, result.rows());
+    TippingTables.printAchievedRates(outStream, result.rows());
     TippingTables.printComparisons(outStream, result.comparisons());
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();

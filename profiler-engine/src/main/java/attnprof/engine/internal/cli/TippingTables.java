@@ -3,6 +3,7 @@ package attnprof.engine.internal.cli;
 import attnprof.engine.LengthComparison;
 import attnprof.engine.ResultRow;
 import attnprof.engine.TippingPoint;
+import attnprof.engine.internal.stats.AchievedRates;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -113,5 +114,44 @@ final class TippingTables {
       out.print(table.render());
       out.println();
     }
+  }
+
+  /**
+   * One table per mode and input: each point's achieved GFLOP/s (counted FLOPs over median latency,
+   * derived), with an efficient variant's fraction of its baseline's rate at the same length.
+   */
+  static void printAchievedRates(PrintStream out, List<ResultRow> rows) {
+    Map<String, List<AchievedRates.Rate>> groups = AchievedRates.of(rows).stream().collect(Collectors.groupingBy(
+        r -> r.mode() + " | batch 1" + (r.input().equals("synthetic") ? "" : " | " + r.input()), TreeMap::new,
+        Collectors.toList()));
+    for (Map.Entry<String, List<AchievedRates.Rate>> group : groups.entrySet()) {
+      List<AchievedRates.Rate> members = group.getValue();
+      TreeSet<Double> lengths = members.stream().map(AchievedRates.Rate::length)
+          .collect(Collectors.toCollection(TreeSet::new));
+      List<String> header = new java.util.ArrayList<>();
+      header.add("VARIANT");
+      lengths.forEach(l -> header.add(TippingPoint.formatLength(l, members.get(0).lengthUnit())));
+      TextTable table = new TextTable(header.toArray(String[]::new));
+      Map<String, Map<Double, String>> cells = new java.util.LinkedHashMap<>();
+      for (AchievedRates.Rate rate : members) {
+        cells.computeIfAbsent(rate.variant(), v -> new TreeMap<>()).put(rate.length(), rateCell(rate));
+      }
+      cells.forEach((variant, byLength) -> {
+        List<Object> line = new java.util.ArrayList<>();
+        line.add(variant);
+        lengths.forEach(l -> line.add(byLength.getOrDefault(l, "")));
+        table.row(line.toArray());
+      });
+      out.println("achieved GFLOP/s (FLOPs / median latency, derived; in brackets: of the baseline's) | "
+          + group.getKey());
+      out.print(table.render());
+      out.println();
+    }
+  }
+
+  private static String rateCell(AchievedRates.Rate rate) {
+    String value = String.format(java.util.Locale.ROOT, "%.1f", rate.gflopsPerSecond());
+    return Double.isNaN(rate.baselineGflops()) ? value
+        : value + String.format(java.util.Locale.ROOT, " (%.0f%%)", 100 * rate.ofBaseline());
   }
 }

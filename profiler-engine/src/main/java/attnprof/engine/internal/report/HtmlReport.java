@@ -8,6 +8,7 @@ import attnprof.engine.ResultRow;
 import attnprof.engine.RunEnvironment;
 import attnprof.engine.SweepResult;
 import attnprof.engine.TippingPoint;
+import attnprof.engine.internal.stats.AchievedRates;
 import attnprof.engine.internal.output.RecordCsv;
 import attnprof.engine.internal.sweep.PointJob;
 import java.lang.reflect.RecordComponent;
@@ -55,6 +56,7 @@ final class HtmlReport {
     tippingPoints(html, result.tippingPoints());
     charts(html, charts, pngs);
     comparisons(html, result.comparisons());
+    achievedRates(html, result.rows());
     breakdown(html, result.rows());
     failures(html, result.points());
     rows(html, result.rows());
@@ -125,6 +127,30 @@ final class HtmlReport {
           .append(String.format(Locale.ROOT, "%.3f\u2013%.3f", comparison.ciLow(), comparison.ciHigh()))
           .append("</td><td>").append(Html.escape(comparison.failed().isEmpty() ? comparison.verdict()
               : comparison.verdict() + " (" + comparison.failed() + ")")).append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static void achievedRates(StringBuilder html, List<ResultRow> rows) {
+    List<AchievedRates.Rate> rates = AchievedRates.of(rows);
+    if (rates.isEmpty()) {
+      return;
+    }
+    html.append("<h2 id=\"achieved-rates\">Achieved GFLOP/s</h2>\n<p class=\"note\">Each point's counted FLOPs "
+        + "over its median latency at batch 1: derived from two measured figures, not a measurement of its own. An "
+        + "efficient variant far below its baseline's rate pays for its implementation, not only its "
+        + "architecture.</p>\n");
+    html.append("<table id=\"rate-table\"><tr><th>variant</th><th>mode</th><th>length</th><th>GFLOP</th>")
+        .append("<th>latency</th><th>GFLOP/s</th><th>of the baseline's</th></tr>\n");
+    for (AchievedRates.Rate rate : rates) {
+      html.append("<tr><td>").append(Html.escape(rate.variant())).append("</td><td>").append(Html.escape(rate.mode()))
+          .append("</td><td class=\"n\">").append(Html.escape(TippingPoint.formatLength(rate.length(),
+              rate.lengthUnit()))).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.3f", rate.flops() / 1e9)).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.2f ms", rate.latencyMillis())).append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.1f", rate.gflopsPerSecond())).append("</td><td class=\"n\">")
+          .append(Double.isNaN(rate.baselineGflops()) ? ""
+              : String.format(Locale.ROOT, "%.0f%%", 100 * rate.ofBaseline())).append("</td></tr>\n");
     }
     html.append("</table>\n");
   }

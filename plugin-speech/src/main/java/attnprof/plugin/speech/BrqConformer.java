@@ -122,8 +122,8 @@ final class BrqConformer {
             + config.integer(LAYERS) + " pre-norm layers of width " + config.integer(WIDTH) + ", half-step FFNs of "
             + config.integer(FEED_FORWARD) + " (Swish, SpeechBrain's conformer_activation), a depthwise convolution of " + config.integer(CONV_KERNEL)
             + " frames; the convolution module counts as other",
-        "front end: 80 log-mel filterbanks in the graph (n_fft 400, 10 ms hop; the DFT as a matrix product, "
-            + "TensorFlow Java has no complex type), two stride-2 convolution blocks with channels "
+        "front end: 80 log-mel filterbanks in the graph (n_fft 400, 10 ms hop, TensorFlow's RFFT), "
+            + "two stride-2 convolution blocks with channels "
             + config.text(FRONT_CHANNELS) + " (25 frames a second), all in embedding; SpeechBrain's "
             + "InputNormalization is left out (a per-feature affine map, negligible)",
         "timed as the study times it (memory_test_v2.py: front end, encoder and the linear layer to "

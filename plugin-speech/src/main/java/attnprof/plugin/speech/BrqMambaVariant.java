@@ -18,6 +18,7 @@ public final class BrqMambaVariant extends BrqVariant {
     super(DESCRIPTOR, config -> new Mamba(config.integer(MambaVariant.EXPAND), config.integer(MambaVariant.STATE),
         config.integer(MambaVariant.CONV_WIDTH), false), BrqConformer.Positions.SINUSOIDAL,
         config -> List.of("bidirectional Mamba, the study's add strategy: M_f(x) + rev(M_b(rev x)), the Conformer's norm and "
-            + "residual around it", MambaVariant.SCAN_NOTE, MambaVariant.FUSED_KERNEL_NOTE));
+            + "residual around it", MambaVariant.SCAN_NOTE, MambaVariant.FUSED_KERNEL_NOTE,
+            MambaVariant.RATE_NOTE));
   }
 }

@@ -34,7 +34,7 @@ public final class FastformerVariant implements ModelVariant {
 
   @Override
   public List<String> notes(ModelConfig config) {
-    return notesOf();
+    return SpeechEncoder.withRateNote(notesOf());
   }
 
   static List<String> notesOf() {

@@ -51,6 +51,7 @@ public final class LocalHubertVariant implements ModelVariant {
   public List<String> notes(ModelConfig config) {
     return List.of("window " + config.integer(WINDOW) + " frames (" + config.integer(WINDOW) / 2
             + " each side): the study that introduced L-HuBERT does not state its window in any source found, "
-            + "so 64 frames (about 1.3 s) is this profiler's default; override it with --param window=N");
+            + "so 64 frames (about 1.3 s) is this profiler's default; override it with --param window=N",
+        SpeechEncoder.RATE_NOTE);
   }
 }

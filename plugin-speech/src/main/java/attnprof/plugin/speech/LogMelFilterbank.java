@@ -2,8 +2,10 @@ package attnprof.plugin.speech;
 
 import attnprof.api.nn.Layers;
 import java.util.List;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -14,9 +16,10 @@ import org.tensorflow.types.TFloat32;
  * spectrum |X_k|² of the 201 one-sided bins; SpeechBrain's triangular mel filters from 0 to 8 kHz;
  * 10·log10(max(x, 1e-10)), floored at 80 dB below each sequence's maximum.
  *
- * <p>TensorFlow Java has no complex type, so the DFT is a matrix product with the window folded into
- * its cosine and sine matrices, {@code [400, 402]}: 2·400·402 FLOPs per frame where an FFT needs about
- * a tenth of that. Frames are cut by slicing, not gathering, so no constant grows with the input.
+ * <p>The spectrum is TensorFlow's {@code RFFT} op followed by {@code ComplexAbs}: TensorFlow Java
+ * 1.1.0 has no Java type for complex tensors, so the two ops are built by type name and only the
+ * magnitude, a float tensor, reaches Java's typed API. Frames are cut by slicing, not gathering, so no
+ * constant grows with the input. Nothing here has weights, so training never differentiates it.
  */
 final class LogMelFilterbank {
   static final int SAMPLE_RATE = 16_000;
@@ -52,11 +55,8 @@ final class LogMelFilterbank {
         Layers.sliceAxis(tf, byHop, 1, 1, frames + 1),
         Layers.sliceAxis(tf, Layers.sliceAxis(tf, byHop, 1, 2, frames + 2), 2, 0, FFT_SIZE - 2 * HOP)),
         tf.constant(2));
-    Operand<TFloat32> rows = Layers.reshape(tf, cut, batch * frames, FFT_SIZE);
-    Operand<TFloat32> spectrum = tf.linalg.matMul(rows, tf.constant(windowedDft()));
-    Operand<TFloat32> real = Layers.sliceAxis(tf, spectrum, 1, 0, BINS);
-    Operand<TFloat32> imaginary = Layers.sliceAxis(tf, spectrum, 1, BINS, 2 * BINS);
-    Operand<TFloat32> power = tf.math.add(tf.math.square(real), tf.math.square(imaginary));
+    Operand<TFloat32> rows = tf.math.mul(Layers.reshape(tf, cut, batch * frames, FFT_SIZE), tf.constant(window()));
+    Operand<TFloat32> power = tf.math.square(magnitude(tf, rows));
     Operand<TFloat32> mel = tf.linalg.matMul(power, tf.constant(melFilters()));
     Operand<TFloat32> decibels = tf.math.mul(tf.constant((float) (10 / Math.log(10))),
         tf.math.log(tf.math.maximum(mel, tf.constant((float) AMPLITUDE_FLOOR))));
@@ -66,18 +66,22 @@ final class LogMelFilterbank {
     return Layers.reshape(tf, tf.math.maximum(perSequence, floor), batch, frames, MELS);
   }
 
-  /** The periodic Hamming window times the DFT's cosines (columns 0..200) and sines (201..401). */
-  static float[][] windowedDft() {
-    float[][] matrix = new float[FFT_SIZE][2 * BINS];
+  /** The periodic Hamming window, 0.54 - 0.46·cos(2πn/400) (torch.hamming_window's default). */
+  static float[] window() {
+    float[] window = new float[FFT_SIZE];
     for (int n = 0; n < FFT_SIZE; n++) {
-      double window = 0.54 - 0.46 * Math.cos(2 * Math.PI * n / FFT_SIZE);
-      for (int k = 0; k < BINS; k++) {
-        double angle = 2 * Math.PI * ((long) k * n % FFT_SIZE) / FFT_SIZE;
-        matrix[n][k] = (float) (window * Math.cos(angle));
-        matrix[n][BINS + k] = (float) (-window * Math.sin(angle));
-      }
+      window[n] = (float) (0.54 - 0.46 * Math.cos(2 * Math.PI * n / FFT_SIZE));
     }
-    return matrix;
+    return window;
+  }
+
+  /** |X_k| of the one-sided DFT of every row of {@code [rows, 400]}: {@code [rows, 201]}. */
+  private static Operand<TFloat32> magnitude(Ops tf, Operand<TFloat32> rows) {
+    GraphOperation spectrum = (GraphOperation) tf.scope().opBuilder("RFFT", "rfft")
+        .addInput(rows.asOutput()).addInput(tf.constant(new int[] {FFT_SIZE}).asOutput()).build();
+    GraphOperation magnitude = (GraphOperation) tf.scope().opBuilder("ComplexAbs", "complex_abs")
+        .addInput(spectrum.output(0)).setAttr("Tout", DataType.DT_FLOAT).build();
+    return magnitude.output(0);
   }
 
   /**

@@ -46,7 +46,7 @@ public final class MambaVariant implements ModelVariant {
   public List<String> notes(ModelConfig config) {
     return List.of("Mamba's per-layer sizes (expand 2, state 16, convolution 4) in both directions, each direction "
             + "behind its RMSNorm with the input added back, as mamba_ssm's Block: x + M_f(N_f(x)) + rev(M_b(N_b(rev x)))",
-        SCAN_NOTE, FUSED_KERNEL_NOTE);
+        SCAN_NOTE, FUSED_KERNEL_NOTE, RATE_NOTE, SpeechEncoder.RATE_NOTE);
   }
 
   /** How the scan runs here. */
@@ -54,6 +54,11 @@ public final class MambaVariant implements ModelVariant {
       + " frames: running sums chained chunk to chunk with a stable rescaling, two [batch, frames, inner, state] "
       + "tensors as selective_scan_ref keeps, about 9 FLOPs per state element against the recurrence's 7; no loop op "
       + "(TensorFlow Java has no gradient for While)";
+  /** Why Mamba's achieved GFLOP/s is about half its baseline's. */
+  static final String RATE_NOTE = "achieved GFLOP/s: the scan is element-wise work on [batch, frames, inner, state], "
+      + "bound by memory, not arithmetic: about 20-30 GFLOP/s on this project's 2-core machine against self-attention's "
+      + "100-150 in matrix products, so the model reaches about half its baseline's rate; selective_scan_ref is "
+      + "element-wise too, and a fused kernel is what closes the gap on a GPU";
   /** What the memory figures do and do not say about Mamba on a GPU. */
   static final String FUSED_KERNEL_NOTE = "a fused GPU kernel (mamba_ssm's selective_scan_cuda) keeps the state on chip "
       + "and never writes [batch, frames, inner, state] to memory, so its memory is lower than any unfused scan's; "

@@ -54,7 +54,7 @@ public final class SummaryMixingVariant implements ModelVariant {
 
   @Override
   public List<String> notes(ModelConfig config) {
-    return notesOf(config);
+    return SpeechEncoder.withRateNote(notesOf(config));
   }
 
   static List<String> notesOf(ModelConfig config) {

@@ -24,7 +24,7 @@ import org.tensorflow.types.TFloat32;
 public final class WaveformInputs implements InputGenerator {
   static final String WAVEFORM = "waveform";
   private static final InputDescriptor DESCRIPTOR = new InputDescriptor("speech/waveform", Modality.SPEECH, "seconds",
-      false, List.of(2.0, 10.0, 30.0, 60.0), List.of(".wav"),
+      false, List.of(2.0, 10.0, 30.0), List.of(".wav"),
       "16 kHz mono waveforms: Gaussian noise for synthetic inputs; WAV files (PCM 16/24/32-bit or 32-bit float, "
           + "any channels mixed down, any rate resampled to 16 kHz)");
 

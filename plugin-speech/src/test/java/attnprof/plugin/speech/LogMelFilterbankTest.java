@@ -55,6 +55,21 @@ class LogMelFilterbankTest {
   }
 
   @Test
+  void theSpectrumIsCountedAsAnFftNotAsADftMatrixProduct() {
+    int samples = 16_000;
+    int frames = 1 + samples / 160;
+    long counted = ModelEvaluator.flopsOf(tf -> LogMelFilterbank.apply(tf,
+        tf.zeros(tf.constant(new long[] {1, samples}), org.tensorflow.types.TFloat32.class)));
+    double fft = frames * 2.5 * 400 * Math.log(400) / Math.log(2);
+    double windowMagnitudeAndPower = frames * (400 + 2 * 201);
+    double mel = frames * 2.0 * 201 * 80;
+    double logAndFloor = frames * 80 * 6.0;
+
+    assertThat((double) counted).isCloseTo(fft + windowMagnitudeAndPower + mel + logAndFloor,
+        org.assertj.core.data.Percentage.withPercentage(5));
+  }
+
+  @Test
   void theFrontEndMakesTwentyFiveFramesASecond() {
     assertThat(LogMelFilterbank.frames(160_000)).isEqualTo(1001);
     assertThat(ConvolutionFrontEnd.frames(1001, 2)).isEqualTo(251);

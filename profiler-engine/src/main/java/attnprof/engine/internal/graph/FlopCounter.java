@@ -25,6 +25,8 @@ import org.tensorflow.ndarray.Shape;
  *   <li>{@code Softmax} and {@code LogSoftmax}: 5 per element (maximum, subtraction, exponential, sum,
  *       division); softmax cross-entropy: 8 per logit;
  *   <li>Adam's update ({@code ApplyAdam}): 10 per weight element;
+ *   <li>real FFTs ({@code RFFT}): 2.5·N·log₂N per transform of length N, the usual count for a real
+ *       FFT (half a complex one's 5·N·log₂N);
  *   <li>everything that only moves data (reshapes, transposes, gathers, slices, concatenations, pads,
  *       copies, shapes, constants, variables): 0.
  * </ul>
@@ -41,7 +43,7 @@ public final class FlopCounter {
       "Ceil", "Round", "Sin", "Cos", "BiasAdd", "Select", "SelectV2", "ReluGrad", "Relu6Grad", "EluGrad", "TanhGrad",
       "SigmoidGrad", "RsqrtGrad", "SqrtGrad", "ReciprocalGrad", "SoftplusGrad", "Greater", "GreaterEqual", "Less",
       "LessEqual", "Equal", "NotEqual", "LogicalAnd", "LogicalOr", "LogicalNot", "Mod", "FloorMod", "ClipByValue",
-      "LeakyRelu", "LeakyReluGrad");
+      "LeakyRelu", "LeakyReluGrad", "ComplexAbs", "Real", "Imag");
   private static final Set<String> REDUCTIONS = Set.of("Sum", "Mean", "Max", "Min", "Prod", "Cumsum", "Cumprod",
       "BiasAddGrad", "ArgMax", "ArgMin", "All", "Any");
   private static final Set<String> CONVOLUTIONS = Set.of("Conv2D", "DepthwiseConv2dNative", "Conv2DBackpropInput",
@@ -126,6 +128,12 @@ public final class FlopCounter {
     }
     if (CONVOLUTIONS.contains(type)) {
       return convolution(op);
+    }
+    if (type.equals("RFFT")) {
+      Shape signal = op.input(0).shape();
+      long length = known(signal.size(signal.numDimensions() - 1));
+      long transforms = elements(signal) / Math.max(1, length);
+      return Math.round(transforms * 2.5 * length * Math.log(length) / Math.log(2));
     }
     throw new UncountedOp("no rule for this op type");
   }

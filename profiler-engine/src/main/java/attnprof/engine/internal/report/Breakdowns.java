@@ -24,12 +24,24 @@ public final class Breakdowns {
    * @param shares each component's share of the summed op time, percent
    * @param unscopedShare the share of ops with no component scope (part of {@code other}), percent
    * @param flops the step's counted FLOPs, if they were measured
+   * @param componentFlops the counted FLOPs per component, empty when they were not measured
    */
   public record Entry(String variant, double length, String lengthUnit, String mode, int batch, String input,
-      Map<Component, Double> millis, Map<Component, Double> shares, double unscopedShare, Optional<Double> flops) {
+      Map<Component, Double> millis, Map<Component, Double> shares, double unscopedShare, Optional<Double> flops,
+      Map<Component, Double> componentFlops) {
 
     public double totalMillis() {
       return millis.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * A component's FLOPs over its traced time, in GFLOP/s: how well its ops use the machine (derived;
+     * NaN without FLOPs or time).
+     */
+    public double gflopsPerSecond(Component component) {
+      Double count = componentFlops.get(component);
+      double time = millis.getOrDefault(component, 0.0);
+      return count == null || time <= 0 ? Double.NaN : count / (time / 1000) / 1e9;
     }
   }
 
@@ -39,7 +51,7 @@ public final class Breakdowns {
     }
     Map<Key, List<ResultRow>> byPoint = new LinkedHashMap<>();
     for (ResultRow row : rows) {
-      if (row.ok() && (row.metric().startsWith(PREFIX) || row.metric().equals("flops"))) {
+      if (row.ok() && (row.metric().startsWith(PREFIX) || row.metric().startsWith("flops"))) {
         byPoint.computeIfAbsent(new Key(row.variant(), row.length(), row.mode(), row.batch(), row.input()),
             k -> new ArrayList<>()).add(row);
       }
@@ -53,13 +65,18 @@ public final class Breakdowns {
       }
       Map<Component, Double> millis = new EnumMap<>(Component.class);
       Map<Component, Double> shares = new EnumMap<>(Component.class);
+      Map<Component, Double> componentFlops = new EnumMap<>(Component.class);
       for (Component component : Component.values()) {
+        Double count = values.get("flops." + component.scopeName());
+        if (count != null) {
+          componentFlops.put(component, count);
+        }
         millis.put(component, values.getOrDefault(PREFIX + component.scopeName(), 0.0));
         shares.put(component, values.getOrDefault(PREFIX + component.scopeName() + ".share", 0.0));
       }
       entries.add(new Entry(key.variant(), key.length(), pointRows.get(0).lengthUnit(), key.mode(), key.batch(),
           key.input(), millis, shares, values.getOrDefault(PREFIX + "unscoped.share", 0.0),
-          Optional.ofNullable(values.get("flops"))));
+          Optional.ofNullable(values.get("flops")), componentFlops));
     });
     entries.sort(Comparator.comparing(Entry::mode).thenComparing(Entry::variant).thenComparing(Entry::input)
         .thenComparingInt(Entry::batch).thenComparingDouble(Entry::length));

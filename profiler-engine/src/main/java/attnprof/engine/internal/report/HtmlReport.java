@@ -173,8 +173,10 @@ final class HtmlReport {
       html.append("<p>The breakdown metric was not measured.</p>\n");
       return;
     }
-    html.append("<p class=\"note\">Each op's share of one traced step's wall time, summed by component. "
-        + "<em>unscoped</em> is the part of <em>other</em> in ops with no component scope.</p>\n");
+    html.append("<p class=\"note\">Each op's share of one traced step's wall time, summed by component, and "
+        + "the component's counted FLOPs over that time (derived): a model whose mixer is cheap can still run at a "
+        + "low rate overall when a slower component dominates its step. <em>unscoped</em> is the part of "
+        + "<em>other</em> in ops with no component scope.</p>\n");
     html.append("<table id=\"breakdown-table\"><tr><th>variant</th><th>length</th><th>mode</th><th>batch</th>");
     for (Component component : Component.values()) {
       html.append("<th>").append(component.scopeName()).append("</th>");
@@ -185,8 +187,10 @@ final class HtmlReport {
           .append(Html.escape(PointJob.formatLength(entry.length()) + " " + entry.lengthUnit())).append("</td><td>")
           .append(Html.escape(entry.mode())).append("</td><td class=\"n\">").append(entry.batch()).append("</td>");
       for (Component component : Component.values()) {
+        double rate = entry.gflopsPerSecond(component);
         html.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%.2f ms (%.0f%%)",
-            entry.millis().get(component), entry.shares().get(component))).append("</td>");
+            entry.millis().get(component), entry.shares().get(component)))
+            .append(Double.isNaN(rate) ? "" : String.format(Locale.ROOT, "<br>%.0f GFLOP/s", rate)).append("</td>");
       }
       html.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%.2f ms", entry.totalMillis()))
           .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.1f%%", entry.unscopedShare()))

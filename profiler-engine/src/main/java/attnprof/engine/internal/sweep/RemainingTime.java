@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Estimates how long the points still to measure will take from how long the measured ones took. A
- * point costs a fixed start (a JVM, a graph; taken as 90% of the quickest point so far) plus work that
+ * point costs a fixed start (a JVM, a graph; taken as 90% of the quickest point so far of its mode, since
+ * a training graph takes much longer to build and optimise than an inference one) plus work that
  * grows with its length, so the work of each point is extrapolated from the measured points of the
  * same variant, mode and batch: through the two longest of them as a power of length (the exponent
  * kept between 0 and 2), or from the one there is with the typical exponent of the others (in
@@ -44,9 +45,9 @@ final class RemainingTime {
     if (alike.isEmpty()) {
       return done.stream().mapToDouble(Done::seconds).average().orElse(0);
     }
-    double start = start();
+    double start = start(job.mode());
     Done longest = alike.get(alike.size() - 1);
-    double exponent = exponent(alike, start).orElseGet(() -> typicalExponent(start));
+    double exponent = exponent(alike, start).orElseGet(this::typicalExponent);
     return start + Math.max(0, longest.seconds() - start) * Math.pow(job.length() / longest.job().length(), exponent);
   }
 
@@ -57,8 +58,12 @@ final class RemainingTime {
         .sorted(java.util.Comparator.comparingDouble(d -> d.job().length())).toList();
   }
 
-  private double start() {
-    return 0.9 * done.stream().mapToDouble(Done::seconds).min().orElse(0);
+  /** 90% of the quickest point of the mode, or of any mode when none of this one is measured yet. */
+  private double start(attnprof.api.Mode mode) {
+    java.util.OptionalDouble quickest = done.stream().filter(d -> d.job().mode() == mode)
+        .mapToDouble(Done::seconds).min();
+    return 0.9 * (quickest.isPresent() ? quickest.getAsDouble() : done.stream().mapToDouble(Done::seconds).min()
+        .orElse(0));
   }
 
   /** How the work grew between the two longest points alike, as a power of length kept in [0, 2]. */
@@ -78,9 +83,9 @@ final class RemainingTime {
   }
 
   /** The median exponent of the groups that have one, or 1 (work in proportion to length) when none has. */
-  private double typicalExponent(double start) {
+  private double typicalExponent() {
     double[] exponents = done.stream().map(d -> alike(d.job())).distinct()
-        .map(group -> exponent(group, start)).filter(java.util.OptionalDouble::isPresent)
+        .map(group -> exponent(group, start(group.get(0).job().mode()))).filter(java.util.OptionalDouble::isPresent)
         .mapToDouble(java.util.OptionalDouble::getAsDouble).sorted().toArray();
     return exponents.length == 0 ? 1 : exponents[exponents.length / 2];
   }

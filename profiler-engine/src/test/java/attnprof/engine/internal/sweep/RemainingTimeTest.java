@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class RemainingTimeTest {
   private static PointJob job(String variant, double length) {
-    return new PointJob(0, variant, "", "text", "tokens", "small", Map.of(), Map.of(), length, 1, Mode.TRAINING, "cpu",
+    return job(variant, length, Mode.TRAINING);
+  }
+
+  private static PointJob job(String variant, double length, Mode mode) {
+    return new PointJob(0, variant, "", "text", "tokens", "small", Map.of(), Map.of(), length, 1, mode, "cpu",
         0, List.of("latency"), 42, null, null, null, false);
   }
 
@@ -44,5 +48,17 @@ class RemainingTimeTest {
     time.finished(job("b", 100), 3.0);
     // the start is 1.8 s; a's work grew from 0.2 s to 0.6 s as its length doubled, by 3; b's 1.2 s of work likewise
     assertThat(time.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 3) * 1000));
+  }
+
+  @Test
+  void theFixedStartOfAModeComesFromItsOwnPoints() {
+    RemainingTime time = new RemainingTime();
+    time.finished(job("a", 2, Mode.INFERENCE), 2.0);
+    time.finished(job("a", 10, Mode.INFERENCE), 2.5);
+    time.finished(job("a", 2, Mode.TRAINING), 8.0);
+    // training's start is 7.2 s, not inference's 1.8 s: 0.8 s of training work, growing as inference's did
+    // (0.2 s to 0.7 s over a factor of 5 in length), so by 0.7 / 0.2 again from 2 to 10
+    assertThat(time.of(List.of(job("a", 10, Mode.TRAINING))).toMillis())
+        .isEqualTo(Math.round((7.2 + 0.8 * (0.7 / 0.2)) * 1000));
   }
 }

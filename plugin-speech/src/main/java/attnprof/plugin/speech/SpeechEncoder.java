@@ -33,9 +33,9 @@ final class SpeechEncoder {
   static final double EPSILON = 1e-5;
   /** Why a HuBERT-body variant's achieved GFLOP/s is below HuBERT's on long inputs. */
   static final String RATE_NOTE = "achieved GFLOP/s: with self-attention's large matrix products gone, the "
-      + "convolutional front end (about 40-55 GFLOP/s on this project's 2-core machine, against attention's 150) takes "
-      + "most of a long input's step, so the whole model's rate falls below HuBERT's even where the mixer's own rate "
-      + "is close to attention's; the report's breakdown gives each component's rate";
+      + "convolutional front end (about 30-45 GFLOP/s on this project's 2-core machine, against attention's 120-170) "
+      + "takes most of a long input's step, so the whole model's rate falls below HuBERT's even where the mixer's own "
+      + "rate is close to attention's; the report's breakdown gives each component's rate";
   private static final int MASK_SPAN = 10;
 
   private SpeechEncoder() {

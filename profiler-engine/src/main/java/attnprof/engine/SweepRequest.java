@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * What to sweep: variants x lengths x batch sizes x modes x metrics on one device. Immutable; made
- * with {@link #builder()}, whose defaults are the launcher's.
+ * with {@link #builder()}, whose defaults are the launcher's. Repeated entries of a list (a length given
+ * twice, {@code 64} and {@code 64.0}, an input file named twice) are kept once: a point is measured once.
  *
  * @param variants variant ids; empty means every variant of {@code modality}
  * @param modality the modality whose variants to sweep when {@code variants} is empty
@@ -101,20 +102,20 @@ public record SweepRequest(
 
 
   public SweepRequest {
-    variants = List.copyOf(variants);
+    variants = distinct(variants);
     Objects.requireNonNull(modality, "modality");
     Objects.requireNonNull(preset, "preset");
     params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    lengths = List.copyOf(lengths);
-    batches = List.copyOf(batches);
-    modes = List.copyOf(modes);
-    metrics = List.copyOf(metrics);
+    lengths = distinct(lengths);
+    batches = distinct(batches);
+    modes = distinct(modes);
+    metrics = distinct(metrics);
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(minTime, "minTime");
     Objects.requireNonNull(refine, "refine");
     Objects.requireNonNull(refineBudget, "refineBudget");
-    inputs = List.copyOf(inputs);
+    inputs = distinct(inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList());
     for (double length : lengths) {
       if (!(length >= 1) || Double.isInfinite(length)) {
         throw ProfilerException.user("length must be a number of at least 1, got " + length);
@@ -341,5 +342,10 @@ public record SweepRequest(
           runs, minTime, warmup, forks, noise, refine, refineBudget, timeout, inProcess, inputs, seed, outputDirectory,
           traceDirectory);
     }
+  }
+
+  /** The entries of a list in their first order, each once. */
+  private static <T> List<T> distinct(List<T> values) {
+    return List.copyOf(new java.util.LinkedHashSet<>(values));
   }
 }

@@ -42,6 +42,10 @@ final class AttnprofCommand implements Runnable {
 
   Path pluginsFolder() {
     if (plugins != null) {
+      if (!java.nio.file.Files.isDirectory(plugins)) {
+        throw attnprof.api.ProfilerException.user("--plugins `" + plugins + "` is not a folder"
+            + (java.nio.file.Files.exists(plugins) ? "" : " (it does not exist)"));
+      }
       return plugins;
     }
     String fromLauncher = System.getProperty("attnprof.plugins");
@@ -53,9 +57,12 @@ final class AttnprofCommand implements Runnable {
     return results.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
   }
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    out.println("attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, compare, report"
-        + " (see attnprof --help)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "choose a command: list, describe, sweep, breakdown, tipping, runs, compare, report");
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compares two stored runs: for every compared quantity of every point both measured, the two "
         + "medians, their ratio (B / A), and whether the difference is beyond the runs' spread (their p10-p90 "
-        + "ranges do not overlap); then both runs' tipping points with their 95% intervals, and whether the "
+        + "ranges do not overlap); then both runs' tipping points with their 95%% intervals, and whether the "
         + "intervals overlap."})
 final class CompareCommand implements Runnable {
   @ParentCommand

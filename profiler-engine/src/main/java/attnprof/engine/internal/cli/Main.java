@@ -31,8 +31,9 @@ public final class Main {
         .setErr(new PrintWriter(err, true))
         .setParameterExceptionHandler((e, args1) -> {
           CommandLine failed = e.getCommandLine();
+          String command = failed.getCommandSpec().qualifiedName(" ").replaceFirst("^attnprof ?", "");
           err.println("attnprof: " + oneLine(e.getMessage()) + " (see `attnprof "
-              + failed.getCommandSpec().qualifiedName(" ").replaceFirst("^attnprof ?", "") + " --help`)");
+              + (command.isEmpty() ? "" : command + " ") + "--help`)");
           return USER_ERROR;
         })
         .setExecutionExceptionHandler((e, failed, parseResult) -> handle(e, err));

@@ -51,6 +51,10 @@ final class PointOptions {
 
   /** Sets these options on a request. */
   SweepRequest.Builder applyTo(SweepRequest.Builder builder) {
+    if (trace != null && (trace.toString().isBlank()
+        || (java.nio.file.Files.exists(trace) && !java.nio.file.Files.isDirectory(trace)))) {
+      throw new ParameterException(spec.commandLine(), "--trace needs a folder, got `" + trace + "`");
+    }
     ParamConverter.toMap(spec.commandLine(), params).forEach(builder::param);
     return builder.preset(preset).lengths(parseLengths()).modes(modes.stream().map(Mode::of).toList())
         .device(device).threads(threads).timeout(timeout()).inProcess(inProcess).seed(seed).traceDirectory(trace);

@@ -62,12 +62,12 @@ final class SweepCommand implements Runnable {
   int forks;
 
   @Option(names = "--noise", defaultValue = "2", paramLabel = "PERCENT",
-      description = "a variant within this many percent of its baseline (by the 95% interval of the ratio) is "
+      description = "a variant within this many percent of its baseline (by the 95%% interval of the ratio) is "
           + "indistinguishable from it (default: ${DEFAULT-VALUE})")
   double noisePercent;
 
   @Option(names = "--refine", defaultValue = "auto", paramLabel = "none|auto",
-      description = "after the grid, measure more lengths until each tipping point's 95% interval is within 5% "
+      description = "after the grid, measure more lengths until each tipping point's 95%% interval is within 5%% "
           + "(memory: exact), or the budget is spent (default: ${DEFAULT-VALUE})")
   String refine;
 
@@ -86,6 +86,43 @@ final class SweepCommand implements Runnable {
       description = "resume a stored run that was stopped: measure only its missing points, with its own settings")
   String resume;
 
+  /** What the options named more than once (the request keeps each once), or empty. */
+  private String repeated(SweepRequest request) {
+    List<String> said = new ArrayList<>();
+    if (request.lengths().size() < point.lengths.size()) {
+      said.add("a length");
+    }
+    if (request.modes().size() < point.modes.size()) {
+      said.add("a mode");
+    }
+    if (request.batches().size() < batches.size()) {
+      said.add("a batch size");
+    }
+    if (request.inputs().size() < inputs.size()) {
+      said.add("an input file");
+    }
+    if (request.variants().size() < variants.size()) {
+      said.add("a variant");
+    }
+    if (request.metrics().size() < metrics.size()) {
+      said.add("a metric");
+    }
+    return String.join(", ", said);
+  }
+
+  /** --out names a folder, existing or not; not a file, not nothing. */
+  private void checkOut() {
+    if (out == null) {
+      return;
+    }
+    if (out.toString().isBlank()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--out needs a folder name");
+    }
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--out `" + out + "` is a file, not a folder");
+    }
+  }
+
   @Override
   public void run() {
     Profiler profiler = root.profiler();
@@ -98,6 +135,7 @@ final class SweepCommand implements Runnable {
           + " points stored"));
       result = profiler.resume(root.database(), resume, new ConsoleProgress(root.err, folder, point.inProcess));
     } else {
+      checkOut();
       String runId = profiler.newRunId();
       folder = out != null ? out : root.results.resolve(runId);
       for (int n = 2; out == null && java.nio.file.Files.exists(folder); n++) {
@@ -109,6 +147,10 @@ final class SweepCommand implements Runnable {
           .refine(SweepRequest.Refine.of(refine)).refineBudget(java.time.Duration.ofSeconds(refineBudgetSeconds))
           .inputs(inputs).outputDirectory(folder)
           .build();
+      String repeated = repeated(request);
+      if (!repeated.isEmpty()) {
+        root.err.println("attnprof: " + repeated + " given more than once; each point is measured once");
+      }
       result = profiler.sweep(request, new ConsoleProgress(root.err, folder, point.inProcess));
     }
     PrintStream outStream = root.out;

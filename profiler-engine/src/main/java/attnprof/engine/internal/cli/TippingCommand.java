@@ -25,6 +25,9 @@ final class TippingCommand implements Runnable {
   @Override
   public void run() {
     Path path = Path.of(results);
+    if (Files.isRegularFile(path) && size(path) == 0) {
+      throw attnprof.api.ProfilerException.user("`" + results + "` is empty: it holds no results");
+    }
     boolean file = results.contains("/") || results.endsWith(".json") || results.endsWith(".csv") || Files.exists(path);
     boolean csv = results.endsWith(".csv")
         || (Files.isDirectory(path) && !Files.isRegularFile(path.resolve("results.json")));
@@ -37,5 +40,13 @@ final class TippingCommand implements Runnable {
       points = root.profiler().findResult(root.database(), results).tippingPoints();
     }
     TippingTables.printTippingPoints(root.out, points);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      throw attnprof.api.ProfilerException.user("cannot read `" + file + "`: " + e.getMessage());
+    }
   }
 }

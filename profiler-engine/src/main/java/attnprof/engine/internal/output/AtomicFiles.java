@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes files so that readers see the old file or the new one, never half of one. */
+/**
+ * Writes files so that readers see the old file or the new one, never half of one; the files get the
+ * permissions the umask gives new files.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {
   }
@@ -13,9 +16,12 @@ public final class AtomicFiles {
   public static void write(Path file, byte[] bytes) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
     Files.createDirectories(folder);
-    Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+    // not Files.createTempFile, which makes the file readable by its owner only: results are as readable as
+    // the umask allows
+    Path temporary = folder.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      Files.write(temporary, bytes);
+      Files.write(temporary, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE);
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);

@@ -78,4 +78,46 @@ class MainTest {
     assertThat(outcome.code()).isZero();
     assertThat(outcome.out()).contains("latency", "throughput", "peak-memory", "cpu     yes");
   }
+
+  @Test
+  void noCommandIsAUserErrorThatNamesTheCommands() {
+    Outcome outcome = run();
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, "
+        + "compare, report (see `attnprof --help`)\n");
+  }
+
+  @Test
+  void aMissingPluginsFolderIsOneLine() {
+    Outcome outcome = run("list", "--plugins", "/nonexistent/plugins");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: --plugins `/nonexistent/plugins` is not a folder (it does not exist)\n");
+  }
+
+  @Test
+  void outAndTraceMustBeFolders(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("a-file"), "x");
+
+    Outcome emptyOut = run("sweep", "--out", "");
+    Outcome fileOut = run("sweep", "--out", file.toString());
+    Outcome fileTrace = run("sweep", "--trace", file.toString());
+
+    assertThat(emptyOut.code()).isEqualTo(2);
+    assertThat(emptyOut.err()).isEqualTo("attnprof: --out needs a folder name (see `attnprof sweep --help`)\n");
+    assertThat(fileOut.code()).isEqualTo(2);
+    assertThat(fileOut.err()).isEqualTo("attnprof: --out `" + file + "` is a file, not a folder (see `attnprof sweep "
+        + "--help`)\n");
+    assertThat(fileTrace.code()).isEqualTo(2);
+    assertThat(fileTrace.err()).isEqualTo("attnprof: --trace needs a folder, got `" + file + "` (see `attnprof sweep "
+        + "--help`)\n");
+    assertThat(java.nio.file.Files.list(folder)).containsExactly(file);
+  }
+
+  @Test
+  void tippingOfAnEmptyFileIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+    java.nio.file.Path empty = java.nio.file.Files.createFile(folder.resolve("results.json"));
+    Outcome outcome = run("tipping", empty.toString());
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: `" + empty + "` is empty: it holds no results\n");
+  }
 }

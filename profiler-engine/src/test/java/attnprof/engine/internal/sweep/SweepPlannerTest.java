@@ -59,6 +59,19 @@ class SweepPlannerTest {
     assertThat(lengthsOf(plan, "grid/long-vanilla")).containsExactly(3.0);
   }
 
+  @Test
+  void aPointGivenTwiceIsPlannedOnce() {
+    Profiler profiler = Profiler.builder()
+        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
+        .addProvider(new Inputs()).build();
+
+    SweepPlan plan = new SweepPlanner(profiler.registry(), null).plan(SweepRequest.builder().modality("grid")
+        .variants("grid/long-vanilla", "grid/long-vanilla").preset("tiny").metrics("latency", "latency")
+        .modes(attnprof.api.Mode.INFERENCE, attnprof.api.Mode.INFERENCE).lengths(64, 64.0, 3).build());
+
+    assertThat(plan.jobs()).extracting(PointJob::length).containsExactly(3.0, 64.0);
+  }
+
   private static List<Double> lengthsOf(SweepPlan plan, String variant) {
     return List.copyOf(new TreeSet<>(plan.jobs().stream().filter(j -> j.variantId().equals(variant))
         .map(PointJob::length).toList()));

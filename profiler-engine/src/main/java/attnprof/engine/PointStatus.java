@@ -11,10 +11,16 @@ public enum PointStatus {
   /** Did not finish within the time limit per point. */
   TIMEOUT,
   /** Failed for another reason; the point's message says why. */
-  ERROR;
+  ERROR,
+  /**
+   * Never started: the process or a file it needs could not be made (a full disk, a folder that became
+   * unwritable). Not a measurement: it is not stored, the run is not complete, and a resumed run
+   * measures the point.
+   */
+  NOT_RUN;
 
-  /** The lower-case name used in results. */
+  /** The lower-case name used in results ({@code not-run}). */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -58,12 +58,20 @@ public final class Profiler {
 
   /** Runs a sweep, telling {@code progress} how it goes. */
   public SweepResult sweep(SweepRequest request, ProgressListener progress) {
+    SweepRunner runner = injector.getInstance(SweepRunner.class);
+    return sweep(request, runner.newRunId(), progress);
+  }
+
+  /**
+   * Runs a sweep under a run id the caller chose (the launcher names each run's folder after its id);
+   * the database gives it {@code runId-2}, {@code -3}... when it holds that id already.
+   */
+  public SweepResult sweep(SweepRequest request, String runId, ProgressListener progress) {
     if (hasProvidersMadeInCode && !request.inProcess()) {
       throw ProfilerException.user("providers added with addProvider exist only in this JVM; "
           + "sweep them in-process (SweepRequest.Builder.inProcess(true))");
     }
-    SweepRunner runner = injector.getInstance(SweepRunner.class);
-    return runner.run(request, runner.newRunId(), progress);
+    return injector.getInstance(SweepRunner.class).run(request, runId, progress);
   }
 
   /**

@@ -1,7 +1,6 @@
 package attnprof.plugin.speech;
 
 import attnprof.api.Mode;
-import attnprof.api.ProfilerException;
 import attnprof.api.input.InputSpec;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
@@ -69,7 +68,7 @@ final class BrqConformer {
 
   static final List<ParameterSpec> PARAMETERS = List.of(
       ParameterSpec.integer(WIDTH, 1, "hidden width of the Conformer (d_model)"),
-      ParameterSpec.integer(LAYERS, 1, "Conformer layers"),
+      ParameterSpec.integer(LAYERS, 1, 1000, "Conformer layers"),
       ParameterSpec.integer(HEADS, 1, "heads of the mixer (the width must be a multiple)"),
       ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of each half-step feed-forward network (d_ffn)"),
       ParameterSpec.integer(CONV_KERNEL, 1, "kernel of the convolution module's depthwise convolution (odd)"),
@@ -135,9 +134,6 @@ final class BrqConformer {
     ModelConfig config = request.config();
     List<Integer> channels = config.integers(FRONT_CHANNELS);
     long kernel = config.integer(CONV_KERNEL);
-    if (kernel % 2 == 0) {
-      throw ProfilerException.user("conv_kernel must be odd for \"same\" padding, got " + kernel);
-    }
     long width = config.integer(WIDTH);
     int samples = WaveformInputs.samples(request.length());
     Shape shape = Shape.of(request.batch(), samples);

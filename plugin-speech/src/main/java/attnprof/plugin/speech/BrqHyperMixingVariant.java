@@ -17,6 +17,6 @@ public final class BrqHyperMixingVariant extends BrqVariant {
   public BrqHyperMixingVariant() {
     super(DESCRIPTOR, config -> new HyperMixing(config.integer(BrqConformer.HEADS),
         config.integer(HyperMixingVariant.HYPERNET_SIZE), BrqConformer.EPSILON), BrqConformer.Positions.NONE,
-        HyperMixingVariant::notesOf);
+        HyperMixingVariant::notesOf, HyperMixingVariant.HYPERNET_SIZE);
   }
 }

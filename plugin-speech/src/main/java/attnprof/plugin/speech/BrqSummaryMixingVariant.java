@@ -20,6 +20,7 @@ public final class BrqSummaryMixingVariant extends BrqVariant {
   public BrqSummaryMixingVariant() {
     super(DESCRIPTOR, config -> SummaryMixingVariant.mixer(config, config.integer(BrqConformer.HEADS),
         Activation.SILU), BrqConformer.Positions.SINUSOIDAL,
-        SummaryMixingVariant::notesOf);
+        SummaryMixingVariant::notesOf, SummaryMixingVariant.LOCAL_HIDDEN, SummaryMixingVariant.LOCAL_OUT,
+        SummaryMixingVariant.SUMMARY_HIDDEN);
   }
 }

@@ -23,9 +23,14 @@ abstract class BrqVariant implements ModelVariant {
   private final Function<ModelConfig, TokenMixer> mixerOf;
   private final BrqConformer.Positions positions;
   private final Function<ModelConfig, List<String>> mixerNotes;
+  private final List<String> headSizes;
 
+  /**
+   * @param headSizes the mixer's own parameters that are cut into heads, so must be multiples of them
+   */
   BrqVariant(VariantDescriptor descriptor, Function<ModelConfig, TokenMixer> mixerOf,
-      BrqConformer.Positions positions, Function<ModelConfig, List<String>> mixerNotes) {
+      BrqConformer.Positions positions, Function<ModelConfig, List<String>> mixerNotes, String... headSizes) {
+    this.headSizes = List.of(headSizes);
     this.descriptor = descriptor;
     this.mixerOf = mixerOf;
     this.positions = positions;
@@ -35,6 +40,20 @@ abstract class BrqVariant implements ModelVariant {
   @Override
   public final VariantDescriptor descriptor() {
     return descriptor;
+  }
+
+  @Override
+  public final void check(ModelConfig config) {
+    if (!descriptor.id().equals(BrqMambaVariant.ID)) { // Mamba has no heads
+      config.requireMultiple(BrqConformer.WIDTH, BrqConformer.HEADS);
+    }
+    for (String perHead : headSizes) {
+      config.requireMultiple(perHead, BrqConformer.HEADS);
+    }
+    if (config.integer(BrqConformer.CONV_KERNEL) % 2 == 0) {
+      throw attnprof.api.ProfilerException.user("parameter `" + BrqConformer.CONV_KERNEL + "` must be odd for "
+          + "\"same\" padding, got " + config.integer(BrqConformer.CONV_KERNEL));
+    }
   }
 
   @Override

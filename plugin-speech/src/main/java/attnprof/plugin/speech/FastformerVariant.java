@@ -21,6 +21,11 @@ public final class FastformerVariant implements ModelVariant {
       SpeechParameters.ENCODER);
 
   @Override
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

@@ -25,6 +25,11 @@ public final class HubertVariant implements ModelVariant {
       SpeechParameters.ENCODER);
 
   @Override
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

@@ -27,6 +27,12 @@ public final class HyperMixingVariant implements ModelVariant {
       SpeechParameters.plus(PARAMETER));
 
   @Override
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
+    config.requireMultiple(HYPERNET_SIZE, SpeechParameters.HEADS);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

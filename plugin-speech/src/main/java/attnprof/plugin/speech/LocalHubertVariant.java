@@ -32,6 +32,11 @@ public final class LocalHubertVariant implements ModelVariant {
           "attention window in frames, both sides together (window/2 each side; 49 frames are one second)")));
 
   @Override
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

@@ -31,6 +31,11 @@ public final class MambaVariant implements ModelVariant {
       SpeechParameters.plus(PARAMETERS.toArray(ParameterSpec[]::new)));
 
   @Override
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

@@ -1,5 +1,6 @@
 package attnprof.plugin.speech;
 
+import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class SpeechParameters {
       ParameterSpec.text(CONV_KERNELS, "kernel sizes of the feature encoder's convolutions, comma-separated"),
       ParameterSpec.text(CONV_STRIDES, "strides of the feature encoder's convolutions (their product: samples per frame)"),
       ParameterSpec.integer(WIDTH, 1, "hidden width of the Transformer"),
-      ParameterSpec.integer(LAYERS, 1, "Transformer layers"),
+      ParameterSpec.integer(LAYERS, 1, 1000, "Transformer layers"),
       ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
       ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
       ParameterSpec.integer(POSITION_KERNEL, 2, "kernel of the convolutional relative position embedding"),
@@ -68,6 +69,12 @@ final class SpeechParameters {
   /** hubert-base-ls960. */
   static Map<String, String> base() {
     return encoder(512, 768, 12, 12, 3072, 128, 16);
+  }
+
+  /** What every HuBERT-body configuration needs: heads and position groups that divide the width. */
+  static void check(ModelConfig config) {
+    config.requireMultiple(WIDTH, HEADS);
+    config.requireMultiple(WIDTH, POSITION_GROUPS);
   }
 
   /** The encoder's parameters followed by a variant's own. */

@@ -36,6 +36,14 @@ public final class SummaryMixingVariant implements ModelVariant {
       SpeechParameters.plus(PARAMETERS.toArray(ParameterSpec[]::new)));
 
   @Override
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
+    config.requireMultiple(LOCAL_HIDDEN, SpeechParameters.HEADS);
+    config.requireMultiple(LOCAL_OUT, SpeechParameters.HEADS);
+    config.requireMultiple(SUMMARY_HIDDEN, SpeechParameters.HEADS);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

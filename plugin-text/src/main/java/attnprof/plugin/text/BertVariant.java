@@ -24,6 +24,11 @@ public final class BertVariant implements ModelVariant {
       TextParameters.ENCODER);
 
   @Override
+  public void check(ModelConfig config) {
+    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

@@ -35,9 +35,14 @@ public final class LongformerVariant implements ModelVariant {
       TextParameters.plus(
           ParameterSpec.integer(WINDOW, 2, "attention window in tokens, both sides together (window/2 each side)"),
           ParameterSpec.integer(GLOBAL_TOKENS, 0, "leading tokens with global attention (the [CLS] token)"),
-          ParameterSpec.integer(PAD_INPUT, 0, "1: pad the whole input to a multiple of the window before the "
+          ParameterSpec.flag(PAD_INPUT, "1: pad the whole input to a multiple of the window before the "
               + "embeddings, as the reference model does; 0: attnprof's own unpadded form, padding only inside "
               + "the attention")));
+
+  @Override
+  public void check(ModelConfig config) {
+    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+  }
 
   @Override
   public VariantDescriptor descriptor() {

@@ -37,6 +37,11 @@ public final class NystromformerVariant implements ModelVariant {
           ParameterSpec.integer(CONV_KERNEL, 0, "kernel of the depthwise convolution skip on the values; 0 for none")));
 
   @Override
+  public void check(ModelConfig config) {
+    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+  }
+
+  @Override
   public VariantDescriptor descriptor() {
     return DESCRIPTOR;
   }

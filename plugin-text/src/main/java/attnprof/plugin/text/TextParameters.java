@@ -20,11 +20,11 @@ final class TextParameters {
       ParameterSpec.integer(VOCABULARY, 1, "token vocabulary size"),
       ParameterSpec.integer(POSITIONS, 1, "rows of the learned position table (grown to the input when it is longer)"),
       ParameterSpec.integer(SEGMENTS, 1, "rows of the segment (token type) table"),
-      ParameterSpec.integer(LAYERS, 1, "Transformer layers"),
+      ParameterSpec.integer(LAYERS, 1, 1000, "Transformer layers"),
       ParameterSpec.integer(WIDTH, 1, "hidden width"),
       ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
       ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
-      ParameterSpec.integer(POOLER, 0, "1 for a dense tanh pooler on the first token, 0 for none"));
+      ParameterSpec.flag(POOLER, "1 for a dense tanh pooler on the first token, 0 for none"));
 
   private TextParameters() {
   }

@@ -28,6 +28,108 @@ class LauncherIT {
   }
 
   @Test
+  void sweepsStartedAtOnceOnOneResultsFolderEachGetTheirOwnFolderAndRun(@TempDir Path folder) throws Exception {
+    for (int repeat = 0; repeat < 5; repeat++) {
+      Path results = folder.resolve("results-" + repeat);
+      String[] sweep = {"--results", results.toString(), "sweep", "--variants", "text/bert", "--preset", "tiny",
+          "--lengths", "8,16", "--metrics", "flops", "--mode", "inference", "--in-process"};
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        List<java.util.concurrent.Future<Outcome>> launches = List.of(
+            pool.submit(() -> {
+              start.await();
+              return attnprof(sweep);
+            }),
+            pool.submit(() -> {
+              start.await();
+              return attnprof(sweep);
+            }));
+        start.countDown();
+        for (java.util.concurrent.Future<Outcome> launch : launches) {
+          Outcome outcome = launch.get();
+          assertThat(outcome.code()).as(outcome.err()).isZero();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      try (var runFolders = Files.list(results)) {
+        assertThat(runFolders.filter(Files::isDirectory).toList()).hasSize(2);
+      }
+      var runs = attnprof.engine.Profiler.builder().build().storedRuns(results.resolve("attnprof.db"));
+      assertThat(runs).hasSize(2).allSatisfy(run -> {
+        assertThat(run.complete()).isTrue();
+        assertThat(run.stored()).isEqualTo(2);
+      });
+      assertThat(runs.get(0).runId()).isNotEqualTo(runs.get(1).runId());
+    }
+  }
+
+  @Test
+  void configurationsAVariantCannotBuildAreOneLineAndExitTwoBeforeAnyPoint(@TempDir Path folder) throws Exception {
+    Path results = folder.resolve("results");
+    String[][] cases = {
+        {"--param", "heads=3"},
+        {"--param", "width=99999999999"},
+        {"--param", "layers=99999999999"},
+        {"--param", "pooler=7"},
+    };
+    String[] expected = {
+        "attnprof: text/bert: parameter `width` (32) must be a multiple of `heads` (3)",
+        "attnprof: parameter `width` must be at most 1000000, got 99999999999",
+        "attnprof: parameter `layers` must be at most 1000, got 99999999999",
+        "attnprof: parameter `pooler` must be at most 1, got 7",
+    };
+    for (int i = 0; i < cases.length; i++) {
+      List<String> args = new java.util.ArrayList<>(List.of("--results", results.toString(), "sweep", "--variants",
+          "text/bert", "--preset", "tiny", "--lengths", "8", "--metrics", "flops", "--mode", "inference"));
+      args.addAll(List.of(cases[i]));
+      Outcome outcome = attnprof(args.toArray(String[]::new));
+
+      assertThat(outcome.code()).as(String.join(" ", cases[i])).isEqualTo(2);
+      assertThat(outcome.err().strip()).isEqualTo(expected[i]);
+    }
+    // no run folder, no database: nothing was measured
+    assertThat(results.resolve("attnprof.db")).doesNotExist();
+    if (Files.exists(results)) {
+      try (var entries = Files.list(results)) {
+        assertThat(entries.toList()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void pointsWhoseChildCannotStartAreNotStoredTheSweepExitsThreeAndTheResumeMeasuresThem(@TempDir Path folder)
+      throws Exception {
+    Path run = Files.createDirectories(folder.resolve("run"));
+    // a file where the logs folder should be: no child process can be given its log, so none starts
+    Files.writeString(run.resolve("logs"), "not a folder");
+    Outcome failed = attnprof("sweep", "--variants", "text/bert", "--preset", "tiny", "--lengths", "8,16",
+        "--metrics", "flops", "--mode", "inference", "--out", run.toString());
+
+    assertThat(failed.code()).as(failed.err()).isEqualTo(3);
+    assertThat(failed.err()).contains("2 of 2 points could not be started (could not start the measuring process")
+        .contains("`attnprof --results " + folder + " sweep --resume run-");
+    String runId = failed.err().replaceAll("(?s).*--resume (run-[0-9-]+)`.*", "$1");
+    var stored = attnprof.engine.Profiler.builder().build().storedRuns(folder.resolve("attnprof.db"));
+    assertThat(stored).singleElement().satisfies(r -> {
+      assertThat(r.complete()).isFalse();
+      assertThat(r.stored()).isZero();
+    });
+
+    Files.delete(run.resolve("logs"));
+    Outcome resumed = attnprof("--results", folder.toString(), "sweep", "--resume", runId);
+
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    var after = attnprof.engine.Profiler.builder().build().storedRuns(folder.resolve("attnprof.db"));
+    assertThat(after).singleElement().satisfies(r -> {
+      assertThat(r.complete()).isTrue();
+      assertThat(r.stored()).isEqualTo(2);
+    });
+  }
+
+  @Test
   void listShowsTheTextVariantsWithTheirBaselines() throws Exception {
     Outcome outcome = attnprof("list");
 

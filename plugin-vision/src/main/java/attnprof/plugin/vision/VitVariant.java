@@ -44,7 +44,7 @@ public final class VitVariant implements ModelVariant {
   private static final List<ParameterSpec> PARAMETERS = List.of(
       VisionParameters.PATCH_SPEC,
       ParameterSpec.integer(WIDTH, 1, "hidden width"),
-      ParameterSpec.integer(LAYERS, 1, "Transformer layers"),
+      ParameterSpec.integer(LAYERS, 1, 1000, "Transformer layers"),
       ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
       ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
       ParameterSpec.integer(POSITION_GRID, 1, "side of the patch grid the position embeddings are learned for "
@@ -67,6 +67,11 @@ public final class VitVariant implements ModelVariant {
     return Preset.values(Map.of(), PATCH, String.valueOf(patch), WIDTH, String.valueOf(width), LAYERS,
         String.valueOf(layers), HEADS, String.valueOf(heads), FEED_FORWARD, String.valueOf(feedForward),
         POSITION_GRID, String.valueOf(positionGrid), VisionParameters.CLASSES, String.valueOf(classes));
+  }
+
+  @Override
+  public void check(ModelConfig config) {
+    config.requireMultiple(WIDTH, HEADS);
   }
 
   @Override

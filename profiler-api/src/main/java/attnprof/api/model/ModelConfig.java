@@ -92,4 +92,18 @@ public record ModelConfig(String preset, Map<String, String> values, java.util.S
     changed.addAll(changes.keySet());
     return new ModelConfig(preset, merged, changed);
   }
+
+  /**
+   * Requires one integer parameter to be a multiple of another ({@code width} of {@code heads}).
+   *
+   * @throws ProfilerException a user error naming both when it is not
+   */
+  public void requireMultiple(String name, String divisorName) {
+    long value = integer(name);
+    long divisor = integer(divisorName);
+    if (value % divisor != 0) {
+      throw attnprof.api.ProfilerException.user("parameter `" + name + "` (" + value + ") must be a multiple of `"
+          + divisorName + "` (" + divisor + ")");
+    }
+  }
 }

@@ -35,6 +35,17 @@ public interface ModelVariant {
   BuiltModel build(Ops tf, BuildRequest request);
 
   /**
+   * Checks, without building anything, that this configuration can be built: the sweep calls it for
+   * every variant before its first point, so that a combination the architecture does not allow is
+   * refused at once rather than failing every point. Must be cheap. The default accepts everything
+   * the parameters' own bounds accept.
+   *
+   * @throws ProfilerException a user error naming the parameter and what it must be
+   */
+  default void check(ModelConfig config) {
+  }
+
+  /**
    * The length this configuration computes on for an input of {@code length}: larger when the model
    * pads its whole input (to a whole number of patches, windows, blocks), the length itself when it
    * does not. Two lengths with the same padded length cost the same, so a sweep that narrows a tipping

@@ -11,8 +11,13 @@ import java.util.Objects;
  * @param type how its values are parsed
  * @param minimum the smallest allowed value of a numeric parameter
  * @param description one sentence a user reads in {@code describe}
+ * @param maximum the largest allowed value of a numeric parameter: {@link #DEFAULT_MAXIMUM} unless the
+ *     variant states a tighter one, so that a typo ({@code width=99999999999}) is refused before
+ *     anything is built
  */
-public record ParameterSpec(String name, Type type, double minimum, String description) {
+public record ParameterSpec(String name, Type type, double minimum, String description, double maximum) {
+  /** The largest value of an integer parameter whose variant states none: no model here is that large. */
+  public static final long DEFAULT_MAXIMUM = 1_000_000;
 
   /** How a parameter's text value is parsed. */
   public enum Type { INTEGER, NUMBER, TEXT }
@@ -33,19 +38,29 @@ public record ParameterSpec(String name, Type type, double minimum, String descr
     return java.util.List.copyOf(all);
   }
 
-  /** An integer parameter whose values are at least {@code minimum}. */
+  /** An integer parameter whose values are at least {@code minimum} and at most {@link #DEFAULT_MAXIMUM}. */
   public static ParameterSpec integer(String name, long minimum, String description) {
-    return new ParameterSpec(name, Type.INTEGER, minimum, description);
+    return integer(name, minimum, DEFAULT_MAXIMUM, description);
+  }
+
+  /** An integer parameter whose values are from {@code minimum} to {@code maximum}. */
+  public static ParameterSpec integer(String name, long minimum, long maximum, String description) {
+    return new ParameterSpec(name, Type.INTEGER, minimum, description, maximum);
+  }
+
+  /** A switch: 0 or 1. */
+  public static ParameterSpec flag(String name, String description) {
+    return integer(name, 0, 1, description);
   }
 
   /** A real-valued parameter whose values are at least {@code minimum}. */
   public static ParameterSpec number(String name, double minimum, String description) {
-    return new ParameterSpec(name, Type.NUMBER, minimum, description);
+    return new ParameterSpec(name, Type.NUMBER, minimum, description, Double.POSITIVE_INFINITY);
   }
 
   /** A free-text parameter. */
   public static ParameterSpec text(String name, String description) {
-    return new ParameterSpec(name, Type.TEXT, Double.NEGATIVE_INFINITY, description);
+    return new ParameterSpec(name, Type.TEXT, Double.NEGATIVE_INFINITY, description, Double.POSITIVE_INFINITY);
   }
 
   /**
@@ -70,6 +85,10 @@ public record ParameterSpec(String name, Type type, double minimum, String descr
       throw ProfilerException.user("parameter `" + name + "` must be at least "
           + (type == Type.INTEGER ? String.valueOf((long) minimum) : String.valueOf(minimum))
           + ", got " + trimmed);
+    }
+    if (number > maximum) {
+      throw ProfilerException.user("parameter `" + name + "` must be at most "
+          + (type == Type.INTEGER ? String.valueOf((long) maximum) : String.valueOf(maximum)) + ", got " + trimmed);
     }
     return trimmed;
   }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = {"Measures variants x lengths x batch sizes x modes x metrics, each point in a fresh JVM, "
         + "writes CSV and JSON as it goes, and prints the tipping points.",
         "With no options: the text modality on the small preset over its default length grid."})
-final class SweepCommand implements Runnable {
+final class SweepCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand
   AttnprofCommand root;
 
@@ -86,6 +86,55 @@ final class SweepCommand implements Runnable {
       description = "resume a stored run that was stopped: measure only its missing points, with its own settings")
   String resume;
 
+  /**
+   * A folder of the results folder made for this run alone: {@code RUN_ID}, or {@code RUN_ID-2}... when
+   * another sweep made that one first (creating it exclusively, so two sweeps started at once get two).
+   */
+  private java.nio.file.Path ownFolder(String runId) {
+    try {
+      java.nio.file.Files.createDirectories(root.results);
+      for (int n = 1; ; n++) {
+        java.nio.file.Path folder = root.results.resolve(n == 1 ? runId : runId + "-" + n);
+        try {
+          return java.nio.file.Files.createDirectory(folder);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          // another run has it: try the next
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw attnprof.api.ProfilerException.user("cannot make a run folder in " + root.results + ": " + e.getMessage());
+    }
+  }
+
+  /** The command that resumes a run, naming its database's folder when it is not the default. */
+  private String resumeCommand(String runId, java.nio.file.Path folder) {
+    java.nio.file.Path databaseFolder = folder == null ? root.results
+        : attnprof.engine.internal.sweep.SweepRunner.databaseOf(folder).getParent();
+    boolean usual = databaseFolder.toAbsolutePath().normalize().equals(root.results.toAbsolutePath().normalize());
+    return "attnprof " + (usual ? "" : "--results " + databaseFolder + " ") + "sweep --resume " + runId;
+  }
+
+  /** A resumed run keeps its own settings: options that would change them are refused, not ignored. */
+  private void refuseOptionsBesideResume() {
+    List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
+        .map(CommandLine.Model.OptionSpec::longestName)
+        .filter(name -> !List.of("--resume", "--results", "--plugins").contains(name)).distinct().toList();
+    if (!given.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--resume measures the stored run with its own "
+          + "settings; leave out " + String.join(", ", given));
+    }
+  }
+
+  private static void deleteIfEmpty(java.nio.file.Path folder) {
+    try (var entries = java.nio.file.Files.list(folder)) {
+      if (entries.findAny().isEmpty()) {
+        java.nio.file.Files.delete(folder);
+      }
+    } catch (java.io.IOException e) {
+      // left as it is: an empty folder is harmless
+    }
+  }
+
   /** What the options named more than once (the request keeps each once), or empty. */
   private String repeated(SweepRequest request) {
     List<String> said = new ArrayList<>();
@@ -123,12 +172,16 @@ final class SweepCommand implements Runnable {
     }
   }
 
+  /** Exit code of a sweep some of whose points could not be started. */
+  static final int NOT_RUN = 3;
+
   @Override
-  public void run() {
+  public Integer call() {
     Profiler profiler = root.profiler();
     SweepResult result;
     Path folder;
     if (resume != null) {
+      refuseOptionsBesideResume();
       var stored = profiler.storedRuns(root.database()).stream().filter(r -> r.runId().equals(resume)).findFirst();
       folder = stored.map(attnprof.engine.StoredRunSummary::outputDirectory).orElse(null);
       stored.ifPresent(r -> root.err.println("attnprof: resuming " + resume + ": " + r.stored() + " of " + r.planned()
@@ -136,22 +189,30 @@ final class SweepCommand implements Runnable {
       result = profiler.resume(root.database(), resume, new ConsoleProgress(root.err, folder, point.inProcess));
     } else {
       checkOut();
-      String runId = profiler.newRunId();
-      folder = out != null ? out : root.results.resolve(runId);
-      for (int n = 2; out == null && java.nio.file.Files.exists(folder); n++) {
-        folder = root.results.resolve(runId + "-" + n);
-      }
-      SweepRequest request = point.applyTo(SweepRequest.builder())
+      // every option is checked before the run's folder is made
+      SweepRequest.Builder builder = point.applyTo(SweepRequest.builder())
           .variants(variants).modality(modality).batches(batches).metrics(metrics).runs(runs).warmup(warmup)
           .minTime(java.time.Duration.ofMillis(minTimeMillis)).forks(forks).noise(noisePercent / 100)
           .refine(SweepRequest.Refine.of(refine)).refineBudget(java.time.Duration.ofSeconds(refineBudgetSeconds))
-          .inputs(inputs).outputDirectory(folder)
-          .build();
-      String repeated = repeated(request);
-      if (!repeated.isEmpty()) {
-        root.err.println("attnprof: " + repeated + " given more than once; each point is measured once");
+          .inputs(inputs);
+      String runId = profiler.newRunId();
+      folder = out != null ? out : ownFolder(runId);
+      if (out == null) {
+        runId = folder.getFileName().toString();
       }
-      result = profiler.sweep(request, new ConsoleProgress(root.err, folder, point.inProcess));
+      try {
+        SweepRequest request = builder.outputDirectory(folder).build();
+        String repeated = repeated(request);
+        if (!repeated.isEmpty()) {
+          root.err.println("attnprof: " + repeated + " given more than once; each point is measured once");
+        }
+        result = profiler.sweep(request, runId, new ConsoleProgress(root.err, folder, point.inProcess));
+      } catch (RuntimeException e) {
+        if (out == null) {
+          deleteIfEmpty(folder); // the run folder made for a sweep that never started
+        }
+        throw e;
+      }
     }
     PrintStream outStream = root.out;
     outStream.println();
@@ -164,5 +225,14 @@ final class SweepCommand implements Runnable {
       outStream.println("results: " + folder + " (results.csv, results.json, charts/, index.html); database: "
           + attnprof.engine.internal.sweep.SweepRunner.databaseOf(folder));
     }
+    List<attnprof.engine.PointResult> notRun = result.points().stream()
+        .filter(p -> p.status() == attnprof.engine.PointStatus.NOT_RUN).toList();
+    if (!notRun.isEmpty()) {
+      root.err.println("attnprof: " + notRun.size() + " of " + result.points().size() + " points could not be started ("
+          + Main.oneLine(notRun.get(0).message()) + "); `" + resumeCommand(result.runId(), folder)
+          + "` measures them");
+      return NOT_RUN;
+    }
+    return 0;
   }
 }

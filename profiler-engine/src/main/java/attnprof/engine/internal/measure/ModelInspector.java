@@ -25,6 +25,7 @@ public final class ModelInspector {
   public VariantDescription describe(String variantId, String preset, Map<String, String> params) {
     ModelVariant variant = registry.variant(variantId);
     ModelConfig config = ModelConfig.resolve(variant.descriptor(), preset, params);
+    variant.check(config);
     InputDescriptor input = registry.inputFor(variant.descriptor().modality()).descriptor();
     double length = input.defaultLengths().isEmpty() ? 128 : input.defaultLengths().get(0);
     List<String> notes = new ArrayList<>(variant.notes(config));

@@ -72,6 +72,8 @@ public final class ResultStore implements AutoCloseable {
 
   private void createTables() throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      // several sweeps may share a database: a writer waits for another's transaction instead of failing
+      statement.execute("PRAGMA busy_timeout=30000");
       statement.execute("PRAGMA journal_mode=WAL");
       statement.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, "
           + "finished_at TEXT, complete INTEGER NOT NULL, planned INTEGER NOT NULL, request TEXT NOT NULL, "
@@ -121,11 +123,28 @@ public final class ResultStore implements AutoCloseable {
     return "TEXT";
   }
 
-  /** Records a run that starts, with what it will measure. */
-  public void startRun(String runId, Instant startedAt, StoredRequest request, RunEnvironment environment,
+  /**
+   * Records a run that starts, with what it will measure, under {@code wanted} or, when another run holds
+   * that id already, the first of {@code wanted-2}, {@code wanted-3}... that is free. Each attempt is
+   * one insert, so two sweeps starting at once get two ids.
+   *
+   * @return the id the run got
+   */
+  public String startRun(String wanted, Instant startedAt, StoredRequest request, RunEnvironment environment,
       int planned) {
-    update("INSERT INTO runs (run_id, started_at, finished_at, complete, planned, request, environment) "
-        + "VALUES (?, ?, NULL, 0, ?, ?, ?)", runId, startedAt.toString(), planned, json(request), json(environment));
+    String id = wanted;
+    for (int n = 2; ; n++) {
+      try (PreparedStatement statement = connection.prepareStatement("INSERT OR IGNORE INTO runs (run_id, started_at, "
+          + "finished_at, complete, planned, request, environment) VALUES (?, ?, NULL, 0, ?, ?, ?)")) {
+        bind(statement, id, startedAt.toString(), planned, json(request), json(environment));
+        if (statement.executeUpdate() == 1) {
+          return id;
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot write to " + file + ": " + e.getMessage(), e);
+      }
+      id = wanted + "-" + n;
+    }
   }
 
   /**

@@ -99,6 +99,7 @@ public final class ChildForkExecutor implements ForkExecutor {
   private static final class Attempt {
     final Map<Integer, Outcome> finished = new HashMap<>();
     boolean completed;
+    boolean started;
     String phase = "starting";
     int index = -1;
     PointStatus status = PointStatus.ERROR;
@@ -129,6 +130,7 @@ public final class ChildForkExecutor implements ForkExecutor {
           .redirectOutput(log.toFile());
       builder.environment().putAll(environment(job));
       Process process = builder.start();
+      attempt.started = true;
       Thread reaper = new Thread(() -> destroy(process), "attnprof-child-reaper");
       Runtime.getRuntime().addShutdownHook(reaper);
       PhaseClock clock = new PhaseClock(Duration.ofMillis(job.timeoutMillis()), System.nanoTime());
@@ -188,7 +190,12 @@ public final class ChildForkExecutor implements ForkExecutor {
       }
     } catch (IOException | RuntimeException e) {
       attempt.seconds = (System.nanoTime() - start) / 1e9;
-      attempt.message = "cannot run the measuring process: " + e.getMessage();
+      if (!attempt.started) {
+        attempt.status = PointStatus.NOT_RUN;
+        attempt.message = "could not start the measuring process: " + e.getMessage();
+      } else {
+        attempt.message = "cannot run the measuring process: " + e.getMessage();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       attempt.seconds = (System.nanoTime() - start) / 1e9;

@@ -60,6 +60,11 @@ public final class SweepPlanner {
     for (ModelVariant variant : variants) {
       Map<String, String> params = paramsFor(variant, request);
       ModelConfig config = ModelConfig.resolve(variant.descriptor(), request.preset(), params);
+      try {
+        variant.check(config);
+      } catch (ProfilerException e) {
+        throw ProfilerException.user(variant.descriptor().id() + ": " + e.getMessage());
+      }
       InputGenerator generator = registry.inputFor(variant.descriptor().modality());
       String lengthUnit = generator.descriptor().lengthUnit();
       for (InputChoice input : inputs(request, generator, familyLengths(variant))) {

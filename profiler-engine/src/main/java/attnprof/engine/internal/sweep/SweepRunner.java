@@ -89,22 +89,10 @@ public final class SweepRunner {
     try (ResultStore store = output == null ? null : ResultStore.open(databaseOf(output))) {
       String id = runId;
       if (store != null) {
-        id = unusedRunId(store, runId);
-        store.startRun(id, started, StoredRequest.of(request), environment, plan.jobs().size());
+        id = store.startRun(runId, started, StoredRequest.of(request), environment, plan.jobs().size());
       }
       return new Session(request, plan, id, started, environment, Map.of(), store, progress).run();
     }
-  }
-
-  /** The run id, or with a suffix ({@code -2}, {@code -3}) when a sweep started in the same second has it. */
-  private static String unusedRunId(ResultStore store, String runId) {
-    java.util.Set<String> used = new java.util.HashSet<>();
-    store.runs().forEach(r -> used.add(r.runId()));
-    String id = runId;
-    for (int n = 2; used.contains(id); n++) {
-      id = runId + "-" + n;
-    }
-    return id;
   }
 
   /**
@@ -419,7 +407,8 @@ public final class SweepRunner {
       PointResult point = ForkMerge.add(results.get(job.key()), fork);
       results.put(job.key(), point);
       latest = assemble(false);
-      if (store != null) {
+      // a point that never started is not a measurement: the database does not hold it, so a resume runs it
+      if (store != null && point.status() != PointStatus.NOT_RUN) {
         store.savePoint(runId, job.key(), job.index(), point, rowsOf(job, point), latest.finishedAt());
       }
       write(latest, true);
@@ -444,7 +433,8 @@ public final class SweepRunner {
       Comparisons.Analysis analysis = analyse ? tippingPointFinder.analyse(rows, points, settingsOf(request))
           : new Comparisons.Analysis(List.of(), List.of());
       return new SweepResult(runId, started, clock.instant(), environment, points, rows, analysis.tippingPoints(),
-          analysis.comparisons(), output, jobs.stream().allMatch(job -> results.containsKey(job.key())));
+          analysis.comparisons(), output, jobs.stream().allMatch(job -> results.containsKey(job.key())
+              && results.get(job.key()).status() != PointStatus.NOT_RUN));
     }
 
     private Comparisons.Analysis analyse(SweepResult result) {

@@ -120,4 +120,12 @@ class MainTest {
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("attnprof: `" + empty + "` is empty: it holds no results\n");
   }
+
+  @Test
+  void resumeRefusesOptionsThatWouldChangeTheRun() {
+    Outcome outcome = run("sweep", "--resume", "run-1", "--lengths", "64", "--mode", "training");
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: --resume measures the stored run with its own settings; leave out "
+        + "--lengths, --mode (see `attnprof sweep --help`)\n");
+  }
 }

@@ -66,6 +66,19 @@ class ChildForkExecutorTest {
   }
 
   @Test
+  void aProcessThatCannotBeStartedLeavesItsPointsNotRun(@TempDir Path logs) {
+    var outcomes = new ChildForkExecutor(EMPTY, logs, (jobFile, work) -> List.of(logs.resolve("no-such-program")
+        .toString())).execute(fork(30_000), ForkExecutor.Listener.NONE);
+
+    assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
+      assertThat(outcome.result().status()).isEqualTo(PointStatus.NOT_RUN);
+      assertThat(outcome.result().message()).startsWith("could not start the measuring process: ");
+      assertThat(outcome.result().lengthUnit()).isEqualTo("tokens");
+    });
+    assertThat(PointStatus.NOT_RUN.id()).isEqualTo("not-run");
+  }
+
+  @Test
   void aProcessKilledBySigkillWhileLoadingAPointIsThatPointOutOfMemory(@TempDir Path logs) {
     List<String> seen = new ArrayList<>();
     var outcomes = executor(logs, List.of("echo 'loading 0' >> events; kill -9 $$", "exit 0"), seen)

@@ -106,6 +106,31 @@ class SimulatedSweepTest {
     return hi;
   }
 
+  @Test
+  void pointsWhoseProcessCouldNotStartAreNotStoredAndTheResumeMeasuresThem(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+    Simulation simulation = new Simulation(7);
+    simulation.forks.startable = 0; // one process measures the whole family: it cannot start
+    java.nio.file.Path out = folder.resolve("run");
+    SweepResult first = simulation.profiler.sweep(SweepRequest.builder().modality("sim").preset("tiny")
+        .metrics("latency").modes(attnprof.api.Mode.INFERENCE).runs(3).minTime(Duration.ZERO)
+        .refine(SweepRequest.Refine.NONE).forks(1).inProcess(true).outputDirectory(out).build());
+
+    long notRun = first.points().stream().filter(p -> p.status() == PointStatus.NOT_RUN).count();
+    assertThat(first.complete()).isFalse();
+    assertThat(notRun).isEqualTo(first.points().size()).isEqualTo(10);
+    java.nio.file.Path database = SweepRunner.databaseOf(out);
+    assertThat(simulation.profiler.storedRuns(database).get(0).stored()).isZero();
+
+    simulation.forks.startable = Integer.MAX_VALUE;
+    SweepResult resumed = simulation.profiler.resume(database, first.runId(), attnprof.engine.ProgressListener.NONE);
+
+    assertThat(resumed.complete()).isTrue();
+    assertThat(resumed.points()).hasSize(first.points().size())
+        .allSatisfy(p -> assertThat(p.status()).isEqualTo(PointStatus.OK));
+    assertThat(simulation.profiler.storedRuns(database).get(0).complete()).isTrue();
+  }
+
   /** A profiler whose forks are simulated and whose clock moves by the simulated time. */
   private static final class Simulation {
     private final FakeClock clock = new FakeClock();
@@ -145,6 +170,8 @@ class SimulatedSweepTest {
     private final SplittableRandom random;
     private final FakeClock clock;
     Quantity latency;
+    /** How many more forks can start; past that, every point of a fork is not run. */
+    int startable = Integer.MAX_VALUE;
 
     SimulatedForks(SplittableRandom random, FakeClock clock) {
       this.random = random;
@@ -154,6 +181,18 @@ class SimulatedSweepTest {
     @Override
     public List<Outcome> execute(ForkJob fork, Listener listener) {
       List<Outcome> outcomes = new ArrayList<>();
+      if (startable-- <= 0) {
+        for (PointJob job : fork.points()) {
+          PointResult result = new PointResult(job.variantId(), job.baseline(), job.modality(), job.preset(),
+              job.inputName(), job.config(), job.length(), job.lengthUnit(), job.batch(), job.mode(), job.deviceId(),
+              PointStatus.NOT_RUN, List.of(), 0, List.of(), "could not start the measuring process: disk full", 0,
+              List.of(), job.refinement());
+          Outcome outcome = new Outcome(job, result, fork.process());
+          outcomes.add(outcome);
+          listener.pointFinished(outcome);
+        }
+        return outcomes;
+      }
       for (List<PointJob> cell : fork.cells()) {
         listener.cellStarted(cell);
         int rounds = fork.budget().minRuns();

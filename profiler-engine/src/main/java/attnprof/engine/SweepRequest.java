@@ -39,6 +39,8 @@ import java.util.Objects;
  * @param seed the seed of weights and synthetic inputs
  * @param outputDirectory where to write results as they come (CSV, JSON, logs), or null for none
  * @param traceDirectory where to write one traced step per point as a Chrome trace, or null for none
+ * @param database the results database the run is stored in, or null for {@code attnprof.db} in the
+ *     folder that holds {@code outputDirectory} (no database when both are null)
  */
 public record SweepRequest(
     List<String> variants,
@@ -63,7 +65,8 @@ public record SweepRequest(
     List<Path> inputs,
     long seed,
     Path outputDirectory,
-    Path traceDirectory) {
+    Path traceDirectory,
+    Path database) {
 
   public static final String DEFAULT_MODALITY = "text";
   public static final int DEFAULT_RUNS = 5;
@@ -184,6 +187,7 @@ public record SweepRequest(
     private final List<Path> inputs = new ArrayList<>();
     private long seed = 42;
     private Path outputDirectory;
+    private Path database;
     private Path traceDirectory;
 
     private Builder() {
@@ -330,6 +334,12 @@ public record SweepRequest(
       return this;
     }
 
+    /** Stores the run in this database file instead of {@code attnprof.db} beside the output folder. */
+    public Builder database(Path value) {
+      database = value;
+      return this;
+    }
+
     /** Writes one traced step per point as a Chrome trace (the Trace Event Format) into this folder. */
     public Builder traceDirectory(Path value) {
       traceDirectory = value;
@@ -340,7 +350,7 @@ public record SweepRequest(
     public SweepRequest build() {
       return new SweepRequest(variants, modality, preset, params, lengths, batches, modes, metrics, device, threads,
           runs, minTime, warmup, forks, noise, refine, refineBudget, timeout, inProcess, inputs, seed, outputDirectory,
-          traceDirectory);
+          traceDirectory, database);
     }
   }
 

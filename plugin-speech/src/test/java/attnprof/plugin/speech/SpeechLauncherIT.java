@@ -48,7 +48,7 @@ class SpeechLauncherIT {
 
   @Test
   void aTinySweepWritesARowForEveryPointOfAllSixVariants(@TempDir Path folder) throws Exception {
-    // the run's folder inside the test's own, so that the database beside it is the test's too
+    // the run's folder inside the test's own; the database is inside the run's folder
     Path results = folder.resolve("run");
     Outcome outcome = attnprof("sweep", "--modality", "speech", "--preset", "tiny", "--lengths", "1,2", "--runs", "3",
         "--out", results.toString());

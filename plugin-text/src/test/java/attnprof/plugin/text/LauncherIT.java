@@ -110,19 +110,21 @@ class LauncherIT {
 
     assertThat(failed.code()).as(failed.err()).isEqualTo(3);
     assertThat(failed.err()).contains("2 of 2 points could not be started (could not start the measuring process")
-        .contains("`attnprof --results " + folder + " sweep --resume run-");
+        .contains("`attnprof --results " + run + " sweep --resume run-");
+    // with --out, the database is inside the run's folder: nothing is written outside it
+    assertThat(folder.resolve("attnprof.db")).doesNotExist();
     String runId = failed.err().replaceAll("(?s).*--resume (run-[0-9-]+)`.*", "$1");
-    var stored = attnprof.engine.Profiler.builder().build().storedRuns(folder.resolve("attnprof.db"));
+    var stored = attnprof.engine.Profiler.builder().build().storedRuns(run.resolve("attnprof.db"));
     assertThat(stored).singleElement().satisfies(r -> {
       assertThat(r.complete()).isFalse();
       assertThat(r.stored()).isZero();
     });
 
     Files.delete(run.resolve("logs"));
-    Outcome resumed = attnprof("--results", folder.toString(), "sweep", "--resume", runId);
+    Outcome resumed = attnprof("--results", run.toString(), "sweep", "--resume", runId);
 
     assertThat(resumed.code()).as(resumed.err()).isZero();
-    var after = attnprof.engine.Profiler.builder().build().storedRuns(folder.resolve("attnprof.db"));
+    var after = attnprof.engine.Profiler.builder().build().storedRuns(run.resolve("attnprof.db"));
     assertThat(after).singleElement().satisfies(r -> {
       assertThat(r.complete()).isTrue();
       assertThat(r.stored()).isEqualTo(2);
@@ -150,7 +152,7 @@ class LauncherIT {
 
   @Test
   void aTinySweepWritesCsvAndJsonWithARowForEveryPointAndPrintsTippingPoints(@TempDir Path folder) throws Exception {
-    // the run's folder inside the test's own, so that the database beside it is the test's too
+    // the run's folder inside the test's own; the database is inside the run's folder
     Path results = folder.resolve("run");
     Outcome outcome = attnprof("sweep", "--variants", "text/bert,text/longformer", "--preset", "tiny",
         "--lengths", "64,128", "--runs", "3", "--out", results.toString());

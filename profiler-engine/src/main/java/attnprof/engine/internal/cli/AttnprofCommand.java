@@ -21,11 +21,14 @@ final class AttnprofCommand implements Runnable {
       description = "folder of plugin jars, each loaded in its own module layer (default: plugins/ beside the launcher)")
   Path plugins;
 
-  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-      scope = picocli.CommandLine.ScopeType.INHERIT,
+  @Option(names = "--results", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "the folder of runs: RESULTS/RUN_ID/ for each sweep's files, RESULTS/attnprof.db for the database"
-          + " (default: ${DEFAULT-VALUE})")
-  Path results;
+          + " (default: results)")
+  Path givenResults;
+
+  @Option(names = "--db", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "the results database (default: RESULTS/attnprof.db; for `sweep --out DIR`, DIR/attnprof.db)")
+  Path db;
 
   AttnprofCommand(PrintStream out, PrintStream err) {
     this.out = out;
@@ -52,9 +55,38 @@ final class AttnprofCommand implements Runnable {
     return Path.of(fromLauncher != null ? fromLauncher : "plugins");
   }
 
-  /** The results database. */
+  /** The folder of runs: --results, or {@code results}. */
+  Path results() {
+    return givenResults != null ? givenResults : Path.of("results");
+  }
+
+  /** The results database: --db, or the one in the folder of runs. */
   Path database() {
-    return results.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+    return db != null ? db : results().resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+  }
+
+  /**
+   * The database of a sweep that writes to {@code out}: --db, --results' when given, else one inside
+   * {@code out}, so that nothing is written outside the folders the user named.
+   */
+  Path databaseFor(Path out) {
+    if (db != null || givenResults != null) {
+      return database();
+    }
+    return out.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+  }
+
+  /** The options that name this database to another command, empty for the default one. */
+  String databaseOptions(Path database) {
+    Path normal = database.toAbsolutePath().normalize();
+    if (normal.equals(Path.of("results").resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME)
+        .toAbsolutePath().normalize())) {
+      return "";
+    }
+    if (normal.getFileName().toString().equals(attnprof.engine.internal.store.ResultStore.FILE_NAME)) {
+      return "--results " + database.getParent() + " ";
+    }
+    return "--db " + database + " ";
   }
 
   @picocli.CommandLine.Spec

@@ -28,9 +28,7 @@ final class RunsCommand implements Runnable {
     for (StoredRunSummary run : runs) {
       String what = (run.variants().isEmpty() ? run.modality() : String.join(",", run.variants())) + " " + run.preset()
           + " on " + run.device();
-      boolean usual = root.results.toAbsolutePath().normalize().equals(java.nio.file.Path.of("results")
-          .toAbsolutePath().normalize());
-      String state = run.complete() ? "complete" : "partial: `attnprof " + (usual ? "" : "--results " + root.results + " ")
+      String state = run.complete() ? "complete" : "partial: `attnprof " + root.databaseOptions(root.database())
           + "sweep --resume " + run.runId() + "`";
       table.row(run.runId(), TIME.format(run.startedAt()), TIME.format(run.finishedAt()),
           run.stored() + "/" + run.planned(), state, what, run.outputDirectory() == null ? "" : run.outputDirectory());

@@ -92,9 +92,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
    */
   private java.nio.file.Path ownFolder(String runId) {
     try {
-      java.nio.file.Files.createDirectories(root.results);
+      java.nio.file.Files.createDirectories(root.results());
       for (int n = 1; ; n++) {
-        java.nio.file.Path folder = root.results.resolve(n == 1 ? runId : runId + "-" + n);
+        java.nio.file.Path folder = root.results().resolve(n == 1 ? runId : runId + "-" + n);
         try {
           return java.nio.file.Files.createDirectory(folder);
         } catch (java.nio.file.FileAlreadyExistsException taken) {
@@ -102,16 +102,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
       }
     } catch (java.io.IOException e) {
-      throw attnprof.api.ProfilerException.user("cannot make a run folder in " + root.results + ": " + e.getMessage());
+      throw attnprof.api.ProfilerException.user("cannot make a run folder in " + root.results() + ": " + e.getMessage());
     }
   }
 
-  /** The command that resumes a run, naming its database's folder when it is not the default. */
-  private String resumeCommand(String runId, java.nio.file.Path folder) {
-    java.nio.file.Path databaseFolder = folder == null ? root.results
-        : attnprof.engine.internal.sweep.SweepRunner.databaseOf(folder).getParent();
-    boolean usual = databaseFolder.toAbsolutePath().normalize().equals(root.results.toAbsolutePath().normalize());
-    return "attnprof " + (usual ? "" : "--results " + databaseFolder + " ") + "sweep --resume " + runId;
+  /** The command that resumes a run, naming its database when it is not the default. */
+  private String resumeCommand(String runId, java.nio.file.Path database) {
+    return "attnprof " + root.databaseOptions(database) + "sweep --resume " + runId;
   }
 
   /** A resumed run keeps its own settings: options that would change them are refused, not ignored. */
@@ -180,6 +177,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     Profiler profiler = root.profiler();
     SweepResult result;
     Path folder;
+    Path database = root.database();
     if (resume != null) {
       refuseOptionsBesideResume();
       var stored = profiler.storedRuns(root.database()).stream().filter(r -> r.runId().equals(resume)).findFirst();
@@ -201,7 +199,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         runId = folder.getFileName().toString();
       }
       try {
-        SweepRequest request = builder.outputDirectory(folder).build();
+        database = out != null ? root.databaseFor(out) : root.database();
+      SweepRequest request = builder.outputDirectory(folder).database(database).build();
         String repeated = repeated(request);
         if (!repeated.isEmpty()) {
           root.err.println("attnprof: " + repeated + " given more than once; each point is measured once");
@@ -223,13 +222,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     outStream.println();
     if (folder != null) {
       outStream.println("results: " + folder + " (results.csv, results.json, charts/, index.html); database: "
-          + attnprof.engine.internal.sweep.SweepRunner.databaseOf(folder));
+          + database);
     }
     List<attnprof.engine.PointResult> notRun = result.points().stream()
         .filter(p -> p.status() == attnprof.engine.PointStatus.NOT_RUN).toList();
     if (!notRun.isEmpty()) {
       root.err.println("attnprof: " + notRun.size() + " of " + result.points().size() + " points could not be started ("
-          + Main.oneLine(notRun.get(0).message()) + "); `" + resumeCommand(result.runId(), folder)
+          + Main.oneLine(notRun.get(0).message()) + "); `" + resumeCommand(result.runId(), database)
           + "` measures them");
       return NOT_RUN;
     }

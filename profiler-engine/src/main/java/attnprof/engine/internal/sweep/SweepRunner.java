@@ -86,7 +86,8 @@ public final class SweepRunner {
     Instant started = clock.instant();
     RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device());
     Path output = request.outputDirectory();
-    try (ResultStore store = output == null ? null : ResultStore.open(databaseOf(output))) {
+    Path database = request.database() != null ? request.database() : output == null ? null : databaseOf(output);
+    try (ResultStore store = database == null ? null : ResultStore.open(database)) {
       String id = runId;
       if (store != null) {
         id = store.startRun(runId, started, StoredRequest.of(request), environment, plan.jobs().size());

@@ -154,6 +154,28 @@ public final class SweepPlanner {
         .map(ModelVariant::defaultLengths).orElse(variant.defaultLengths());
   }
 
+  /** The largest input file read: real inputs are text, audio and images, never this large. */
+  static final long MAX_INPUT_BYTES = 1L << 30;
+
+  /** An input is a regular file (not a device, a pipe or a folder) of at most {@link #MAX_INPUT_BYTES}. */
+  private static void checkInputFile(Path file) {
+    if (!java.nio.file.Files.exists(file)) {
+      throw ProfilerException.user("input `" + file + "` does not exist");
+    }
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw ProfilerException.user("input `" + file + "` is not a regular file (a folder, a device or a pipe)");
+    }
+    try {
+      long size = java.nio.file.Files.size(file);
+      if (size > MAX_INPUT_BYTES) {
+        throw ProfilerException.user("input `" + file + "` has " + size + " bytes; inputs are read whole, and at most "
+            + MAX_INPUT_BYTES + " bytes are");
+      }
+    } catch (java.io.IOException e) {
+      throw ProfilerException.user("cannot read input `" + file + "`: " + e.getMessage());
+    }
+  }
+
   private static List<InputChoice> inputs(SweepRequest request, InputGenerator generator, List<Double> family) {
     InputDescriptor descriptor = generator.descriptor();
     List<Double> defaults = family.isEmpty() ? descriptor.defaultLengths() : family;
@@ -170,6 +192,7 @@ public final class SweepPlanner {
     }
     List<InputChoice> choices = new ArrayList<>();
     for (Path file : request.inputs()) {
+      checkInputFile(file);
       LoadedInput loaded = generator.read(file);
       List<Double> lengths = requested.isEmpty() ? List.of(Math.max(1, loaded.length())) : requested;
       choices.add(new InputChoice(file.toAbsolutePath().toString(), lengths));

@@ -72,6 +72,24 @@ class SweepPlannerTest {
     assertThat(plan.jobs()).extracting(PointJob::length).containsExactly(3.0, 64.0);
   }
 
+  @Test
+  void inputsMustBeRegularFiles(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+    Profiler profiler = Profiler.builder()
+        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
+        .addProvider(new Inputs()).build();
+    SweepPlanner planner = new SweepPlanner(profiler.registry(), null);
+    Path pipe = folder.resolve("pipe");
+    new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor();
+
+    for (Path input : List.of(Path.of("/dev/zero"), pipe, folder)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> planner.plan(SweepRequest.builder().modality("grid")
+              .preset("tiny").metrics("latency").modes(attnprof.api.Mode.INFERENCE).inputs(List.of(input)).build()))
+          .as(input.toString())
+          .isInstanceOf(attnprof.api.ProfilerException.class)
+          .hasMessageContaining("is not a regular file");
+    }
+  }
+
   private static List<Double> lengthsOf(SweepPlan plan, String variant) {
     return List.copyOf(new TreeSet<>(plan.jobs().stream().filter(j -> j.variantId().equals(variant))
         .map(PointJob::length).toList()));

@@ -223,6 +223,20 @@ class LauncherIT {
   }
 
   @Test
+  void aDropInCopyOfABuiltInPluginIsSkippedVisiblyAndTheBuiltInKeepsWorking(@TempDir Path folder) throws Exception {
+    Path plugins = Files.createDirectories(folder.resolve("plugins"));
+    Files.copy(Path.of("target", "plugin-text.jar"), plugins.resolve("plugin-text.jar"));
+
+    Outcome described = attnprof("--plugins", plugins.toString(), "describe", "text/bert", "--preset", "base");
+
+    assertThat(described.code()).as(described.err()).isZero();
+    assertThat(described.out()).contains("109,482,240 parameters");
+    assertThat(described.err()).contains("attnprof: plugin trouble: warning: ")
+        .contains("plugin-text.jar: module attnprof.plugin.text is already on the module path; the copy in the "
+            + "plugins folder is skipped");
+  }
+
+  @Test
   void badInputIsOneLineAndExitCodeTwo(@TempDir Path folder) throws Exception {
     Path wav = Files.write(folder.resolve("speech.wav"), "RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.ISO_8859_1));
 

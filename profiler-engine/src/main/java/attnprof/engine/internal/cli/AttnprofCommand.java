@@ -43,6 +43,21 @@ final class AttnprofCommand implements Runnable {
     return profiler;
   }
 
+  /**
+   * The engine, after printing (once) a line per plugin that failed to load or was refused: the
+   * commands that measure or build say so before they start, not only {@code list}.
+   */
+  Profiler profilerSayingPluginTrouble() {
+    Profiler engine = profiler();
+    if (!pluginTroubleSaid) {
+      pluginTroubleSaid = true;
+      engine.registry().diagnostics().forEach(d -> err.println("attnprof: plugin trouble: " + d.line()));
+    }
+    return engine;
+  }
+
+  private boolean pluginTroubleSaid;
+
   Path pluginsFolder() {
     if (plugins != null) {
       if (!java.nio.file.Files.isDirectory(plugins)) {

@@ -42,7 +42,7 @@ final class BreakdownCommand implements Runnable {
     SweepRequest request = point.applyTo(SweepRequest.builder())
         .variants(variants).batches(batch).metrics(List.of("breakdown", "flops")).runs(1).warmup(warmup)
         .minTime(java.time.Duration.ZERO).forks(1).refine(SweepRequest.Refine.NONE).build();
-    SweepResult result = root.profiler().sweep(request, new ConsoleProgress(root.err, null, point.inProcess));
+    SweepResult result = root.profilerSayingPluginTrouble().sweep(request, new ConsoleProgress(root.err, null, point.inProcess));
     print(root.out, result);
   }
 

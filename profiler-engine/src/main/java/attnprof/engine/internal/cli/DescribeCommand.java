@@ -33,7 +33,7 @@ final class DescribeCommand implements Runnable {
 
   @Override
   public void run() {
-    VariantDescription description = root.profiler().describe(variant, preset,
+    VariantDescription description = root.profilerSayingPluginTrouble().describe(variant, preset,
         ParamConverter.toMap(spec.commandLine(), params));
     var descriptor = description.descriptor();
     PrintStream out = root.out;

@@ -174,7 +174,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() {
-    Profiler profiler = root.profiler();
+    Profiler profiler = root.profilerSayingPluginTrouble();
     SweepResult result;
     Path folder;
     Path database = root.database();

@@ -31,7 +31,8 @@ public final class PluginLoader {
   private static final int MAX_PROVIDERS_PER_SOURCE = 10_000;
 
   /** A provider and where it came from. */
-  private record Found(Object provider, String id, String source) {
+  /** A provider and where it came from: {@code dropIn} for a jar of the plugins folder. */
+  private record Found(Object provider, String id, String source, boolean dropIn) {
   }
 
   private final Path pluginsFolder;
@@ -64,7 +65,8 @@ public final class PluginLoader {
       for (ProviderKind<?> kind : ProviderKind.ALL) {
         if (kind.service().isInstance(provider)) {
           matched = true;
-          describe(kind, provider, "embedder (" + provider.getClass().getName() + ")", found.get(kind), diagnostics);
+          describe(kind, provider, "embedder (" + provider.getClass().getName() + ")", false, found.get(kind),
+              diagnostics);
         }
       }
       if (!matched) {
@@ -132,15 +134,15 @@ public final class PluginLoader {
             + provider.type().getName() + " failed to start: " + PluginLayers.oneLine(e)));
         continue;
       }
-      describe(kind, instance, source, found, diagnostics);
+      describe(kind, instance, source, layerSource != null, found, diagnostics);
     }
   }
 
-  private static <T> void describe(ProviderKind<T> kind, Object provider, String source, List<Found> found,
-      List<PluginDiagnostic> diagnostics) {
+  private static <T> void describe(ProviderKind<T> kind, Object provider, String source, boolean dropIn,
+      List<Found> found, List<PluginDiagnostic> diagnostics) {
     try {
       String id = kind.id().apply(kind.service().cast(provider));
-      found.add(new Found(provider, id, source));
+      found.add(new Found(provider, id, source, dropIn));
     } catch (RuntimeException | LinkageError e) {
       diagnostics.add(new PluginDiagnostic(Severity.WARNING, source, kind.label() + " "
           + provider.getClass().getName() + " has a broken descriptor: " + PluginLayers.oneLine(e)));
@@ -163,6 +165,16 @@ public final class PluginLoader {
       List<Found> claimants = entry.getValue();
       if (claimants.size() == 1) {
         unique.add(claimants.get(0).provider());
+        continue;
+      }
+      List<Found> builtIn = claimants.stream().filter(f -> !f.dropIn()).toList();
+      if (builtIn.size() == 1) {
+        // a drop-in jar cannot take over an id the installation provides: the built-in one keeps working
+        unique.add(builtIn.get(0).provider());
+        for (Found dropIn : claimants.stream().filter(Found::dropIn).toList()) {
+          diagnostics.add(new PluginDiagnostic(Severity.ERROR, dropIn.source(), kind.label() + " id `"
+              + entry.getKey() + "` is already provided by " + builtIn.get(0).source() + "; the drop-in's is refused"));
+        }
         continue;
       }
       String message = "duplicate " + kind.label() + " id `" + entry.getKey() + "` provided by "

@@ -36,6 +36,7 @@ public final class ChildForkExecutor implements ForkExecutor {
    * @param command the child's command line for a fork-job file and a work folder
    */
   public ChildForkExecutor(PluginRegistry registry, Path logFolder, BiFunction<Path, Path, List<String>> command) {
+    removeStaleWorkFolders(Path.of(System.getProperty("java.io.tmpdir")));
     this.registry = registry;
     this.logFolder = logFolder;
     this.command = command;
@@ -120,7 +121,7 @@ public final class ChildForkExecutor implements ForkExecutor {
     }
     Path work = null;
     try {
-      work = Files.createTempDirectory("attnprof-fork-");
+      work = Files.createTempDirectory(WORK_PREFIX + ProcessHandle.current().pid() + "-");
       Path jobFile = work.resolve("fork.json");
       Json.write(jobFile, job);
       ForkProtocol protocol = new ForkProtocol(work);
@@ -204,6 +205,32 @@ public final class ChildForkExecutor implements ForkExecutor {
       deleteQuietly(work);
     }
     return attempt;
+  }
+
+  /** Work folders are named after the launcher's process id, so that a later launcher can tell whose they are. */
+  static final String WORK_PREFIX = "attnprof-fork-";
+
+  /**
+   * Deletes the work folders of launchers that are gone (killed before their {@code finally} ran):
+   * {@code attnprof-fork-PID-...} whose process no longer runs.
+   */
+  static void removeStaleWorkFolders(Path temporary) {
+    try (var entries = Files.newDirectoryStream(temporary, WORK_PREFIX + "*")) {
+      for (Path folder : entries) {
+        String[] parts = folder.getFileName().toString().substring(WORK_PREFIX.length()).split("-", 2);
+        long pid;
+        try {
+          pid = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+          continue; // not one of ours
+        }
+        if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+          deleteQuietly(folder);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a temporary folder that cannot be listed: nothing to clean
+    }
   }
 
   private static boolean isFirstOfCell(int index, Map<Integer, List<PointJob>> cellOf) {

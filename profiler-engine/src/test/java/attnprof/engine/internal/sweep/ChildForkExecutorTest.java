@@ -66,6 +66,22 @@ class ChildForkExecutorTest {
   }
 
   @Test
+  void workFoldersOfLaunchersThatAreGoneAreRemovedAndOthersKept(@TempDir Path temporary) throws Exception {
+    long gone = ProcessHandle.current().pid() + 4_000_000; // above any Linux pid_max
+    Path stale = java.nio.file.Files.createDirectories(temporary.resolve("attnprof-fork-" + gone + "-123"));
+    java.nio.file.Files.writeString(stale.resolve("fork.json"), "{}");
+    Path live = java.nio.file.Files.createDirectories(temporary.resolve("attnprof-fork-"
+        + ProcessHandle.current().pid() + "-456"));
+    Path other = java.nio.file.Files.createDirectories(temporary.resolve("attnprof-fork-abc"));
+
+    ChildForkExecutor.removeStaleWorkFolders(temporary);
+
+    assertThat(stale).doesNotExist();
+    assertThat(live).exists();
+    assertThat(other).exists();
+  }
+
+  @Test
   void aProcessThatCannotBeStartedLeavesItsPointsNotRun(@TempDir Path logs) {
     var outcomes = new ChildForkExecutor(EMPTY, logs, (jobFile, work) -> List.of(logs.resolve("no-such-program")
         .toString())).execute(fork(30_000), ForkExecutor.Listener.NONE);

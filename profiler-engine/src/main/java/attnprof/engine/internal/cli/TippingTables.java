@@ -47,26 +47,31 @@ final class TippingTables {
     out.println("Each efficient variant against its baseline: variant / baseline, and what its 95% interval says");
     for (Map.Entry<String, List<LengthComparison>> group : groups.entrySet()) {
       List<LengthComparison> members = group.getValue();
-      TreeSet<Double> lengths = members.stream().map(LengthComparison::length)
-          .collect(Collectors.toCollection(TreeSet::new));
-      List<String> header = new java.util.ArrayList<>();
-      header.add("VARIANT");
-      lengths.forEach(l -> header.add(TippingPoint.formatLength(l, members.get(0).lengthUnit())));
-      TextTable table = new TextTable(header.toArray(String[]::new));
       Map<String, Map<Double, String>> cells = new java.util.LinkedHashMap<>();
       for (LengthComparison comparison : members) {
         cells.computeIfAbsent(comparison.variant(), v -> new TreeMap<>()).put(comparison.length(), cell(comparison));
       }
-      cells.forEach((variant, byLength) -> {
-        List<Object> line = new java.util.ArrayList<>();
-        line.add(variant);
-        lengths.forEach(l -> line.add(byLength.getOrDefault(l, "")));
-        table.row(line.toArray());
-      });
       out.println(group.getKey());
-      out.print(table.render());
+      out.print(variantsByLength(cells, members.get(0).lengthUnit()));
       out.println();
     }
+  }
+
+  /** A table with a row per variant and a column per length, from each variant's cells by length. */
+  private static String variantsByLength(Map<String, Map<Double, String>> cells, String lengthUnit) {
+    TreeSet<Double> lengths = cells.values().stream().flatMap(byLength -> byLength.keySet().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
+    List<String> header = new java.util.ArrayList<>();
+    header.add("VARIANT");
+    lengths.forEach(l -> header.add(TippingPoint.formatLength(l, lengthUnit)));
+    TextTable table = new TextTable(header.toArray(String[]::new));
+    cells.forEach((variant, byLength) -> {
+      List<Object> line = new java.util.ArrayList<>();
+      line.add(variant);
+      lengths.forEach(l -> line.add(byLength.getOrDefault(l, "")));
+      table.row(line.toArray());
+    });
+    return table.render();
   }
 
   private static String cell(LengthComparison comparison) {
@@ -126,25 +131,13 @@ final class TippingTables {
         Collectors.toList()));
     for (Map.Entry<String, List<AchievedRates.Rate>> group : groups.entrySet()) {
       List<AchievedRates.Rate> members = group.getValue();
-      TreeSet<Double> lengths = members.stream().map(AchievedRates.Rate::length)
-          .collect(Collectors.toCollection(TreeSet::new));
-      List<String> header = new java.util.ArrayList<>();
-      header.add("VARIANT");
-      lengths.forEach(l -> header.add(TippingPoint.formatLength(l, members.get(0).lengthUnit())));
-      TextTable table = new TextTable(header.toArray(String[]::new));
       Map<String, Map<Double, String>> cells = new java.util.LinkedHashMap<>();
       for (AchievedRates.Rate rate : members) {
         cells.computeIfAbsent(rate.variant(), v -> new TreeMap<>()).put(rate.length(), rateCell(rate));
       }
-      cells.forEach((variant, byLength) -> {
-        List<Object> line = new java.util.ArrayList<>();
-        line.add(variant);
-        lengths.forEach(l -> line.add(byLength.getOrDefault(l, "")));
-        table.row(line.toArray());
-      });
       out.println("achieved GFLOP/s (FLOPs / median latency, derived; in brackets: of the baseline's) | "
           + group.getKey());
-      out.print(table.render());
+      out.print(variantsByLength(cells, members.get(0).lengthUnit()));
       out.println();
     }
   }

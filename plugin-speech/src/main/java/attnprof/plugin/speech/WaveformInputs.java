@@ -33,6 +33,12 @@ public final class WaveformInputs implements InputGenerator {
     return (int) Math.round(seconds * WavFiles.SAMPLE_RATE);
   }
 
+  /** An hour of audio. */
+  @Override
+  public double maximumLength() {
+    return 3600;
+  }
+
   @Override
   public InputDescriptor descriptor() {
     return DESCRIPTOR;

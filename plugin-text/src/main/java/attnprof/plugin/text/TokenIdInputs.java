@@ -27,6 +27,12 @@ public final class TokenIdInputs implements InputGenerator {
       "token ids: uniformly random for synthetic inputs; a UTF-8 text file's words and punctuation, "
           + "lower-cased and hashed into the model's vocabulary, preceded by [CLS]");
 
+  /** 2^20 tokens: beyond any model here (BERT-base's attention alone would need 4 TiB). */
+  @Override
+  public double maximumLength() {
+    return 1 << 20;
+  }
+
   @Override
   public InputDescriptor descriptor() {
     return DESCRIPTOR;

@@ -77,14 +77,33 @@ public final class GlmixVariant implements ModelVariant {
   }
 
   @Override
-  public BuiltModel build(Ops tf, BuildRequest request) {
-    ModelConfig config = request.config();
-    List<Integer> depths = config.integers(DEPTHS);
+  public void check(ModelConfig config) {
     int slotSide = (int) Math.round(Math.sqrt(config.integer(SLOTS)));
     if (slotSide * slotSide != config.integer(SLOTS)) {
       throw ProfilerException.user("slots must be a square number (the slots start as a square pooling), got "
           + config.integer(SLOTS));
     }
+    List<Integer> depths = config.integers(DEPTHS);
+    if (config.integer(ATTENTION_STAGES) > depths.size()) {
+      throw ProfilerException.user("attention_stages (" + config.integer(ATTENTION_STAGES) + ") is more than the "
+          + depths.size() + " stages");
+    }
+    long width = config.integer(EMBEDDING);
+    for (int stage = 0; stage < depths.size(); stage++) {
+      if (width % config.integer(HEAD_WIDTH) != 0) {
+        throw ProfilerException.user("stage " + (stage + 1) + " width " + width + " is not a multiple of head_width "
+            + config.integer(HEAD_WIDTH));
+      }
+      width *= 2;
+    }
+  }
+
+  @Override
+  public BuiltModel build(Ops tf, BuildRequest request) {
+    ModelConfig config = request.config();
+    check(config);
+    List<Integer> depths = config.integers(DEPTHS);
+    int slotSide = (int) Math.round(Math.sqrt(config.integer(SLOTS)));
     int headWidth = config.integer(HEAD_WIDTH);
     int patch = config.integer(PATCH);
     int glmixStages = depths.size() - config.integer(ATTENTION_STAGES);

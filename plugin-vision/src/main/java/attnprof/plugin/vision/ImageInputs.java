@@ -30,6 +30,18 @@ public final class ImageInputs implements InputGenerator {
       "square RGB images (side in pixels), ImageNet-normalised: uniform random pixels for synthetic inputs; "
           + "PNG, JPEG, BMP or GIF files scaled and centre-cropped to the side");
 
+  /** Two patches of 16 pixels a side: the smallest grid every vision model here can take. */
+  @Override
+  public double minimumLength() {
+    return 32;
+  }
+
+  /** 8192 pixels a side. */
+  @Override
+  public double maximumLength() {
+    return 8192;
+  }
+
   @Override
   public InputDescriptor descriptor() {
     return DESCRIPTOR;

@@ -72,14 +72,29 @@ public final class SwinVariant implements ModelVariant {
   }
 
   @Override
-  public BuiltModel build(Ops tf, BuildRequest request) {
-    ModelConfig config = request.config();
+  public void check(ModelConfig config) {
     List<Integer> depths = config.integers(DEPTHS);
     List<Integer> heads = config.integers(HEADS);
     if (depths.size() != heads.size()) {
       throw ProfilerException.user("depths and heads must have one entry a stage each, got " + depths.size()
           + " and " + heads.size());
     }
+    long width = config.integer(EMBEDDING);
+    for (int stage = 0; stage < heads.size(); stage++) {
+      if (heads.get(stage) < 1 || width % heads.get(stage) != 0) {
+        throw ProfilerException.user("stage " + (stage + 1) + " width " + width + " (embedding " + config.integer(EMBEDDING)
+            + " doubled each stage) is not a multiple of its heads, " + heads.get(stage));
+      }
+      width *= 2;
+    }
+  }
+
+  @Override
+  public BuiltModel build(Ops tf, BuildRequest request) {
+    ModelConfig config = request.config();
+    check(config);
+    List<Integer> depths = config.integers(DEPTHS);
+    List<Integer> heads = config.integers(HEADS);
     int patch = config.integer(PATCH);
     int window = config.integer(WINDOW);
     Placeholder<TFloat32> image = ImageClassifier.image(tf, request, patch);

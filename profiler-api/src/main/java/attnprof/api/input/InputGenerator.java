@@ -31,4 +31,21 @@ public interface InputGenerator {
    *     this modality (a WAV file given to the text generator, say)
    */
   LoadedInput read(Path file);
+
+  /**
+   * The shortest length an input of this modality can have (in its length unit): a sweep refuses a
+   * shorter one before its first point. The default is 1.
+   */
+  default double minimumLength() {
+    return 1;
+  }
+
+  /**
+   * The longest length an input of this modality can have: a sweep refuses a longer one before its
+   * first point, as a typo rather than a measurement (no model here could be built that long). The
+   * default has no bound.
+   */
+  default double maximumLength() {
+    return Double.POSITIVE_INFINITY;
+  }
 }

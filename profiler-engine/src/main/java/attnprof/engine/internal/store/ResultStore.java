@@ -50,10 +50,45 @@ public final class ResultStore implements AutoCloseable {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       ResultStore store = new ResultStore(connection, file);
+      store.refuseAnotherSchema();
       store.createTables();
       return store;
     } catch (SQLException | java.io.IOException e) {
       throw ProfilerException.user("cannot open the results database " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Another program's SQLite file is refused, not written into: a file with tables of its own but not
+   * ours, or with our tables lacking our columns.
+   */
+  private void refuseAnotherSchema() throws SQLException {
+    java.util.Set<String> tables = new java.util.HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+      while (rows.next()) {
+        tables.add(rows.getString(1));
+      }
+    }
+    String problem = null;
+    if (!tables.isEmpty() && !tables.contains("runs")) {
+      problem = "it has tables but no `runs`";
+    } else if (tables.contains("runs")) {
+      java.util.Set<String> columns = new java.util.HashSet<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("PRAGMA table_info(runs)")) {
+        while (rows.next()) {
+          columns.add(rows.getString("name"));
+        }
+      }
+      if (!columns.containsAll(java.util.List.of("run_id", "request", "environment", "planned"))) {
+        problem = "its table `runs` is not attnprof's";
+      }
+    }
+    if (problem != null) {
+      connection.close();
+      throw ProfilerException.user(file + " is not an attnprof results database (" + problem + "); name another "
+          + "with --results or --db");
     }
   }
 

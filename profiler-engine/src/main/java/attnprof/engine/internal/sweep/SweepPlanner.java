@@ -182,6 +182,11 @@ public final class SweepPlanner {
     List<Double> requested = request.lengths().isEmpty() && request.inputs().isEmpty()
         ? defaults : request.lengths();
     for (double length : requested) {
+      if (length < generator.minimumLength() || length > generator.maximumLength()) {
+        throw ProfilerException.user(descriptor.modality() + " lengths are from "
+            + PointJob.formatLength(generator.minimumLength()) + " to " + PointJob.formatLength(generator.maximumLength()) + " "
+            + descriptor.lengthUnit() + ", got " + PointJob.formatLength(length));
+      }
       if (descriptor.wholeLengths() && length != Math.rint(length)) {
         throw ProfilerException.user("lengths of " + descriptor.modality() + " are whole " + descriptor.lengthUnit()
             + ", got " + length);

@@ -109,4 +109,24 @@ class ResultStoreTest {
           .hasMessageEndingWith("stored runs: run-1");
     }
   }
+
+  @Test
+  void anotherProgramsSqliteFileIsRefusedAndLeftAsItWas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+      throws Exception {
+    java.nio.file.Path file = folder.resolve("attnprof.db");
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE notes (id INTEGER, text TEXT)");
+    }
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResultStore.open(file))
+        .isInstanceOf(attnprof.api.ProfilerException.class)
+        .hasMessage(file + " is not an attnprof results database (it has tables but no `runs`); name another with "
+            + "--results or --db");
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var rows = connection.createStatement().executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+      rows.next();
+      org.assertj.core.api.Assertions.assertThat(rows.getInt(1)).isEqualTo(1);
+    }
+  }
 }

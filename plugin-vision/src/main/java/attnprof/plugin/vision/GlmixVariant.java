@@ -88,14 +88,7 @@ public final class GlmixVariant implements ModelVariant {
       throw ProfilerException.user("attention_stages (" + config.integer(ATTENTION_STAGES) + ") is more than the "
           + depths.size() + " stages");
     }
-    long width = config.integer(EMBEDDING);
-    for (int stage = 0; stage < depths.size(); stage++) {
-      if (width % config.integer(HEAD_WIDTH) != 0) {
-        throw ProfilerException.user("stage " + (stage + 1) + " width " + width + " is not a multiple of head_width "
-            + config.integer(HEAD_WIDTH));
-      }
-      width *= 2;
-    }
+    VisionParameters.requireStageWidths(config, depths.size(), stage -> config.integer(HEAD_WIDTH), "head_width");
   }
 
   @Override

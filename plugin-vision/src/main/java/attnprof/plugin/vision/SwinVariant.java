@@ -79,14 +79,7 @@ public final class SwinVariant implements ModelVariant {
       throw ProfilerException.user("depths and heads must have one entry a stage each, got " + depths.size()
           + " and " + heads.size());
     }
-    long width = config.integer(EMBEDDING);
-    for (int stage = 0; stage < heads.size(); stage++) {
-      if (heads.get(stage) < 1 || width % heads.get(stage) != 0) {
-        throw ProfilerException.user("stage " + (stage + 1) + " width " + width + " (embedding " + config.integer(EMBEDDING)
-            + " doubled each stage) is not a multiple of its heads, " + heads.get(stage));
-      }
-      width *= 2;
-    }
+    VisionParameters.requireStageWidths(config, heads.size(), heads::get, "its heads");
   }
 
   @Override

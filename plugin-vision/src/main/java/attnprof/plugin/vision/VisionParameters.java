@@ -1,5 +1,6 @@
 package attnprof.plugin.vision;
 
+import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 
 /** Parameters the vision variants share. */
@@ -15,6 +16,25 @@ final class VisionParameters {
   static final ParameterSpec CLASSES_SPEC = ParameterSpec.integer(CLASSES, 2, "classes of the classification head");
 
   private VisionParameters() {
+  }
+
+  /**
+   * Requires each stage's width (the embedding width, doubled at every stage after the first) to be a
+   * multiple of that stage's divisor ({@code what}: its heads, the head width).
+   *
+   * @throws attnprof.api.ProfilerException a user error naming the stage
+   */
+  static void requireStageWidths(ModelConfig config, int stages, java.util.function.IntUnaryOperator divisor,
+      String what) {
+    long width = config.integer(EMBEDDING);
+    for (int stage = 0; stage < stages; stage++) {
+      int by = divisor.applyAsInt(stage);
+      if (by < 1 || width % by != 0) {
+        throw attnprof.api.ProfilerException.user("stage " + (stage + 1) + " width " + width + " (embedding "
+            + config.integer(EMBEDDING) + ", doubled each stage) is not a multiple of " + what + ", " + by);
+      }
+      width *= 2;
+    }
   }
 
   /** The side an image is computed at: padded with zeros to a whole number of patches. */

@@ -113,11 +113,7 @@ public final class GlmixVariant implements ModelVariant {
         Operand<TFloat32> normalized = Layers.layerNorm(transition.in(Component.NORM), grid, EPSILON);
         grid = Grids.patches(transition, normalized, 2, 2 * width);
       }
-      long width = Layers.dims(grid)[3];
-      if (width % headWidth != 0) {
-        throw ProfilerException.user("stage " + (stage + 1) + " width " + width + " is not a multiple of head_width "
-            + headWidth);
-      }
+      long width = Layers.dims(grid)[3]; // a multiple of the head width: check() saw to it
       long heads = width / headWidth;
       for (int i = 0; i < depths.get(stage); i++) {
         Net block = root.scope("stage_" + stage + "_block_" + i);

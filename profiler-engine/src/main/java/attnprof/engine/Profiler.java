@@ -67,11 +67,28 @@ public final class Profiler {
    * the database gives it {@code runId-2}, {@code -3}... when it holds that id already.
    */
   public SweepResult sweep(SweepRequest request, String runId, ProgressListener progress) {
+    refuseForksOfProvidersMadeInCode(request);
+    return injector.getInstance(SweepRunner.class).run(request, runId, progress);
+  }
+
+  /**
+   * Checks a sweep request as {@link #sweep} does before its first point, without measuring, creating or
+   * writing anything: plans every point (each variant checks its configuration, each length its modality's
+   * range, each input file its kind and size) and, when the request's database exists, makes sure it is an
+   * attnprof database.
+   *
+   * @throws ProfilerException a user error naming what to change
+   */
+  public void check(SweepRequest request) {
+    refuseForksOfProvidersMadeInCode(request);
+    injector.getInstance(SweepRunner.class).check(request);
+  }
+
+  private void refuseForksOfProvidersMadeInCode(SweepRequest request) {
     if (hasProvidersMadeInCode && !request.inProcess()) {
       throw ProfilerException.user("providers added with addProvider exist only in this JVM; "
           + "sweep them in-process (SweepRequest.Builder.inProcess(true))");
     }
-    return injector.getInstance(SweepRunner.class).run(request, runId, progress);
   }
 
   /**

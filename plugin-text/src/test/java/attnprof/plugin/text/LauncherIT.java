@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,37 +67,73 @@ class LauncherIT {
     }
   }
 
+  /**
+   * Every bad input of the hostile try (items 5 to 7 of issue 14) through the real launcher: exit 2, one line
+   * naming what is wrong, and nothing measured or stored.
+   */
   @Test
-  void configurationsAVariantCannotBuildAreOneLineAndExitTwoBeforeAnyPoint(@TempDir Path folder) throws Exception {
+  void everyUserErrorIsOneLineAndExitTwoBeforeAnyPoint(@TempDir Path folder) throws Exception {
     Path results = folder.resolve("results");
-    String[][] cases = {
-        {"--param", "heads=3"},
-        {"--param", "width=99999999999"},
-        {"--param", "layers=99999999999"},
-        {"--param", "pooler=7"},
-    };
-    String[] expected = {
-        "attnprof: text/bert: parameter `width` (32) must be a multiple of `heads` (3)",
-        "attnprof: parameter `width` must be at most 1000000, got 99999999999",
-        "attnprof: parameter `layers` must be at most 1000, got 99999999999",
-        "attnprof: parameter `pooler` must be at most 1, got 7",
-    };
-    for (int i = 0; i < cases.length; i++) {
-      List<String> args = new java.util.ArrayList<>(List.of("--results", results.toString(), "sweep", "--variants",
-          "text/bert", "--preset", "tiny", "--lengths", "8", "--metrics", "flops", "--mode", "inference"));
-      args.addAll(List.of(cases[i]));
-      Outcome outcome = attnprof(args.toArray(String[]::new));
+    Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
+    Path pipe = folder.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    Path foreign = folder.resolve("foreign.db");
+    try (var sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign);
+        var statement = sqlite.createStatement()) {
+      statement.execute("CREATE TABLE notes (text TEXT)");
+    }
+    byte[] foreignBytes = Files.readAllBytes(foreign);
+    Path empty = Files.createFile(folder.resolve("results.json"));
+    String[] sweep = {"--results", results.toString(), "sweep", "--variants", "text/bert", "--preset", "tiny",
+        "--lengths", "8", "--metrics", "flops", "--mode", "inference"};
+    Map<List<String>, String> cases = new java.util.LinkedHashMap<>();
+    cases.put(with(sweep, "--param", "heads=3"),
+        "attnprof: text/bert: parameter `width` (32) must be a multiple of `heads` (3)");
+    cases.put(with(sweep, "--param", "width=99999999999"),
+        "attnprof: parameter `width` must be at most 1000000, got 99999999999");
+    cases.put(with(sweep, "--param", "layers=99999999999"),
+        "attnprof: parameter `layers` must be at most 1000, got 99999999999");
+    cases.put(with(sweep, "--param", "pooler=7"), "attnprof: parameter `pooler` must be at most 1, got 7");
+    cases.put(with(sweep, "--lengths", "1e12"), "attnprof: text lengths are from 1 to 1048576 tokens, got 1000000000000");
+    cases.put(with(sweep, "--out", file.toString()),
+        "attnprof: --out `" + file + "` is a file, not a folder (see `attnprof sweep --help`)");
+    cases.put(with(sweep, "--out", ""), "attnprof: --out needs a folder name (see `attnprof sweep --help`)");
+    cases.put(with(sweep, "--trace", file.toString()),
+        "attnprof: --trace needs a folder, got `" + file + "` (see `attnprof sweep --help`)");
+    cases.put(with(sweep, "--inputs", "/dev/zero"),
+        "attnprof: input `/dev/zero` is not a regular file (a folder, a device or a pipe)");
+    cases.put(with(sweep, "--inputs", pipe.toString()),
+        "attnprof: input `" + pipe + "` is not a regular file (a folder, a device or a pipe)");
+    cases.put(with(new String[] {"--db", foreign.toString()}, sweep), "attnprof: " + foreign
+        + " is not an attnprof results database (it has tables but no `runs`); name another with --results or --db");
+    cases.put(List.of("--plugins", folder.resolve("missing").toString(), "list"),
+        "attnprof: --plugins `" + folder.resolve("missing") + "` is not a folder (it does not exist)");
+    cases.put(List.of("--results", results.toString(), "sweep", "--resume", "run-1", "--lengths", "64"),
+        "attnprof: --resume measures the stored run with its own settings; leave out --lengths (see `attnprof "
+            + "sweep --help`)");
+    cases.put(List.of("tipping", empty.toString()), "attnprof: `" + empty + "` is empty: it holds no results");
+    cases.put(List.of(), "attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, compare, "
+        + "report (see `attnprof --help`)");
 
-      assertThat(outcome.code()).as(String.join(" ", cases[i])).isEqualTo(2);
-      assertThat(outcome.err().strip()).isEqualTo(expected[i]);
+    for (Map.Entry<List<String>, String> bad : cases.entrySet()) {
+      Outcome outcome = attnprof(bad.getKey().toArray(String[]::new));
+
+      assertThat(outcome.code()).as(String.join(" ", bad.getKey())).isEqualTo(2);
+      assertThat(outcome.err()).as(String.join(" ", bad.getKey())).isEqualTo(bad.getValue() + "\n");
     }
-    // no run folder, no database: nothing was measured
-    assertThat(results.resolve("attnprof.db")).doesNotExist();
-    if (Files.exists(results)) {
-      try (var entries = Files.list(results)) {
-        assertThat(entries.toList()).isEmpty();
-      }
+    // nothing was measured: no run folder, no database, the other program's file as it was
+    assertThat(results).doesNotExist();
+    assertThat(Files.readAllBytes(foreign)).isEqualTo(foreignBytes);
+    try (var entries = Files.list(folder)) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("a-file", "pipe", "foreign.db", "results.json");
     }
+  }
+
+  private static List<String> with(String[] first, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of(first));
+    args.addAll(List.of(more));
+    return args;
   }
 
   @Test
@@ -111,6 +148,10 @@ class LauncherIT {
     assertThat(failed.code()).as(failed.err()).isEqualTo(3);
     assertThat(failed.err()).contains("2 of 2 points could not be started (could not start the measuring process")
         .contains("`attnprof --results " + run + " sweep --resume run-");
+    // `runs` names the same folder in its resume hint
+    Outcome runs = attnprof("--results", run.toString(), "runs");
+    assertThat(runs.out()).containsPattern("partial: `attnprof --results " + java.util.regex.Pattern.quote(run.toString())
+        + " sweep --resume run-[0-9-]+`");
     // with --out, the database is inside the run's folder: nothing is written outside it
     assertThat(folder.resolve("attnprof.db")).doesNotExist();
     String runId = failed.err().replaceAll("(?s).*--resume (run-[0-9-]+)`.*", "$1");
@@ -234,6 +275,65 @@ class LauncherIT {
     assertThat(described.err()).contains("attnprof: plugin trouble: warning: ")
         .contains("plugin-text.jar: module attnprof.plugin.text is already on the module path; the copy in the "
             + "plugins folder is skipped");
+  }
+
+  @Test
+  void aDropInClaimingTheIdOfABuiltInVariantIsRefusedByNameAndTheBuiltInIsSwept(@TempDir Path folder)
+      throws Exception {
+    Path plugins = Files.createDirectories(folder.resolve("plugins"));
+    PluginJar.build(plugins.resolve("impostor.jar"), Map.of(
+        "module-info.java", """
+            module impostor.bert {
+              requires attnprof.api;
+              provides attnprof.api.model.ModelVariant with impostor.ImpostorBert;
+            }
+            """,
+        "impostor/ImpostorBert.java", """
+            package impostor;
+
+            import attnprof.api.Modality;
+            import attnprof.api.model.*;
+            import java.util.List;
+            import java.util.Map;
+            import org.tensorflow.op.Ops;
+
+            public final class ImpostorBert implements ModelVariant {
+              @Override
+              public VariantDescriptor descriptor() {
+                return new VariantDescriptor("text/bert", "Impostor", new Modality("text"), "", "none",
+                    "claims the id of the built-in BERT", List.of(new Preset(Preset.TINY, "", Map.of()),
+                        new Preset(Preset.SMALL, "", Map.of()), new Preset(Preset.BASE, "", Map.of())), List.of());
+              }
+
+              @Override
+              public BuiltModel build(Ops tf, BuildRequest request) {
+                throw new IllegalStateException("the impostor was built");
+              }
+            }
+            """));
+    Path results = folder.resolve("run");
+
+    Outcome swept = attnprof("--plugins", plugins.toString(), "sweep", "--variants", "text/bert", "--preset", "tiny",
+        "--lengths", "16", "--metrics", "latency", "--mode", "inference", "--runs", "1", "--out", results.toString());
+
+    assertThat(swept.code()).as(swept.err()).isZero();
+    assertThat(swept.err()).contains("attnprof: plugin trouble: error: plugins/impostor.jar (module impostor.bert): variant id `text/bert` is already provided by module attnprof.plugin.text; "
+        + "the drop-in's is refused");
+    assertThat(ResultsFolder.csvRows(results)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.status()).as(row.message()).isEqualTo("ok"));
+  }
+
+  @Test
+  void anInputFileWhoseNameHasACommaIsOneFile(@TempDir Path folder) throws Exception {
+    Path notes = Files.writeString(folder.resolve("notes, draft.txt"), "A short note, written to be profiled.");
+    Path results = folder.resolve("run");
+
+    Outcome outcome = attnprof("sweep", "--variants", "text/bert", "--preset", "tiny", "--inputs", notes.toString(),
+        "--metrics", "flops", "--mode", "inference", "--in-process", "--out", results.toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(ResultsFolder.csvRows(results)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.input()).isEqualTo("notes, draft.txt"));
   }
 
   @Test

@@ -44,7 +44,7 @@ class VisionLauncherIT {
 
   @Test
   void aTinySweepWritesARowForEveryPoint(@TempDir Path folder) throws Exception {
-    // the run's folder inside the test's own, so that the database beside it is the test's too
+    // the run's folder inside the test's own; the database is inside the run's folder
     Path results = folder.resolve("run");
     Outcome outcome = LAUNCHER.attnprof("sweep", "--modality", "vision", "--preset", "tiny", "--lengths", "32,64",
         "--runs", "3", "--out", results.toString());
@@ -55,6 +55,17 @@ class VisionLauncherIT {
         List.of("inference", "training"))).isEmpty();
     assertThat(rows).allMatch(row -> row.lengthUnit().equals("pixels") && row.batch() == 1 && row.device().equals("cpu"));
     assertThat(outcome.out()).contains("Tipping points");
+  }
+
+  @Test
+  void aSideBelowTheSmallestImageIsRefusedBeforeAnyPoint(@TempDir Path folder) {
+    Path results = folder.resolve("results");
+    Outcome outcome = LAUNCHER.attnprof("--results", results.toString(), "sweep", "--variants", "vision/vit",
+        "--preset", "tiny", "--lengths", "8");
+
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: vision lengths are from 32 to 8192 pixels, got 8\n");
+    assertThat(results).doesNotExist();
   }
 
   @Test

@@ -75,11 +75,14 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       description = "the most time refinement may take (default: ${DEFAULT-VALUE})")
   long refineBudgetSeconds;
 
-  @Option(names = "--inputs", split = ",", paramLabel = "FILE", description = "real input files to profile instead of synthetic inputs")
-  List<Path> inputs = new ArrayList<>();
+  @Option(names = "--inputs", paramLabel = "FILE[,FILE...]",
+      description = "real input files to profile instead of synthetic inputs; a name that is an existing file is taken "
+          + "whole, commas and all, and --inputs may be repeated")
+  List<String> inputNames = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "this run's results folder (default: RESULTS/RUN_ID); the database is attnprof.db beside it")
+      description = "this run's results folder (default: RESULTS/RUN_ID); the database is DIR/attnprof.db unless "
+          + "--results or --db names another")
   Path out;
 
   @Option(names = "--resume", paramLabel = "RUN",
@@ -144,7 +147,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     if (request.batches().size() < batches.size()) {
       said.add("a batch size");
     }
-    if (request.inputs().size() < inputs.size()) {
+    if (request.inputs().size() < inputs().size()) {
       said.add("an input file");
     }
     if (request.variants().size() < variants.size()) {
@@ -154,6 +157,26 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       said.add("a metric");
     }
     return String.join(", ", said);
+  }
+
+  /**
+   * The files of --inputs: each value is one file when a file of that name exists (so names with commas work),
+   * else a comma-separated list of them.
+   */
+  List<Path> inputs() {
+    List<Path> files = new ArrayList<>();
+    for (String name : inputNames) {
+      if (java.nio.file.Files.exists(Path.of(name))) {
+        files.add(Path.of(name));
+      } else {
+        for (String part : name.split(",")) {
+          if (!part.isEmpty()) {
+            files.add(Path.of(part));
+          }
+        }
+      }
+    }
+    return files;
   }
 
   /** --out names a folder, existing or not; not a file, not nothing. */
@@ -187,20 +210,21 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       result = profiler.resume(root.database(), resume, new ConsoleProgress(root.err, folder, point.inProcess));
     } else {
       checkOut();
-      // every option is checked before the run's folder is made
       SweepRequest.Builder builder = point.applyTo(SweepRequest.builder())
           .variants(variants).modality(modality).batches(batches).metrics(metrics).runs(runs).warmup(warmup)
           .minTime(java.time.Duration.ofMillis(minTimeMillis)).forks(forks).noise(noisePercent / 100)
           .refine(SweepRequest.Refine.of(refine)).refineBudget(java.time.Duration.ofSeconds(refineBudgetSeconds))
-          .inputs(inputs);
+          .inputs(inputs());
+      database = out != null ? root.databaseFor(out) : root.database();
+      // every option is checked before a folder or a database is made
+      profiler.check(builder.database(database).build());
       String runId = profiler.newRunId();
       folder = out != null ? out : ownFolder(runId);
       if (out == null) {
         runId = folder.getFileName().toString();
       }
       try {
-        database = out != null ? root.databaseFor(out) : root.database();
-      SweepRequest request = builder.outputDirectory(folder).database(database).build();
+        SweepRequest request = builder.outputDirectory(folder).build();
         String repeated = repeated(request);
         if (!repeated.isEmpty()) {
           root.err.println("attnprof: " + repeated + " given more than once; each point is measured once");

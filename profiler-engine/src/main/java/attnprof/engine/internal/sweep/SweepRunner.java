@@ -81,12 +81,26 @@ public final class SweepRunner {
     return (parent == null ? absolute : parent).resolve(ResultStore.FILE_NAME);
   }
 
+  /** Plans a request and checks its existing database, as {@link #run} does first, writing nothing. */
+  public void check(SweepRequest request) {
+    new SweepPlanner(registry, pluginsFolder.path()).plan(request);
+    Path database = databaseOf(request);
+    if (database != null && java.nio.file.Files.isRegularFile(database)) {
+      ResultStore.openExisting(database).close();
+    }
+  }
+
+  /** The database a request's run is stored in: the one it names, else the one beside its folder, else none. */
+  private static Path databaseOf(SweepRequest request) {
+    Path output = request.outputDirectory();
+    return request.database() != null ? request.database() : output == null ? null : databaseOf(output);
+  }
+
   public SweepResult run(SweepRequest request, String runId, ProgressListener progress) {
     SweepPlan plan = new SweepPlanner(registry, pluginsFolder.path()).plan(request);
     Instant started = clock.instant();
     RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device());
-    Path output = request.outputDirectory();
-    Path database = request.database() != null ? request.database() : output == null ? null : databaseOf(output);
+    Path database = databaseOf(request);
     try (ResultStore store = database == null ? null : ResultStore.open(database)) {
       String id = runId;
       if (store != null) {

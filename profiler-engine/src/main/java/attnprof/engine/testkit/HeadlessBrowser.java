@@ -270,14 +270,22 @@ public final class HeadlessBrowser implements AutoCloseable {
     } catch (Exception ignored) {
       // the process goes next anyway
     }
+    // Chromium's helper processes write into the profile as they exit: the folder goes after all of them
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle helper : helpers) {
+        helper.destroy();
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
     try (var files = Files.walk(profile)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
         + "prints the time of each component (embedding, attention, feed_forward, norm, other) with its share, "
         + "and the step's FLOPs.",
         "In training, gradients and weight updates count for the component they belong to."})
-final class BreakdownCommand implements Runnable {
+final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand
   AttnprofCommand root;
 
@@ -37,13 +37,16 @@ final class BreakdownCommand implements Runnable {
   @Option(names = "--warmup", defaultValue = "2", description = "untimed steps before the traced one (default: ${DEFAULT-VALUE})")
   int warmup;
 
+  /** Exits like a sweep: {@value SweepCommand#NOT_RUN} when a point's process could not be started. */
   @Override
-  public void run() {
+  public Integer call() {
     SweepRequest request = point.applyTo(SweepRequest.builder())
         .variants(variants).batches(batch).metrics(List.of("breakdown", "flops")).runs(1).warmup(warmup)
         .minTime(java.time.Duration.ZERO).forks(1).refine(SweepRequest.Refine.NONE).build();
     SweepResult result = root.profilerSayingPluginTrouble().sweep(request, new ConsoleProgress(root.err, null, point.inProcess));
     print(root.out, result);
+    boolean notRun = result.points().stream().anyMatch(p -> p.status() == PointStatus.NOT_RUN);
+    return notRun ? SweepCommand.NOT_RUN : 0;
   }
 
   static void print(PrintStream out, SweepResult result) {

@@ -84,6 +84,74 @@ public final class Profiler {
     injector.getInstance(SweepRunner.class).check(request);
   }
 
+  /**
+   * Resolves a sweep into a plan file (JSON): every point with a stable id (a hash of its resolved
+   * configuration, device and attnprof version), the cell it is measured side by side in, and a predicted
+   * cost. A plan measures each point with the request's forks and no refinement, so set
+   * {@link SweepRequest.Refine#NONE}.
+   *
+   * @param history a results database whose earlier runs on the same device teach the cost model, or null
+   * @return the plan's id
+   * @throws ProfilerException a user error for anything a sweep of the request would refuse
+   */
+  public String plan(SweepRequest request, Path history, Path planFile) {
+    refuseForksOfProvidersMadeInCode(request);
+    attnprof.engine.internal.plan.PlanFile plan = injector.getInstance(SweepRunner.class).plan(request, history);
+    try {
+      if (planFile.toAbsolutePath().getParent() != null) {
+        java.nio.file.Files.createDirectories(planFile.toAbsolutePath().getParent());
+      }
+      attnprof.engine.internal.output.AtomicFiles.write(planFile,
+          plan.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw ProfilerException.user("cannot write the plan " + planFile + ": " + e.getMessage());
+    }
+    return plan.planId();
+  }
+
+  /**
+   * Measures one shard of a plan file into {@code folder}, stored in {@code database} (on local disk: SQLite's
+   * locking is not to be trusted on network file systems). Run again, it measures only the points the shard
+   * has not stored yet.
+   *
+   * @throws ProfilerException a user error for a plan of another attnprof version, or whose points this
+   *     installation does not plan the same way
+   */
+  public SweepResult sweepShard(Path planFile, Shard shard, Path folder, Path database, ProgressListener progress) {
+    return injector.getInstance(SweepRunner.class).runShard(attnprof.engine.internal.plan.PlanFile.read(planFile),
+        shard, folder, database, progress);
+  }
+
+  /**
+   * Merges the shard runs of one plan (results folders, or their databases) into one run in {@code out}, with
+   * its result files, tipping points, charts and report. Merging again replaces the merged run.
+   *
+   * @throws ProfilerException a user error for shards of different plans, attnprof versions, splits or,
+   *     unless {@code allowMixedDevices}, device models
+   */
+  public MergeResult merge(List<Path> shards, Path out, boolean allowMixedDevices) {
+    return injector.getInstance(attnprof.engine.internal.plan.ShardMerger.class).merge(shards, out,
+        allowMixedDevices);
+  }
+
+  /**
+   * A scheduler's recipe for a plan file's shards: {@code slurm} (a job array script with its merge as a
+   * dependent job) or {@code k8s} (a Kubernetes Indexed Job manifest).
+   */
+  public String schedulerRecipe(Path planFile, String scheduler, RecipeOptions options) {
+    attnprof.engine.internal.plan.PlanFile plan = attnprof.engine.internal.plan.PlanFile.read(planFile);
+    return switch (scheduler) {
+      case "slurm" -> attnprof.engine.internal.plan.SchedulerRecipes.slurm(plan, options);
+      case "k8s" -> attnprof.engine.internal.plan.SchedulerRecipes.kubernetes(plan, options);
+      default -> throw ProfilerException.user("no recipe for `" + scheduler + "`; known: slurm, k8s");
+    };
+  }
+
+  /** Predicted seconds of each of {@code count} shards of a plan file, from shard 1. */
+  public double[] predictedShardSeconds(Path planFile, int count) {
+    return attnprof.engine.internal.plan.PlanFile.read(planFile).predictedSecondsOfShards(count);
+  }
+
   private void refuseForksOfProvidersMadeInCode(SweepRequest request) {
     if (hasProvidersMadeInCode && !request.inProcess()) {
       throw ProfilerException.user("providers added with addProvider exist only in this JVM; "
@@ -151,6 +219,15 @@ public final class Profiler {
    */
   public VariantDescription describe(String variantId, String preset, Map<String, String> params) {
     return new ModelInspector(registry()).describe(variantId, preset, params);
+  }
+
+  /**
+   * The tipping points of result rows and the points they came from, as a sweep finds them: the intervals
+   * resample each point's forks, as {@code results.csv} alone cannot.
+   */
+  public List<TippingPoint> tippingPoints(List<ResultRow> rows, List<PointResult> points) {
+    return injector.getInstance(TippingPointFinder.class).analyse(rows, points,
+        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints();
   }
 
   /** The tipping points in result rows, such as those read back with {@link #readResults}. */

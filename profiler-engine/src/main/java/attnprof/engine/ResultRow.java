@@ -71,6 +71,13 @@ public record ResultRow(
     String jdk,
     String tensorflow) {
 
+  /** The same row as part of another run, such as the merge of the shards that measured it. */
+  public ResultRow withRun(String newRun) {
+    return new ResultRow(newRun, variant, baseline, modality, preset, input, length, lengthUnit, batch, mode, device,
+        metric, value, unit, better, runs, p10, p90, mad, ciLow, ciHigh, spread, status, message, parameters, notes,
+        refinement, cpuModel, cpuCores, memoryBytes, jdk, tensorflow);
+  }
+
   /** Whether the point this row belongs to was measured. */
   public boolean ok() {
     return PointStatus.OK.id().equals(status) && value != null;

@@ -113,7 +113,7 @@ class LauncherIT {
             + "sweep --help`)");
     cases.put(List.of("tipping", empty.toString()), "attnprof: `" + empty + "` is empty: it holds no results");
     cases.put(List.of(), "attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, compare, "
-        + "report (see `attnprof --help`)");
+        + "report, plan, merge (see `attnprof --help`)");
 
     for (Map.Entry<List<String>, String> bad : cases.entrySet()) {
       Outcome outcome = attnprof(bad.getKey().toArray(String[]::new));

@@ -35,10 +35,15 @@ public final class Launcher {
 
   /** Runs {@code ./attnprof ARGS}. */
   public Outcome attnprof(String... args) {
+    return attnprofWithEnvironment(java.util.Map.of(), args);
+  }
+
+  /** Runs {@code ./attnprof ARGS} with these variables added to its environment, as a scheduler sets them. */
+  public Outcome attnprofWithEnvironment(java.util.Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("attnprof").toString());
     command.addAll(List.of(args));
-    return run(command);
+    return run(command, environment);
   }
 
   /**
@@ -51,7 +56,7 @@ public final class Launcher {
             + root.resolve("profiler-engine/target/modules"),
         "--module", "attnprof.engine/attnprof.engine.internal.cli.Main", "--plugins", plugins.toString()));
     command.addAll(List.of(args));
-    return run(command);
+    return run(command, java.util.Map.of());
   }
 
   /**
@@ -65,13 +70,15 @@ public final class Launcher {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  private Outcome run(List<String> command) {
+  private Outcome run(List<String> command, java.util.Map<String, String> environment) {
     Path out = null;
     Path err = null;
     try {
       out = Files.createTempFile("attnprof-out", ".txt");
       err = Files.createTempFile("attnprof-err", ".txt");
-      Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
     description = "Profiles vanilla and efficient self-attention Transformer variants and finds their tipping points:"
         + " the input lengths from which the efficient ones are cheaper.",
     subcommands = {ListCommand.class, DescribeCommand.class, SweepCommand.class, BreakdownCommand.class,
-        TippingCommand.class, RunsCommand.class, CompareCommand.class, ReportCommand.class})
+        TippingCommand.class, RunsCommand.class, CompareCommand.class, ReportCommand.class, PlanCommand.class,
+        MergeCommand.class})
 final class AttnprofCommand implements Runnable {
   final PrintStream out;
   final PrintStream err;
@@ -91,6 +92,14 @@ final class AttnprofCommand implements Runnable {
     return out.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
   }
 
+  /**
+   * The database of one shard of a planned sweep: --db, else one inside the shard's folder (shards keep a
+   * database each, on local disk, and {@code merge} combines them).
+   */
+  Path shardDatabase(Path folder) {
+    return db != null ? db : folder.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+  }
+
   /** The options that name this database to another command, empty for the default one. */
   String databaseOptions(Path database) {
     Path normal = database.toAbsolutePath().normalize();
@@ -110,6 +119,6 @@ final class AttnprofCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "choose a command: list, describe, sweep, breakdown, tipping, runs, compare, report");
+        "choose a command: " + String.join(", ", spec.subcommands().keySet()));
   }
 }

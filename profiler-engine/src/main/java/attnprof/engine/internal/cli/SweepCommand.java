@@ -26,64 +26,26 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--variants", split = ",", paramLabel = "ID", description = "variant ids (default: every variant of --modality)")
-  List<String> variants = new ArrayList<>();
-
-  @Option(names = "--modality", defaultValue = SweepRequest.DEFAULT_MODALITY,
-      description = "the modality to sweep when no --variants are given (default: ${DEFAULT-VALUE})")
-  String modality;
-
   @Mixin
-  PointOptions point;
-
-  @Option(names = "--batch", split = ",", paramLabel = "B", defaultValue = "1",
-      description = "batch sizes for throughput and memory; latency is at batch 1 (default: ${DEFAULT-VALUE})")
-  List<Integer> batches;
-
-  @Option(names = "--metrics", split = ",", paramLabel = "ID", defaultValue = "latency,throughput,peak-memory,breakdown,flops",
-      description = "metric ids (default: ${DEFAULT-VALUE})")
-  List<String> metrics;
-
-  @Option(names = "--runs", defaultValue = "" + SweepRequest.DEFAULT_RUNS,
-      description = "the fewest timed runs per point in each fork (default: ${DEFAULT-VALUE})")
-  int runs;
-
-  @Option(names = "--min-time", defaultValue = "1000", paramLabel = "MS",
-      description = "the least timed work per point in each fork: short steps run until it is reached "
-          + "(default: ${DEFAULT-VALUE} ms)")
-  long minTimeMillis;
-
-  @Option(names = "--warmup", defaultValue = "" + SweepRequest.DEFAULT_WARMUP,
-      description = "untimed runs before the timed ones, the first optimising the graph (default: ${DEFAULT-VALUE})")
-  int warmup;
-
-  @Option(names = "--forks", defaultValue = "" + SweepRequest.DEFAULT_FORKS,
-      description = "measuring processes per point, the unit of replication (default: ${DEFAULT-VALUE})")
-  int forks;
-
-  @Option(names = "--noise", defaultValue = "2", paramLabel = "PERCENT",
-      description = "a variant within this many percent of its baseline (by the 95%% interval of the ratio) is "
-          + "indistinguishable from it (default: ${DEFAULT-VALUE})")
-  double noisePercent;
-
-  @Option(names = "--refine", defaultValue = "auto", paramLabel = "none|auto",
-      description = "after the grid, measure more lengths until each tipping point's 95%% interval is within 5%% "
-          + "(memory: exact), or the budget is spent (default: ${DEFAULT-VALUE})")
-  String refine;
-
-  @Option(names = "--refine-budget", defaultValue = "120", paramLabel = "SECONDS",
-      description = "the most time refinement may take (default: ${DEFAULT-VALUE})")
-  long refineBudgetSeconds;
-
-  @Option(names = "--inputs", paramLabel = "FILE[,FILE...]",
-      description = "real input files to profile instead of synthetic inputs; a name that is an existing file is taken "
-          + "whole, commas and all, and --inputs may be repeated")
-  List<String> inputNames = new ArrayList<>();
+  SweepOptions options;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "this run's results folder (default: RESULTS/RUN_ID); the database is DIR/attnprof.db unless "
           + "--results or --db names another")
   Path out;
+
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "run a plan made by `attnprof plan` (whole, or the shard --shard names) instead of options")
+  Path plan;
+
+  @Option(names = "--shard", paramLabel = "I/N|auto",
+      description = "with --plan: run shard I of N (balanced by predicted cost); `auto` reads the index from "
+          + "Slurm's job array or a Kubernetes Indexed Job (default: 1/1)")
+  String shard;
+
+  @Option(names = "--shard-count", paramLabel = "N",
+      description = "with --shard auto under Kubernetes: the number of shards (the Job's completions)")
+  Integer shardCount;
 
   @Option(names = "--resume", paramLabel = "RUN",
       description = "resume a stored run that was stopped: measure only its missing points, with its own settings")
@@ -116,12 +78,17 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
 
   /** A resumed run keeps its own settings: options that would change them are refused, not ignored. */
   private void refuseOptionsBesideResume() {
+    refuseOptionsBeside("--resume", "--resume measures the stored run with its own settings",
+        List.of("--resume", "--results", "--db", "--plugins"));
+  }
+
+  /** Options beside {@code option} other than {@code allowed} are refused with {@code why}, not ignored. */
+  private void refuseOptionsBeside(String option, String why, List<String> allowed) {
     List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
         .map(CommandLine.Model.OptionSpec::longestName)
-        .filter(name -> !List.of("--resume", "--results", "--plugins").contains(name)).distinct().toList();
+        .filter(name -> !allowed.contains(name)).distinct().toList();
     if (!given.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--resume measures the stored run with its own "
-          + "settings; leave out " + String.join(", ", given));
+      throw new CommandLine.ParameterException(spec.commandLine(), why + "; leave out " + String.join(", ", given));
     }
   }
 
@@ -135,49 +102,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  /** What the options named more than once (the request keeps each once), or empty. */
-  private String repeated(SweepRequest request) {
-    List<String> said = new ArrayList<>();
-    if (request.lengths().size() < point.lengths.size()) {
-      said.add("a length");
-    }
-    if (request.modes().size() < point.modes.size()) {
-      said.add("a mode");
-    }
-    if (request.batches().size() < batches.size()) {
-      said.add("a batch size");
-    }
-    if (request.inputs().size() < inputs().size()) {
-      said.add("an input file");
-    }
-    if (request.variants().size() < variants.size()) {
-      said.add("a variant");
-    }
-    if (request.metrics().size() < metrics.size()) {
-      said.add("a metric");
-    }
-    return String.join(", ", said);
-  }
 
-  /**
-   * The files of --inputs: each value is one file when a file of that name exists (so names with commas work),
-   * else a comma-separated list of them.
-   */
-  List<Path> inputs() {
-    List<Path> files = new ArrayList<>();
-    for (String name : inputNames) {
-      if (java.nio.file.Files.exists(Path.of(name))) {
-        files.add(Path.of(name));
-      } else {
-        for (String part : name.split(",")) {
-          if (!part.isEmpty()) {
-            files.add(Path.of(part));
-          }
-        }
-      }
-    }
-    return files;
-  }
 
   /** --out names a folder, existing or not; not a file, not nothing. */
   private void checkOut() {
@@ -201,20 +126,32 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     SweepResult result;
     Path folder;
     Path database = root.database();
-    if (resume != null) {
+    if (plan != null) {
+      refuseOptionsBeside("--plan", "a planned sweep measures the plan's own settings",
+          List.of("--plan", "--shard", "--shard-count", "--out", "--results", "--db", "--plugins"));
+      checkOut();
+      attnprof.engine.Shard which = shard == null ? new attnprof.engine.Shard(1, shardCount == null ? 1 : shardCount)
+          : shard.strip().equals("auto") ? attnprof.engine.Shard.fromEnvironment(System.getenv(), shardCount)
+          : attnprof.engine.Shard.parse(shard);
+      if (shardCount != null && shardCount != which.count()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--shard " + which + " but --shard-count "
+            + shardCount);
+      }
+      String planId = plan.getFileName().toString().replaceFirst("\\.json$", "");
+      folder = out != null ? out : root.results().resolve(planId + "-shard-" + which.index() + "-of-" + which.count());
+      database = root.shardDatabase(folder);
+      root.err.println("attnprof: shard " + which + " of " + plan);
+      result = profiler.sweepShard(plan, which, folder, database, new ConsoleProgress(root.err, folder, false));
+    } else if (resume != null) {
       refuseOptionsBesideResume();
       var stored = profiler.storedRuns(root.database()).stream().filter(r -> r.runId().equals(resume)).findFirst();
       folder = stored.map(attnprof.engine.StoredRunSummary::outputDirectory).orElse(null);
       stored.ifPresent(r -> root.err.println("attnprof: resuming " + resume + ": " + r.stored() + " of " + r.planned()
           + " points stored"));
-      result = profiler.resume(root.database(), resume, new ConsoleProgress(root.err, folder, point.inProcess));
+      result = profiler.resume(root.database(), resume, new ConsoleProgress(root.err, folder, options.point.inProcess));
     } else {
       checkOut();
-      SweepRequest.Builder builder = point.applyTo(SweepRequest.builder())
-          .variants(variants).modality(modality).batches(batches).metrics(metrics).runs(runs).warmup(warmup)
-          .minTime(java.time.Duration.ofMillis(minTimeMillis)).forks(forks).noise(noisePercent / 100)
-          .refine(SweepRequest.Refine.of(refine)).refineBudget(java.time.Duration.ofSeconds(refineBudgetSeconds))
-          .inputs(inputs());
+      SweepRequest.Builder builder = options.builder();
       database = out != null ? root.databaseFor(out) : root.database();
       // every option is checked before a folder or a database is made
       profiler.check(builder.database(database).build());
@@ -225,11 +162,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       }
       try {
         SweepRequest request = builder.outputDirectory(folder).build();
-        String repeated = repeated(request);
+        String repeated = options.repeated(request);
         if (!repeated.isEmpty()) {
           root.err.println("attnprof: " + repeated + " given more than once; each point is measured once");
         }
-        result = profiler.sweep(request, runId, new ConsoleProgress(root.err, folder, point.inProcess));
+        result = profiler.sweep(request, runId, new ConsoleProgress(root.err, folder, options.point.inProcess));
       } catch (RuntimeException e) {
         if (out == null) {
           deleteIfEmpty(folder); // the run folder made for a sweep that never started

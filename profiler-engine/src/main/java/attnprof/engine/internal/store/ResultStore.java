@@ -125,6 +125,8 @@ public final class ResultStore implements AutoCloseable {
       statement.execute("CREATE TABLE IF NOT EXISTS measurements (point_key TEXT NOT NULL, " + String.join(", ", columns)
           + ")");
       statement.execute("CREATE INDEX IF NOT EXISTS measurements_run ON measurements (run, point_key)");
+      // the plans that shard runs and merged runs were made from (attnprof plan)
+      statement.execute("CREATE TABLE IF NOT EXISTS plans (plan_id TEXT PRIMARY KEY, plan TEXT NOT NULL)");
       addMissingColumns(statement);
     }
   }
@@ -224,6 +226,43 @@ public final class ResultStore implements AutoCloseable {
     }
   }
 
+  /** Keeps a plan (its JSON) under its id; a plan kept already stays as it is. */
+  public void savePlan(String planId, String planJson) {
+    update("INSERT OR IGNORE INTO plans (plan_id, plan) VALUES (?, ?)", planId, planJson);
+  }
+
+  /** A kept plan's JSON. */
+  public java.util.Optional<String> plan(String planId) {
+    try (PreparedStatement query = connection.prepareStatement("SELECT plan FROM plans WHERE plan_id = ?")) {
+      query.setString(1, planId);
+      try (ResultSet results = query.executeQuery()) {
+        return results.next() ? java.util.Optional.of(results.getString(1)) : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read plan " + planId + " from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes a run with its points and rows, all or nothing; nothing when there is no such run. */
+  public void deleteRun(String runId) {
+    try {
+      connection.setAutoCommit(false);
+      for (String sql : List.of("DELETE FROM measurements WHERE run = ?", "DELETE FROM points WHERE run_id = ?",
+          "DELETE FROM runs WHERE run_id = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+          bind(delete, runId);
+          delete.executeUpdate();
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new IllegalStateException("cannot remove run " + runId + " from " + file + ": " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
   /** Marks a run as ended, complete or not. */
   public void finishRun(String runId, Instant finishedAt, boolean complete) {
     update("UPDATE runs SET finished_at = ?, complete = ? WHERE run_id = ?", finishedAt.toString(), complete ? 1 : 0,
@@ -265,9 +304,14 @@ public final class ResultStore implements AutoCloseable {
 
   /** The stored rows of a run, as {@code results.csv} has them, in the order its points were planned. */
   public List<ResultRow> rows(String runId) {
-    List<ResultRow> rows = new ArrayList<>();
+    return rowsByPoint(runId).values().stream().flatMap(List::stream).toList();
+  }
+
+  /** The stored rows of a run by point key, in the order its points were planned. */
+  public Map<String, List<ResultRow>> rowsByPoint(String runId) {
+    Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
     String columns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS).map(c -> "m." + c.getName()).toList());
-    try (PreparedStatement query = connection.prepareStatement("SELECT " + columns + " FROM measurements m "
+    try (PreparedStatement query = connection.prepareStatement("SELECT m.point_key, " + columns + " FROM measurements m "
         + "JOIN points p ON p.run_id = m.run AND p.point_key = m.point_key WHERE m.run = ? ORDER BY p.position, m.rowid")) {
       query.setString(1, runId);
       var constructor = ResultRow.class.getDeclaredConstructor(java.util.Arrays.stream(ROW_COLUMNS)
@@ -276,9 +320,9 @@ public final class ResultStore implements AutoCloseable {
         while (results.next()) {
           Object[] values = new Object[ROW_COLUMNS.length];
           for (int i = 0; i < ROW_COLUMNS.length; i++) {
-            values[i] = column(results, i + 1, ROW_COLUMNS[i].getType());
+            values[i] = column(results, i + 2, ROW_COLUMNS[i].getType());
           }
-          rows.add(constructor.newInstance(values));
+          rows.computeIfAbsent(results.getString(1), key -> new ArrayList<>()).add(constructor.newInstance(values));
         }
       }
     } catch (SQLException | ReflectiveOperationException e) {

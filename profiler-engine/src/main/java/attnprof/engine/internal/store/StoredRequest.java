@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A sweep's request as the results database keeps it: plain values, so that a run can be resumed. */
+/**
+ * A sweep's request as the results database keeps it: plain values, so that a run can be resumed. A run of
+ * a planned sweep's shard also names its plan (kept in the database's {@code plans} table) and its shard
+ * ({@code I/N}), so that its resume measures that shard's points only.
+ */
 public record StoredRequest(List<String> variants, String modality, String preset, Map<String, String> params,
     List<Double> lengths, List<Integer> batches, List<String> modes, List<String> metrics, String device, int threads,
     int runs, Long minTimeMillis, int warmup, Integer forks, Double noise, String refine, Long refineBudgetSeconds,
     long timeoutSeconds, boolean inProcess, List<String> inputs, long seed, String outputDirectory,
-    String traceDirectory) {
+    String traceDirectory, String plan, String shard) {
 
   public static StoredRequest of(SweepRequest request) {
     return new StoredRequest(request.variants(), request.modality(), request.preset(), request.params(),
@@ -20,10 +24,35 @@ public record StoredRequest(List<String> variants, String modality, String prese
         request.device(), request.threads(), request.runs(), request.minTime().toMillis(), request.warmup(),
         request.forks(), request.noise(), request.refine().id(), request.refineBudget().toSeconds(),
         request.timeout().toSeconds(), request.inProcess(), request.inputs().stream().map(p -> p.toAbsolutePath().toString()).toList(),
-        request.seed(), absolute(request.outputDirectory()), absolute(request.traceDirectory()));
+        request.seed(), absolute(request.outputDirectory()), absolute(request.traceDirectory()), null, null);
+  }
+
+  /** This request as the run of one shard of a plan. */
+  public StoredRequest withShard(String planId, String shardOfPlan) {
+    return new StoredRequest(variants, modality, preset, params, lengths, batches, modes, metrics, device, threads,
+        runs, minTimeMillis, warmup, forks, noise, refine, refineBudgetSeconds, timeoutSeconds, inProcess, inputs, seed,
+        outputDirectory, traceDirectory, planId, shardOfPlan);
+  }
+
+  /** This request measuring into another folder. */
+  public StoredRequest withOutputDirectory(Path folder) {
+    return new StoredRequest(variants, modality, preset, params, lengths, batches, modes, metrics, device, threads,
+        runs, minTimeMillis, warmup, forks, noise, refine, refineBudgetSeconds, timeoutSeconds, inProcess, inputs, seed,
+        absolute(folder), traceDirectory, plan, shard);
+  }
+
+  /** The measuring settings every point of the sweep shares, as text: part of each planned point's id. */
+  public String measuringSettings() {
+    return "runs=" + runs + ",minTime=" + minTimeMillis + ",warmup=" + warmup + ",forks=" + forks + ",timeout="
+        + timeoutSeconds + ",inProcess=" + inProcess;
   }
 
   public SweepRequest toRequest() {
+    return toBuilder().build();
+  }
+
+  /** A builder of this request, to change what is not stored (such as the database). */
+  public SweepRequest.Builder toBuilder() {
     SweepRequest.Builder builder = SweepRequest.builder().variants(variants).modality(modality).preset(preset)
         .lengths(lengths).batches(batches).modes(modes.stream().map(Mode::of).toList()).metrics(metrics)
         .device(device).threads(threads).runs(runs).warmup(Math.max(1, warmup)).timeout(Duration.ofSeconds(timeoutSeconds))
@@ -37,7 +66,7 @@ public record StoredRequest(List<String> variants, String modality, String prese
         .outputDirectory(outputDirectory == null ? null : Path.of(outputDirectory))
         .traceDirectory(traceDirectory == null ? null : Path.of(traceDirectory));
     params.forEach(builder::param);
-    return builder.build();
+    return builder;
   }
 
   private static String absolute(Path path) {

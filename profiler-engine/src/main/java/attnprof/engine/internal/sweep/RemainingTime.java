@@ -15,13 +15,23 @@ import java.util.List;
  * of all measured points.
  */
 final class RemainingTime {
-  private record Done(PointJob job, double seconds) {
+  private record Done(String variantId, attnprof.api.Mode mode, int batch, double length, double seconds) {
   }
 
   private final List<Done> done = new ArrayList<>();
 
   void finished(PointJob job, double seconds) {
-    done.add(new Done(job, seconds));
+    finished(job.variantId(), job.mode(), job.batch(), job.length(), seconds);
+  }
+
+  /** A point measured once, such as one of an earlier run: {@code seconds} for one fork. */
+  void finished(String variantId, attnprof.api.Mode mode, int batch, double length, double seconds) {
+    done.add(new Done(variantId, mode, batch, length, seconds));
+  }
+
+  /** Whether anything was measured to estimate from. */
+  boolean knowsAnything() {
+    return !done.isEmpty();
   }
 
   Duration of(List<PointJob> remaining) {
@@ -48,19 +58,22 @@ final class RemainingTime {
     double start = start(job.mode());
     Done longest = alike.get(alike.size() - 1);
     double exponent = exponent(alike, start).orElseGet(this::typicalExponent);
-    return start + Math.max(0, longest.seconds() - start) * Math.pow(job.length() / longest.job().length(), exponent);
+    return start + Math.max(0, longest.seconds() - start) * Math.pow(job.length() / longest.length(), exponent);
   }
 
   /** The measured points of the same variant, mode and batch, shortest first. */
   private List<Done> alike(PointJob job) {
-    return done.stream().filter(d -> d.job().variantId().equals(job.variantId())
-        && d.job().mode() == job.mode() && d.job().batch() == job.batch())
-        .sorted(java.util.Comparator.comparingDouble(d -> d.job().length())).toList();
+    return alike(job.variantId(), job.mode(), job.batch());
+  }
+
+  private List<Done> alike(String variantId, attnprof.api.Mode mode, int batch) {
+    return done.stream().filter(d -> d.variantId().equals(variantId) && d.mode() == mode && d.batch() == batch)
+        .sorted(java.util.Comparator.comparingDouble(Done::length)).toList();
   }
 
   /** 90% of the quickest point of the mode, or of any mode when none of this one is measured yet. */
   private double start(attnprof.api.Mode mode) {
-    java.util.OptionalDouble quickest = done.stream().filter(d -> d.job().mode() == mode)
+    java.util.OptionalDouble quickest = done.stream().filter(d -> d.mode() == mode)
         .mapToDouble(Done::seconds).min();
     return 0.9 * (quickest.isPresent() ? quickest.getAsDouble() : done.stream().mapToDouble(Done::seconds).min()
         .orElse(0));
@@ -73,7 +86,7 @@ final class RemainingTime {
     }
     Done longest = alike.get(alike.size() - 1);
     Done before = alike.get(alike.size() - 2);
-    double lengths = Math.log(longest.job().length() / before.job().length());
+    double lengths = Math.log(longest.length() / before.length());
     double work = longest.seconds() - start;
     double workBefore = before.seconds() - start;
     if (lengths <= 0 || workBefore <= 0 || work <= 0) {
@@ -84,8 +97,8 @@ final class RemainingTime {
 
   /** The median exponent of the groups that have one, or 1 (work in proportion to length) when none has. */
   private double typicalExponent() {
-    double[] exponents = done.stream().map(d -> alike(d.job())).distinct()
-        .map(group -> exponent(group, start(group.get(0).job().mode()))).filter(java.util.OptionalDouble::isPresent)
+    double[] exponents = done.stream().map(d -> alike(d.variantId(), d.mode(), d.batch())).distinct()
+        .map(group -> exponent(group, start(group.get(0).mode()))).filter(java.util.OptionalDouble::isPresent)
         .mapToDouble(java.util.OptionalDouble::getAsDouble).sorted().toArray();
     return exponents.length == 0 ? 1 : exponents[exponents.length / 2];
   }

@@ -13,6 +13,7 @@ import attnprof.engine.RunEnvironment;
 import attnprof.engine.SweepRequest;
 import attnprof.engine.SweepResult;
 import attnprof.engine.internal.environment.EnvironmentProbe;
+import attnprof.engine.internal.plan.PlanFile;
 import attnprof.engine.internal.output.ResultRows;
 import attnprof.engine.internal.stats.Comparisons;
 import attnprof.engine.internal.store.ResultStore;
@@ -121,9 +122,94 @@ public final class SweepRunner {
       StoredRun run = store.run(runId);
       SweepRequest request = run.request().toRequest();
       SweepPlan plan = new SweepPlanner(registry, pluginsFolder.path()).plan(request);
+      if (run.request().plan() != null && run.request().shard() != null) {
+        // a shard's run measures its shard's points only
+        PlanFile planFile = PlanFile.fromJson(store.plan(run.request().plan()).orElseThrow(() -> ProfilerException.user(
+            runId + " is a shard of " + run.request().plan() + ", which " + database + " does not keep")),
+            run.request().plan());
+        plan = shardOf(planFile, attnprof.engine.Shard.parse(run.request().shard()), plan);
+      }
       return new Session(request, plan, runId, run.startedAt(), run.environment(), store.points(runId), store,
           progress).run();
     }
+  }
+
+  /** Resolves a sweep into a plan file, learning costs from {@code history} (a database, or null). */
+  public PlanFile plan(SweepRequest request, Path history) {
+    PlanMaker maker = new PlanMaker(registry, pluginsFolder.path());
+    if (history == null || !java.nio.file.Files.isRegularFile(history)) {
+      return maker.make(request, null, clock.instant());
+    }
+    try (ResultStore store = ResultStore.openExisting(history)) {
+      return maker.make(request, store, clock.instant());
+    }
+  }
+
+  /**
+   * Runs one shard of a plan into {@code folder}, its run stored in {@code database} as
+   * {@code PLAN-shard-I-of-N}. A shard run again (a scheduler's retry) goes on where it stopped: the points
+   * it stored are not measured again.
+   *
+   * @throws ProfilerException a user error when the plan was made by another attnprof version or its points
+   *     are not those this installation plans from its settings
+   */
+  public SweepResult runShard(PlanFile planFile, attnprof.engine.Shard shard, Path folder, Path database,
+      ProgressListener progress) {
+    String version = EnvironmentProbe.attnprofVersion();
+    if (!planFile.attnprofVersion().equals(version)) {
+      throw ProfilerException.user("the plan " + planFile.planId() + " was made by attnprof "
+          + planFile.attnprofVersion() + "; this is " + version + ": make the plan again with this version");
+    }
+    SweepRequest request = planFile.request().withOutputDirectory(folder).toRequest();
+    SweepRequest stored = planFile.request().withOutputDirectory(folder).toBuilder().database(database).build();
+    SweepPlan plan = shardOf(planFile, shard, new SweepPlanner(registry, pluginsFolder.path()).plan(stored));
+    String runId = planFile.planId() + "-shard-" + shard.index() + "-of-" + shard.count();
+    try (ResultStore store = ResultStore.open(database)) {
+      store.savePlan(planFile.planId(), planFile.toJson());
+      writePlan(planFile, folder);
+      java.util.Optional<StoredRun> before = store.runs().stream().filter(r -> r.runId().equals(runId)).findFirst();
+      if (before.isPresent()) {
+        return new Session(stored, plan, runId, before.get().startedAt(), before.get().environment(),
+            store.points(runId), store, progress).run();
+      }
+      Instant started = clock.instant();
+      RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device());
+      store.startRun(runId, started, StoredRequest.of(stored).withShard(planFile.planId(), shard.toString()),
+          environment, plan.jobs().size());
+      return new Session(stored, plan, runId, started, environment, Map.of(), store, progress).run();
+    }
+  }
+
+  /** Keeps a copy of the plan in a run's folder: the record of what was asked. */
+  static void writePlan(PlanFile planFile, Path folder) {
+    try {
+      java.nio.file.Files.createDirectories(folder);
+      attnprof.engine.internal.output.AtomicFiles.write(folder.resolve("plan.json"),
+          planFile.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw ProfilerException.user("cannot write the plan into " + folder + ": " + e.getMessage());
+    }
+  }
+
+  /** The points of one shard of a plan, after checking the plan's points are the ones planned here. */
+  private SweepPlan shardOf(PlanFile planFile, attnprof.engine.Shard shard, SweepPlan planned) {
+    String settings = planFile.request().measuringSettings();
+    Map<String, PointJob> byId = new LinkedHashMap<>();
+    for (PointJob job : planned.jobs()) {
+      byId.put(attnprof.engine.internal.plan.PointIds.of(job, settings, planFile.attnprofVersion()), job);
+    }
+    java.util.Set<String> inPlan = new java.util.HashSet<>();
+    planFile.points().forEach(p -> inPlan.add(p.id()));
+    if (!byId.keySet().equals(inPlan)) {
+      long differ = inPlan.stream().filter(id -> !byId.containsKey(id)).count();
+      throw ProfilerException.user(differ + " of the " + inPlan.size() + " points of " + planFile.planId()
+          + " are not what this installation plans from the plan's settings (other plugins, or an input file that "
+          + "changed?)");
+    }
+    java.util.Set<String> mine = planFile.pointsOf(shard);
+    List<PointJob> jobs = byId.entrySet().stream().filter(e -> mine.contains(e.getKey())).map(Map.Entry::getValue)
+        .toList();
+    return new SweepPlan(jobs, planned.quantities());
   }
 
   /** The analysis settings of a request: its noise threshold, the default resampling. */

@@ -1,0 +1,177 @@
+package attnprof.plugin.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.engine.Profiler;
+import attnprof.engine.ResultRow;
+import attnprof.engine.SweepResult;
+import attnprof.engine.TippingPoint;
+import attnprof.engine.testkit.Launcher;
+import attnprof.engine.testkit.Launcher.Outcome;
+import attnprof.engine.testkit.ResultsFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep planned, run in shards as a scheduler's tasks would, and merged: through the real launcher. */
+class ScaleOutIT {
+  private static final Launcher LAUNCHER = Launcher.fromModuleFolder(Duration.ofMinutes(5));
+  private static final String[] PLAN = {"plan", "--variants", "text/bert,text/longformer", "--preset", "tiny",
+      "--lengths", "16,32,64", "--mode", "inference", "--metrics", "latency,flops", "--runs", "2", "--forks", "1",
+      "--min-time", "50"};
+
+  private static Outcome attnprof(String... args) {
+    return LAUNCHER.attnprof(args);
+  }
+
+  private static String[] with(String[] first, String... more) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void twoShardsMergedHoldThePointsOfTheUnshardedSweepEachOnceAndMergingAgainChangesNothing(@TempDir Path folder)
+      throws Exception {
+    Path plan = folder.resolve("plan.json");
+    Outcome planned = attnprof(with(PLAN, "--out", plan.toString(), "--shards", "2"));
+    assertThat(planned.code()).as(planned.err()).isZero();
+    assertThat(planned.err()).containsPattern("attnprof: plan-[0-9a-f]{12} written to .*; predicted .* per shard: ");
+
+    Outcome whole = attnprof("sweep", "--plan", plan.toString(), "--out", folder.resolve("whole").toString());
+    Outcome first = attnprof("sweep", "--plan", plan.toString(), "--shard", "1/2", "--out",
+        folder.resolve("s1").toString());
+    Outcome second = attnprof("sweep", "--plan", plan.toString(), "--shard", "2/2", "--out",
+        folder.resolve("s2").toString());
+    for (Outcome outcome : List.of(whole, first, second)) {
+      assertThat(outcome.code()).as(outcome.err()).isZero();
+    }
+    Outcome merged = attnprof("merge", folder.resolve("s1").toString(), folder.resolve("s2").toString(), "--out",
+        folder.resolve("merged").toString());
+    assertThat(merged.code()).as(merged.err()).isZero();
+    assertThat(merged.out()).contains("coverage: 6 of 6 planned points stored").contains("Tipping points");
+
+    List<String> wholePoints = onlyRun(folder.resolve("whole"));
+    List<String> shard1 = onlyRun(folder.resolve("s1"));
+    List<String> shard2 = onlyRun(folder.resolve("s2"));
+    assertThat(shard1).isNotEmpty().doesNotContainAnyElementsOf(shard2);
+    List<String> mergedPoints = onlyRun(folder.resolve("merged"));
+    assertThat(mergedPoints).hasSize(6).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(wholePoints);
+
+    // the merged tipping points are those of the union of the shards' rows
+    Profiler profiler = Profiler.builder().build();
+    SweepResult mergedRun = profiler.findResult(folder.resolve("merged/attnprof.db"),
+        ResultsFolder.storedPoints(folder.resolve("merged")).keySet().iterator().next());
+    List<ResultRow> union = new ArrayList<>();
+    List<attnprof.engine.PointResult> unionPoints = new ArrayList<>();
+    for (Path shard : List.of(folder.resolve("s1"), folder.resolve("s2"))) {
+      SweepResult run = profiler.findResult(shard.resolve("attnprof.db"),
+          ResultsFolder.storedPoints(shard).keySet().iterator().next());
+      run.rows().forEach(row -> union.add(row.withRun(mergedRun.runId())));
+      unionPoints.addAll(run.points());
+    }
+    assertThat(tipping(profiler.tippingPoints(union, unionPoints))).isEqualTo(tipping(mergedRun.tippingPoints()));
+
+    byte[] csv = Files.readAllBytes(folder.resolve("merged/results.csv"));
+    Outcome again = attnprof("merge", folder.resolve("s1").toString(), folder.resolve("s2").toString(),
+        folder.resolve("s2").toString(), "--out", folder.resolve("merged").toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(onlyRun(folder.resolve("merged"))).isEqualTo(mergedPoints);
+    assertThat(Files.readAllBytes(folder.resolve("merged/results.csv"))).isEqualTo(csv);
+  }
+
+  @Test
+  void shardAutoReadsTheIndexOfASlurmArrayTaskOrAKubernetesIndexedJob(@TempDir Path folder) {
+    Path plan = folder.resolve("plan.json");
+    assertThat(attnprof(with(PLAN, "--out", plan.toString())).code()).isZero();
+
+    Outcome slurm = LAUNCHER.attnprofWithEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_MIN", "1",
+        "SLURM_ARRAY_TASK_COUNT", "4"), "sweep", "--plan", plan.toString(), "--shard", "auto", "--out",
+        folder.resolve("slurm").toString());
+    Outcome kubernetes = LAUNCHER.attnprofWithEnvironment(Map.of("JOB_COMPLETION_INDEX", "0"), "sweep", "--plan",
+        plan.toString(), "--shard", "auto", "--shard-count", "3", "--out", folder.resolve("k8s").toString());
+    Outcome missing = attnprof("sweep", "--plan", plan.toString(), "--shard", "auto", "--out",
+        folder.resolve("none").toString());
+
+    assertThat(slurm.code()).as(slurm.err()).isZero();
+    assertThat(slurm.err()).contains("attnprof: shard 4/4 of " + plan);
+    assertThat(ResultsFolder.storedPoints(folder.resolve("slurm")).keySet()).singleElement().asString()
+        .endsWith("-shard-4-of-4");
+    assertThat(kubernetes.code()).as(kubernetes.err()).isZero();
+    assertThat(kubernetes.err()).contains("attnprof: shard 1/3 of " + plan);
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).isEqualTo("attnprof: --shard auto: no scheduler index in the environment "
+        + "(SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); give --shard I/N\n");
+  }
+
+  @Test
+  void aShardKilledPartWayAndRunAgainMeasuresNothingTwice(@TempDir Path folder) throws Exception {
+    Path plan = folder.resolve("plan.json");
+    assertThat(attnprof("plan", "--variants", "text/bert,text/longformer", "--preset", "tiny", "--lengths",
+        "16,32,64,128", "--mode", "inference", "--metrics", "latency", "--runs", "2", "--forks", "1",
+        "--out", plan.toString()).code()).isZero();
+    Path shard = folder.resolve("shard");
+    String[] sweep = {"sweep", "--plan", plan.toString(), "--shard", "1/1", "--out", shard.toString()};
+
+    Process process = LAUNCHER.startAttnprof(folder.resolve("killed.log"), sweep);
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (storedPoints(shard).size() < 2 && process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly().waitFor();
+    List<String> before = storedPoints(shard);
+    assertThat(before).as(Files.readString(folder.resolve("killed.log"))).hasSizeBetween(2, 7);
+    Map<String, String> resultsBefore = pointResults(shard);
+
+    Outcome again = attnprof(sweep);
+
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).containsPattern(": " + (8 - before.size()) + " points? in ");
+    List<String> after = storedPoints(shard);
+    assertThat(after).hasSize(8).doesNotHaveDuplicates().containsAll(before);
+    // the points stored before the kill were not measured again
+    Map<String, String> resultsAfter = pointResults(shard);
+    before.forEach(key -> assertThat(resultsAfter.get(key)).as(key).isEqualTo(resultsBefore.get(key)));
+  }
+
+  private static List<String> onlyRun(Path folder) {
+    Map<String, List<String>> runs = ResultsFolder.storedPoints(folder);
+    assertThat(runs).as("runs in " + folder).hasSize(1);
+    return runs.values().iterator().next();
+  }
+
+  private static List<String> storedPoints(Path folder) {
+    try {
+      Map<String, List<String>> runs = ResultsFolder.storedPoints(folder);
+      return runs.isEmpty() ? List.of() : runs.values().iterator().next();
+    } catch (RuntimeException e) {
+      return List.of(); // the database is being made
+    }
+  }
+
+  /** Each stored point's result as JSON, by key. */
+  private static Map<String, String> pointResults(Path folder) {
+    Profiler profiler = Profiler.builder().build();
+    String run = ResultsFolder.storedPoints(folder).keySet().iterator().next();
+    SweepResult result = profiler.storedResult(folder.resolve("attnprof.db"), run);
+    Map<String, String> byKey = new java.util.HashMap<>();
+    result.points().forEach(point -> byKey.put(point.variantId() + "|" + point.length() + "|" + point.mode().id(),
+        point.toString()));
+    Map<String, String> byStoredKey = new java.util.HashMap<>();
+    for (String key : ResultsFolder.storedPoints(folder).get(run)) {
+      String[] parts = key.split("\\|");
+      byStoredKey.put(key, byKey.get(parts[0] + "|" + Double.parseDouble(parts[2]) + "|" + parts[3]));
+    }
+    return byStoredKey;
+  }
+
+  private static List<String> tipping(List<TippingPoint> points) {
+    return points.stream().map(TippingPoint::toString).sorted().toList();
+  }
+}

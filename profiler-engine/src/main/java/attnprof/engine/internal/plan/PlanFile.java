@@ -1,0 +1,133 @@
+package attnprof.engine.internal.plan;
+
+import attnprof.api.ProfilerException;
+import attnprof.engine.Shard;
+import attnprof.engine.internal.output.Json;
+import attnprof.engine.internal.store.StoredRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A sweep resolved into its points: the reproducible record of a sweep, which {@code sweep --plan} runs
+ * (whole or a shard of it) and {@code merge} checks shards against.
+ *
+ * @param format {@value #FORMAT}
+ * @param planId a hash of the plan's point ids: two plans of the same points have the same id
+ * @param attnprofVersion the version that made the plan; another version refuses to run it
+ * @param createdAt when the plan was made
+ * @param device the device id its points run on
+ * @param predictedFrom how the predicted costs were obtained
+ * @param request the sweep's settings, from which every point is planned again and checked against its id
+ * @param points the points in the order the sweep measures them
+ */
+public record PlanFile(String format, String planId, String attnprofVersion, String createdAt, String device,
+    String predictedFrom, StoredRequest request, List<PlannedPoint> points) {
+  public static final String FORMAT = "attnprof-plan/1";
+
+  public PlanFile {
+    points = List.copyOf(points);
+  }
+
+  /** The id of a plan of these points. */
+  public static String idOf(List<PlannedPoint> points) {
+    return "plan-" + PointIds.hash(points.stream().map(PlannedPoint::id).sorted().collect(Collectors.joining(",")))
+        .substring(0, 12);
+  }
+
+  /** Predicted seconds of all points. */
+  public double predictedSeconds() {
+    return points.stream().mapToDouble(PlannedPoint::predictedSeconds).sum();
+  }
+
+  /**
+   * Deals the cells of the plan to {@code count} shards by predicted cost: the costliest cell first, each to
+   * the shard with the least predicted time so far (the lowest-numbered on a tie). Each point goes to exactly
+   * one shard, with the whole cell it is measured side by side with.
+   *
+   * @return each point id's shard, from 1
+   */
+  public Map<String, Integer> shardOfPoints(int count) {
+    Map<Integer, List<PlannedPoint>> cells = new TreeMap<>();
+    points.forEach(p -> cells.computeIfAbsent(p.cell(), c -> new ArrayList<>()).add(p));
+    List<List<PlannedPoint>> byCost = new ArrayList<>(cells.values());
+    byCost.sort(Comparator.comparingDouble((List<PlannedPoint> cell) -> -cost(cell))
+        .thenComparingInt(cell -> cell.get(0).cell()));
+    double[] load = new double[count];
+    Map<String, Integer> shardOf = new LinkedHashMap<>();
+    for (List<PlannedPoint> cell : byCost) {
+      int least = 0;
+      for (int shard = 1; shard < count; shard++) {
+        if (load[shard] < load[least]) {
+          least = shard;
+        }
+      }
+      load[least] += cost(cell);
+      for (PlannedPoint point : cell) {
+        shardOf.put(point.id(), least + 1);
+      }
+    }
+    return shardOf;
+  }
+
+  /** The ids of the points of one shard. */
+  public Set<String> pointsOf(Shard shard) {
+    return shardOfPoints(shard.count()).entrySet().stream().filter(e -> e.getValue() == shard.index())
+        .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
+  /** Predicted seconds of each shard, from shard 1. */
+  public double[] predictedSecondsOfShards(int count) {
+    Map<String, Integer> shardOf = shardOfPoints(count);
+    double[] seconds = new double[count];
+    points.forEach(p -> seconds[shardOf.get(p.id()) - 1] += p.predictedSeconds());
+    return seconds;
+  }
+
+  private static double cost(List<PlannedPoint> cell) {
+    return cell.stream().mapToDouble(PlannedPoint::predictedSeconds).sum();
+  }
+
+  public String toJson() {
+    try {
+      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a plan: " + e.getMessage(), e);
+    }
+  }
+
+  public static PlanFile fromJson(String json, String where) {
+    PlanFile plan;
+    try {
+      plan = Json.mapper().readValue(json, PlanFile.class);
+    } catch (JsonProcessingException e) {
+      throw ProfilerException.user(where + " is not an attnprof plan: " + e.getOriginalMessage());
+    }
+    if (plan == null || !FORMAT.equals(plan.format()) || plan.request() == null || plan.points() == null) {
+      throw ProfilerException.user(where + " is not an attnprof plan (no `format`: \"" + FORMAT + "\")");
+    }
+    return plan;
+  }
+
+  /** Reads a plan file, with a user error when it is missing or not a plan. */
+  public static PlanFile read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw ProfilerException.user("no plan file at " + file + " (make one with `attnprof plan ... --out "
+          + file.getFileName() + "`)");
+    }
+    try {
+      return fromJson(Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw ProfilerException.user("cannot read the plan " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package attnprof.engine.internal.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.engine.RecipeOptions;
+import attnprof.engine.Shard;
+import attnprof.engine.SweepRequest;
+import attnprof.engine.internal.store.StoredRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** Shards dealt by predicted cost, and the scheduler recipes made from a plan. */
+class PlanFileTest {
+
+  /** A plan of {@code cells} cells of two points each, the later cells costlier. */
+  private static PlanFile plan(int cells) {
+    List<PlannedPoint> points = new ArrayList<>();
+    for (int cell = 0; cell < cells; cell++) {
+      for (String variant : List.of("text/bert", "text/longformer")) {
+        int index = points.size();
+        points.add(new PlannedPoint("id" + index, variant + "|synthetic|" + (16 << cell) + "|inference|1", index,
+            variant, 16 << cell, "tokens", "inference", 1, "synthetic", cell, 3 + cell * cell));
+      }
+    }
+    return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), "test", "2026-12-02T00:00:00Z", "cpu", "a test",
+        StoredRequest.of(SweepRequest.builder().variants("text/bert", "text/longformer").build()), points);
+  }
+
+  @Test
+  void everyPointIsInExactlyOneShardWithItsCellAndTheShardsCostAlike() {
+    PlanFile plan = plan(9);
+    for (int count = 1; count <= 5; count++) {
+      Set<String> seen = new HashSet<>();
+      for (int index = 1; index <= count; index++) {
+        Set<String> shard = plan.pointsOf(new Shard(index, count));
+        assertThat(java.util.Collections.disjoint(shard, seen)).as("shard %d of %d", index, count).isTrue();
+        seen.addAll(shard);
+      }
+      assertThat(seen).hasSize(plan.points().size());
+      Map<String, Integer> shardOf = plan.shardOfPoints(count);
+      for (int i = 0; i < plan.points().size(); i += 2) {
+        // the two points of a cell are measured side by side: always in the same shard
+        assertThat(shardOf.get("id" + i)).isEqualTo(shardOf.get("id" + (i + 1)));
+      }
+      double[] seconds = plan.predictedSecondsOfShards(count);
+      double most = java.util.Arrays.stream(seconds).max().orElseThrow();
+      double least = java.util.Arrays.stream(seconds).min().orElseThrow();
+      double costliestCell = 2 * (3 + 8 * 8);
+      // greedy dealing leaves the shards at most one cell apart
+      assertThat(most - least).as("shards of %d", count).isLessThanOrEqualTo(costliestCell);
+    }
+  }
+
+  @Test
+  void thePlanIdDependsOnItsPointsOnly() {
+    assertThat(plan(3).planId()).isEqualTo(plan(3).planId()).isNotEqualTo(plan(4).planId());
+  }
+
+  @Test
+  void theSlurmScriptIsAJobArrayWithATimeLimitAndItsMergeAsADependentJob(@TempDir Path folder) throws Exception {
+    PlanFile plan = plan(6);
+    String script = SchedulerRecipes.slurm(plan, new RecipeOptions(3, folder.resolve("plan.json"),
+        Path.of("/opt/attnprof/attnprof"), folder.resolve("shared"), 2, "unused", "unused"));
+
+    assertThat(script).startsWith("#!/usr/bin/env bash\n")
+        .contains("#SBATCH --array=1-3\n", "#SBATCH --cpus-per-task=2\n", "#SBATCH --requeue\n",
+            "--dependency=afterany:", "sweep --plan \"$plan\" --shard auto --out \"$local\"",
+            "merge '$results'/shard-* --out '$results/merged'");
+    long limit = SchedulerRecipes.limitSeconds(plan.predictedSecondsOfShards(3));
+    assertThat(script).contains("#SBATCH --time=" + SchedulerRecipes.slurmTime(limit) + "\n");
+    assertThat(SchedulerRecipes.slurmTime(90061)).isEqualTo("1-01:01:01");
+    Path file = Files.writeString(folder.resolve("sweep.sbatch"), script);
+    Process syntax = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+    assertThat(syntax.waitFor()).as(new String(syntax.getInputStream().readAllBytes())).isZero();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theKubernetesManifestIsAnIndexedJobWithThePlanAndAResultsVolume() {
+    PlanFile plan = plan(4);
+    String manifest = SchedulerRecipes.kubernetes(plan, new RecipeOptions(3, Path.of("plan.json"),
+        Path.of("attnprof"), Path.of("/results"), 2, "registry.example/attnprof:1", "attnprof-results"));
+
+    List<Map<String, Object>> documents = new ArrayList<>();
+    new Yaml().loadAll(manifest).forEach(document -> documents.add((Map<String, Object>) document));
+    assertThat(documents).hasSize(2);
+    Map<String, Object> configMap = documents.get(0);
+    assertThat(configMap).containsEntry("apiVersion", "v1").containsEntry("kind", "ConfigMap");
+    String planJson = (String) ((Map<String, Object>) configMap.get("data")).get("plan.json");
+    assertThat(PlanFile.fromJson(planJson, "the ConfigMap")).isEqualTo(plan);
+
+    Map<String, Object> job = documents.get(1);
+    assertThat(job).containsEntry("apiVersion", "batch/v1").containsEntry("kind", "Job");
+    Map<String, Object> spec = (Map<String, Object>) job.get("spec");
+    assertThat(spec).containsEntry("completionMode", "Indexed").containsEntry("completions", 3)
+        .containsEntry("parallelism", 3).containsEntry("backoffLimitPerIndex", 2);
+    Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) spec.get("template")).get("spec");
+    assertThat(pod).containsEntry("restartPolicy", "Never");
+    Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+    assertThat(container).containsEntry("image", "registry.example/attnprof:1");
+    assertThat(String.join(" ", (List<String>) container.get("command")))
+        .contains("attnprof sweep --plan /plan/plan.json --shard auto --shard-count 3");
+    List<Map<String, Object>> volumes = (List<Map<String, Object>>) pod.get("volumes");
+    assertThat(volumes).extracting(v -> v.get("name")).containsExactly("plan", "local", "results");
+    assertThat((Map<String, Object>) volumes.get(2).get("persistentVolumeClaim"))
+        .containsEntry("claimName", "attnprof-results");
+    assertThat((List<Map<String, Object>>) container.get("volumeMounts")).extracting(m -> m.get("mountPath"))
+        .containsExactly("/plan", "/local", "/results");
+  }
+}

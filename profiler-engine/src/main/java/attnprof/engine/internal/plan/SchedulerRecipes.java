@@ -74,8 +74,10 @@ public final class SchedulerRecipes {
         "local=\"${TMPDIR:-/tmp}/" + name + "-shard-$SLURM_ARRAY_TASK_ID\"",
         "# a task run again goes on from what its shard stored before",
         "if [ -d \"$shard\" ] && [ ! -d \"$local\" ]; then cp -a \"$shard\" \"$local\"; fi",
-        "save() { mkdir -p \"$shard\" && cp -a \"$local/.\" \"$shard/\"; }",
+        "# when the task ends, even by Slurm's SIGTERM at its time limit, the shard goes to the shared folder",
+        "save() { mkdir -p \"$shard\" && cp -a \"$local/.\" \"$shard/\" && rm -rf \"$local\"; }",
         "trap save EXIT",
+        "trap 'exit 143' TERM",
         "\"$attnprof\" sweep --plan \"$plan\" --shard auto --out \"$local\"",
         "");
   }
@@ -93,6 +95,7 @@ public final class SchedulerRecipes {
         "if [ -d \"$shard\" ] && [ ! -d \"$local\" ]; then cp -a \"$shard\" \"$local\"; fi",
         "save() { mkdir -p \"$shard\" && cp -a \"$local/.\" \"$shard/\"; }",
         "trap save EXIT",
+        "trap 'exit 143' TERM",
         "attnprof sweep --plan /plan/plan.json --shard auto --shard-count " + options.shards() + " --out \"$local\"");
     StringBuilder yaml = new StringBuilder();
     yaml.append("# attnprof ").append(plan.planId()).append(": ").append(plan.points().size()).append(" points in ")

@@ -96,7 +96,22 @@ public final class Profiler {
    */
   public String plan(SweepRequest request, Path history, Path planFile) {
     refuseForksOfProvidersMadeInCode(request);
-    attnprof.engine.internal.plan.PlanFile plan = injector.getInstance(SweepRunner.class).plan(request, history);
+    return write(injector.getInstance(SweepRunner.class).plan(request, history), planFile);
+  }
+
+  /**
+   * Plans the next refinement wave of a merged run of a plan (in {@code database}): the lengths its tipping
+   * points need next, as {@code --refine auto} would measure them, as a plan file that refines the run's plan.
+   * Its shards' merge takes the run's merged folder too, and holds every wave.
+   *
+   * @return the wave's plan id
+   * @throws ProfilerException a user error when the run is not a merged run of a plan or needs no more
+   */
+  public String planRefinement(Path database, String runId, Path planFile) {
+    return write(injector.getInstance(SweepRunner.class).planRefinement(database, runId), planFile);
+  }
+
+  private static String write(attnprof.engine.internal.plan.PlanFile plan, Path planFile) {
     try {
       if (planFile.toAbsolutePath().getParent() != null) {
         java.nio.file.Files.createDirectories(planFile.toAbsolutePath().getParent());

@@ -77,6 +77,18 @@ class ScaleOutIT {
     }
     assertThat(tipping(profiler.tippingPoints(union, unionPoints))).isEqualTo(tipping(mergedRun.tippingPoints()));
 
+    // the merged run is a run like any other
+    String mergedDir = folder.resolve("merged").toString();
+    Outcome runs = attnprof("--results", mergedDir, "runs");
+    assertThat(runs.out()).containsPattern(mergedRun.runId() + " .* 6/6 +complete");
+    Outcome report = attnprof("--results", mergedDir, "report", mergedRun.runId());
+    assertThat(report.code()).as(report.err()).isZero();
+    Outcome tipping = attnprof("tipping", folder.resolve("merged/results.json").toString());
+    assertThat(tipping.code()).as(tipping.err()).isZero();
+    assertThat(tipping.out()).contains("text/longformer");
+    Outcome compare = attnprof("--results", mergedDir, "compare", mergedRun.runId(), mergedRun.runId());
+    assertThat(compare.code()).as(compare.err()).isZero();
+
     byte[] csv = Files.readAllBytes(folder.resolve("merged/results.csv"));
     Outcome again = attnprof("merge", folder.resolve("s1").toString(), folder.resolve("s2").toString(),
         folder.resolve("s2").toString(), "--out", folder.resolve("merged").toString());
@@ -138,6 +150,40 @@ class ScaleOutIT {
     // the points stored before the kill were not measured again
     Map<String, String> resultsAfter = pointResults(shard);
     before.forEach(key -> assertThat(resultsAfter.get(key)).as(key).isEqualTo(resultsBefore.get(key)));
+  }
+
+  @Test
+  void aMergedRunIsRefinedInWavesThatItsNextMergeHoldsWithIt(@TempDir Path folder) throws Exception {
+    Path plan = folder.resolve("plan.json");
+    assertThat(attnprof("plan", "--variants", "text/bert,text/longformer", "--preset", "tiny", "--lengths", "128,2048",
+        "--mode", "inference", "--metrics", "latency", "--runs", "3", "--forks", "1", "--min-time", "100",
+        "--in-process", "--out", plan.toString()).code()).isZero();
+    assertThat(attnprof("sweep", "--plan", plan.toString(), "--out", folder.resolve("s").toString()).code()).isZero();
+    Outcome merged = attnprof("merge", folder.resolve("s").toString(), "--out", folder.resolve("m").toString());
+    assertThat(merged.code()).as(merged.err()).isZero();
+    String runId = ResultsFolder.storedPoints(folder.resolve("m")).keySet().iterator().next();
+
+    Path wave = folder.resolve("wave.json");
+    Outcome planned = attnprof("--results", folder.resolve("m").toString(), "plan", "--refine", runId, "--out",
+        wave.toString());
+    assertThat(planned.code()).as(planned.err() + merged.out()).isZero();
+    var wavePlan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wave.toFile());
+    assertThat(wavePlan.get("refines").asText()).isEqualTo(runId);
+    List<Double> lengths = new ArrayList<>();
+    wavePlan.get("points").forEach(point -> lengths.add(point.get("length").asDouble()));
+    assertThat(lengths).isNotEmpty().allMatch(length -> length > 128 && length < 2048);
+
+    assertThat(attnprof("sweep", "--plan", wave.toString(), "--out", folder.resolve("w").toString()).code()).isZero();
+    Outcome alone = attnprof("merge", folder.resolve("w").toString(), "--out", folder.resolve("alone").toString());
+    assertThat(alone.code()).isEqualTo(2);
+    assertThat(alone.err()).contains("is a refinement wave of " + runId + ": name the folder of " + runId
+        + "'s merged run too");
+    Outcome both = attnprof("merge", folder.resolve("m").toString(), folder.resolve("w").toString(), "--out",
+        folder.resolve("m1").toString());
+    assertThat(both.code()).as(both.err()).isZero();
+    List<String> points = onlyRun(folder.resolve("m1"));
+    assertThat(points).hasSize(4 + lengths.size()).doesNotHaveDuplicates()
+        .containsAll(onlyRun(folder.resolve("m")));
   }
 
   private static List<String> onlyRun(Path folder) {

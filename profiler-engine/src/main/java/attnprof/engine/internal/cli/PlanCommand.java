@@ -5,6 +5,7 @@ import attnprof.engine.RecipeOptions;
 import attnprof.engine.SweepRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Resolves a sweep into its points: a plan file with each point's stable id and predicted cost, "
         + "for `attnprof sweep --plan FILE [--shard I/N]` and `attnprof merge`.",
-        "With --emit, prints a Slurm job array script or a Kubernetes Indexed Job manifest that runs its shards."})
+        "With --emit, prints a Slurm job array script or a Kubernetes Indexed Job manifest that runs its shards.",
+        "With --refine RUN, plans the next refinement wave of a merged run: the lengths its tipping points need."})
 final class PlanCommand implements Runnable {
   @ParentCommand
   AttnprofCommand root;
@@ -59,9 +61,22 @@ final class PlanCommand implements Runnable {
 
   @Override
   public void run() {
+    String refineRun = null;
     if (spec.commandLine().getParseResult().hasMatchedOption("--refine") && !options.refine.equals("none")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "a plan measures its points as planned, with "
-          + "--forks each and no refinement; leave out --refine");
+      if (options.refine.equals("auto")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a plan measures its points as planned, with "
+            + "--forks each; its refinement comes in waves: `attnprof plan --refine RUN` plans the next one from "
+            + "a merged run");
+      }
+      refineRun = options.refine;
+      List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+          .map(CommandLine.Model.OptionSpec::longestName).filter(name -> !List.of("--refine", "--out", "--shards",
+              "--emit", "--shared", "--cpus-per-shard", "--image", "--volume-claim", "--results", "--db",
+              "--plugins").contains(name)).distinct().toList();
+      if (!others.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a refinement wave takes the settings of the "
+            + "run it refines; leave out " + String.join(", ", others));
+      }
     }
     if (shards < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--shards must be at least 1, got " + shards);
@@ -74,8 +89,8 @@ final class PlanCommand implements Runnable {
           + "file, such as " + out.resolve("plan.json"));
     }
     Profiler profiler = root.profilerSayingPluginTrouble();
-    SweepRequest request = options.builder().refine(SweepRequest.Refine.NONE).build();
-    String planId = profiler.plan(request, root.database(), out);
+    String planId = refineRun != null ? profiler.planRefinement(root.database(), refineRun, out)
+        : profiler.plan(options.builder().refine(SweepRequest.Refine.NONE).build(), root.database(), out);
     double[] seconds = profiler.predictedShardSeconds(out, shards);
     double total = java.util.Arrays.stream(seconds).sum();
     StringBuilder perShard = new StringBuilder();

@@ -29,9 +29,11 @@ import java.util.stream.Collectors;
  * @param predictedFrom how the predicted costs were obtained
  * @param request the sweep's settings, from which every point is planned again and checked against its id
  * @param points the points in the order the sweep measures them
+ * @param refines for a refinement wave ({@code attnprof plan --refine RUN}), the plan whose merged run it
+ *     narrows down (its merge takes that merged run too), else null
  */
 public record PlanFile(String format, String planId, String attnprofVersion, String createdAt, String device,
-    String predictedFrom, StoredRequest request, List<PlannedPoint> points) {
+    String predictedFrom, StoredRequest request, List<PlannedPoint> points, String refines) {
   public static final String FORMAT = "attnprof-plan/1";
 
   public PlanFile {

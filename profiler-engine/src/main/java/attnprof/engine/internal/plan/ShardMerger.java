@@ -50,6 +50,10 @@ public final class ShardMerger {
       return Shard.parse(run.request().shard());
     }
 
+    boolean isShard() {
+      return run.request().shard() != null;
+    }
+
     String device() {
       RunEnvironment environment = run.environment();
       return environment.device() + " (" + environment.deviceFacts().getOrDefault("gpu_model",
@@ -64,28 +68,47 @@ public final class ShardMerger {
    *     devices, or a source that holds no shard
    */
   public MergeResult merge(List<Path> sources, Path out, boolean allowMixedDevices) {
-    List<ShardRun> shards = new ArrayList<>();
+    List<ShardRun> found = new ArrayList<>();
     for (Path source : new LinkedHashSet<>(sources.stream().map(p -> p.toAbsolutePath().normalize()).toList())) {
-      shards.addAll(read(source));
+      found.addAll(read(source));
     }
+    List<ShardRun> shards = found.stream().filter(ShardRun::isShard).toList();
     if (shards.isEmpty()) {
       throw ProfilerException.user("no shards to merge: name the results folders of `sweep --plan` runs");
     }
     refuseMixtures(shards, allowMixedDevices);
     PlanFile plan = shards.get(0).plan();
+    ShardRun parent = parentOf(plan, found.stream().filter(run -> !run.isShard()).toList());
+    if (parent != null) {
+      refuseMixtures(List.of(shards.get(0), parent), allowMixedDevices);
+    }
     String runId = plan.planId();
-    Map<String, Integer> shardOf = plan.shardOfPoints(shards.get(0).shard().count());
+    int count = shards.get(0).shard().count();
+    Map<String, Integer> shardOf = plan.shardOfPoints(count);
     List<String> missing = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     Path database = out.resolve(ResultStore.FILE_NAME);
     try (ResultStore store = ResultStore.open(database)) {
       store.savePlan(plan.planId(), plan.toJson());
       store.deleteRun(runId);
-      Instant started = shards.stream().map(s -> s.run().startedAt()).min(Comparator.naturalOrder()).orElseThrow();
-      Instant finished = shards.stream().map(s -> s.run().finishedAt()).max(Comparator.naturalOrder()).orElseThrow();
-      store.startRun(runId, started, shards.get(0).run().request().withShard(plan.planId(), null)
-          .withOutputDirectory(out), shards.get(0).run().environment(), plan.points().size());
-      int count = shards.get(0).shard().count();
+      List<ShardRun> all = new ArrayList<>(shards);
+      if (parent != null) {
+        all.add(parent);
+        store.savePlan(parent.plan().planId(), parent.plan().toJson());
+      }
+      Instant started = all.stream().map(s -> s.run().startedAt()).min(Comparator.naturalOrder()).orElseThrow();
+      Instant finished = all.stream().map(s -> s.run().finishedAt()).max(Comparator.naturalOrder()).orElseThrow();
+      // a refinement wave's merge is its parent's run with the wave's points added
+      ShardRun settings = parent != null ? parent : shards.get(0);
+      store.startRun(runId, started, settings.run().request().withShard(plan.planId(), null).withOutputDirectory(out),
+          settings.run().environment(), plan.points().size() + (parent == null ? 0 : parent.run().planned()));
+      if (parent != null) {
+        int position = 0;
+        for (Map.Entry<String, PointResult> point : parent.points().entrySet()) {
+          store.savePoint(runId, point.getKey(), position++, point.getValue(), rowsOf(parent, point.getKey(), runId),
+              finished);
+        }
+      }
       for (PlannedPoint planned : plan.points().stream().sorted(Comparator.comparingInt(PlannedPoint::index)).toList()) {
         String where = "(shard " + shardOf.get(planned.id()) + "/" + count + ")";
         String label = planned.variant() + " " + formatLength(planned.length()) + " " + planned.mode() + " b"
@@ -99,15 +122,36 @@ public final class ShardMerger {
         if (point.status() != PointStatus.OK) {
           failed.add(label + " " + where + ": " + point.status().id());
         }
-        List<ResultRow> rows = holder.rows().getOrDefault(planned.key(), List.of()).stream()
-            .map(row -> row.withRun(runId)).toList();
-        store.savePoint(runId, planned.key(), planned.index(), point, rows, finished);
+        store.savePoint(runId, planned.key(), planned.index(), point, rowsOf(holder, planned.key(), runId), finished);
       }
-      store.finishRun(runId, finished, missing.isEmpty());
+      store.finishRun(runId, finished, missing.isEmpty() && (parent == null || parent.run().complete()));
     }
     SweepResult result = storedResults.read(database, runId);
     write(result, plan, out);
-    return new MergeResult(result, plan.points().size(), missing, failed);
+    return new MergeResult(result, plan.points().size() + (parent == null ? 0 : parent.run().planned()), missing,
+        failed);
+  }
+
+  private static List<ResultRow> rowsOf(ShardRun run, String key, String runId) {
+    return run.rows().getOrDefault(key, List.of()).stream().map(row -> row.withRun(runId)).toList();
+  }
+
+  /** The merged run a refinement wave's plan refines, among the merged runs given; null for a whole plan. */
+  private static ShardRun parentOf(PlanFile plan, List<ShardRun> merged) {
+    ShardRun parent = null;
+    for (ShardRun run : merged) {
+      if (!run.plan().planId().equals(plan.refines())) {
+        throw ProfilerException.user(run.source() + " holds the merged run of " + run.plan().planId() + ", which "
+            + plan.planId() + " does not refine" + (plan.refines() == null ? "" : " (it refines " + plan.refines()
+            + ")") + "; merge takes the folders of its shards");
+      }
+      parent = run;
+    }
+    if (plan.refines() != null && parent == null) {
+      throw ProfilerException.user(plan.planId() + " is a refinement wave of " + plan.refines() + ": name the folder "
+          + "of " + plan.refines() + "'s merged run too, so that the merge holds every wave");
+    }
+    return parent;
   }
 
   /** The shard runs in a folder's database, each with its plan. */
@@ -120,7 +164,8 @@ public final class ShardMerger {
     try (ResultStore store = ResultStore.openExisting(database)) {
       for (StoredRun run : store.runs()) {
         String planId = run.request().plan();
-        if (planId == null || run.request().shard() == null) {
+        // a shard's run, or a merged run (named after its plan), which a refinement wave's merge builds on
+        if (planId == null || run.request().shard() == null && !run.runId().equals(planId)) {
           continue;
         }
         PlanFile plan = PlanFile.fromJson(store.plan(planId).orElseThrow(() -> ProfilerException.user(
@@ -138,7 +183,7 @@ public final class ShardMerger {
   private static void refuseMixtures(List<ShardRun> shards, boolean allowMixedDevices) {
     ShardRun first = shards.get(0);
     for (ShardRun other : shards) {
-      if (!other.plan().planId().equals(first.plan().planId())) {
+      if (other.isShard() && !other.plan().planId().equals(first.plan().planId())) {
         throw ProfilerException.user("shards of different plans: " + first.plan().planId() + " (" + first.source()
             + ") and " + other.plan().planId() + " (" + other.source() + ")");
       }
@@ -146,7 +191,7 @@ public final class ShardMerger {
         throw ProfilerException.user("shards of different attnprof versions: " + first.run().environment().attnprof()
             + " (" + first.source() + ") and " + other.run().environment().attnprof() + " (" + other.source() + ")");
       }
-      if (other.shard().count() != first.shard().count()) {
+      if (other.isShard() && other.shard().count() != first.shard().count()) {
         throw ProfilerException.user("shards of different splits of the plan: " + first.shard() + " ("
             + first.source() + ") and " + other.shard() + " (" + other.source() + ")");
       }

@@ -29,6 +29,11 @@ public final class PlanMaker {
   /** Seconds of a point's fixed cost (a JVM, a graph) in the guess without measured points. */
   static final double GUESS_INFERENCE_SECONDS = 4;
   static final double GUESS_TRAINING_SECONDS = 8;
+  /**
+   * Seconds a measuring process takes to start, per cell and fork, on top of what the points of earlier runs
+   * took (their time is counted from inside the process, so it leaves the JVM's start out).
+   */
+  static final double PROCESS_START_SECONDS = 3;
 
   private final PluginRegistry registry;
   private final Path pluginsFolder;
@@ -43,7 +48,16 @@ public final class PlanMaker {
    * @param history a results database to learn costs from, or null
    */
   public PlanFile make(SweepRequest request, ResultStore history, Instant now) {
-    SweepPlan plan = new SweepPlanner(registry, pluginsFolder).plan(request);
+    return of(request, new SweepPlanner(registry, pluginsFolder).plan(request).jobs(), history, now, null);
+  }
+
+  /**
+   * A plan of these points of a request (a refinement wave's are some of the request's).
+   *
+   * @param refines the plan whose merged run this wave refines, or null
+   */
+  PlanFile of(SweepRequest request, List<PointJob> jobs, ResultStore history, Instant now, String refines) {
+    SweepPlan plan = new SweepPlan(jobs, Map.of());
     StoredRequest stored = StoredRequest.of(request).withOutputDirectory(null);
     String version = EnvironmentProbe.attnprofVersion();
     RemainingTime model = new RemainingTime();
@@ -52,28 +66,33 @@ public final class PlanMaker {
     List<PlannedPoint> points = new ArrayList<>();
     int cellNumber = 0;
     Map<Integer, Integer> cellOf = new HashMap<>();
+    Map<Integer, Integer> cellSize = new HashMap<>();
     for (ForkLayout.Series series : ForkLayout.of(plan.jobs())) {
       for (List<PointJob> cell : series.cells()) {
         for (PointJob job : cell) {
           cellOf.put(job.index(), cellNumber);
         }
+        cellSize.put(cellNumber, cell.size());
         cellNumber++;
       }
     }
     for (PointJob job : plan.jobs()) {
       int processes = request.forks() + (needsOwnProcess(job) ? 1 : 0);
+      int cell = cellOf.get(job.index());
+      double start = learned > 0 ? PROCESS_START_SECONDS / cellSize.get(cell) : 0;
       points.add(new PlannedPoint(PointIds.of(job, stored.measuringSettings(), version), job.key(), job.index(),
           job.variantId(), job.length(), job.lengthUnit(), job.mode().id(), job.batch(), job.inputName(),
-          cellOf.get(job.index()), Math.round(perFork.get(job) * processes * 10) / 10.0));
+          cell, Math.round((perFork.get(job) + start) * processes * 10) / 10.0));
     }
     String predictedFrom = learned > 0
         ? "the time-left model, from " + learned + " measured points of earlier runs on " + request.device()
-            + " in " + history.file()
+            + " in " + history.file() + ", plus " + (int) PROCESS_START_SECONDS + " s per cell and fork for its "
+            + "process to start"
         : "a guess, with no measured points to go by: " + (int) GUESS_INFERENCE_SECONDS + " s per inference point and "
             + (int) GUESS_TRAINING_SECONDS + " s per training point and fork, up to three times that at the longest "
             + "length, growing as length^1.5";
     return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), version, now.toString(), request.device(),
-        predictedFrom, stored, points);
+        predictedFrom, stored, points, refines);
   }
 
   /** Feeds the model the measured points of earlier runs on this device; returns how many. */

@@ -73,6 +73,12 @@ public record PointJob(
         mode, deviceId, threads, metrics, seed, inputFile, pluginsFolder, traceDirectory, refinement);
   }
 
+  /** The same point, added after the grid to narrow a tipping point down. */
+  public PointJob asRefinement() {
+    return new PointJob(index, variantId, baseline, modality, lengthUnit, preset, params, config, length, batch,
+        mode, deviceId, threads, metrics, seed, inputFile, pluginsFolder, traceDirectory, true);
+  }
+
   /** The same point measuring other metrics. */
   public PointJob withMetrics(List<String> newMetrics) {
     return new PointJob(index, variantId, baseline, modality, lengthUnit, preset, params, config, length, batch,

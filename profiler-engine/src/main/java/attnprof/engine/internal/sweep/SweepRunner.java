@@ -198,18 +198,87 @@ public final class SweepRunner {
     for (PointJob job : planned.jobs()) {
       byId.put(attnprof.engine.internal.plan.PointIds.of(job, settings, planFile.attnprofVersion()), job);
     }
-    java.util.Set<String> inPlan = new java.util.HashSet<>();
-    planFile.points().forEach(p -> inPlan.add(p.id()));
-    if (!byId.keySet().equals(inPlan)) {
-      long differ = inPlan.stream().filter(id -> !byId.containsKey(id)).count();
-      throw ProfilerException.user(differ + " of the " + inPlan.size() + " points of " + planFile.planId()
-          + " are not what this installation plans from the plan's settings (other plugins, or an input file that "
-          + "changed?)");
+    long differ = planFile.points().stream().filter(p -> !byId.containsKey(p.id())).count();
+    // a refinement wave's points are some of what its settings plan; a whole plan's are all of them
+    if (differ > 0 || planFile.refines() == null && byId.size() != planFile.points().size()) {
+      throw ProfilerException.user(Math.max(differ, Math.abs(byId.size() - planFile.points().size())) + " of the "
+          + planFile.points().size() + " points of " + planFile.planId() + " are not what this installation plans "
+          + "from the plan's settings (other plugins, or an input file that changed?)");
     }
     java.util.Set<String> mine = planFile.pointsOf(shard);
-    List<PointJob> jobs = byId.entrySet().stream().filter(e -> mine.contains(e.getKey())).map(Map.Entry::getValue)
-        .toList();
+    List<PointJob> jobs = new ArrayList<>();
+    for (attnprof.engine.internal.plan.PlannedPoint point : planFile.points()) {
+      if (mine.contains(point.id())) {
+        PointJob job = byId.get(point.id()).withIndex(point.index());
+        jobs.add(planFile.refines() == null ? job : job.asRefinement());
+      }
+    }
     return new SweepPlan(jobs, planned.quantities());
+  }
+
+  /**
+   * A refinement point stored by a run, planned again: a planned point of the same variant, mode, batch and
+   * input, at the stored length, at position {@code index}.
+   */
+  static java.util.Optional<PointJob> atStoredLength(List<PointJob> jobs, PointResult stored, int index) {
+    return jobs.stream().filter(job -> job.variantId().equals(stored.variantId()) && job.mode() == stored.mode()
+        && job.batch() == stored.batch() && job.inputName().equals(stored.input())).findFirst()
+        .map(template -> new PointJob(index, template.variantId(), template.baseline(), template.modality(),
+            template.lengthUnit(), template.preset(), template.params(), template.config(), stored.length(),
+            template.batch(), template.mode(), template.deviceId(), template.threads(), template.metrics(),
+            template.seed(), template.inputFile(), template.pluginsFolder(), template.traceDirectory(), true));
+  }
+
+  /**
+   * Plans the next refinement wave of a planned sweep's merged run: the lengths its tipping points need next,
+   * as {@code refine auto} would measure them (time quantities first, then memory), in a plan of their own
+   * that refines the run's plan.
+   *
+   * @throws ProfilerException a user error when the run is not a merged run of a plan, or needs no more
+   */
+  public PlanFile planRefinement(Path database, String runId) {
+    try (ResultStore store = ResultStore.openExisting(database)) {
+      StoredRun run = store.run(runId);
+      if (run.request().plan() == null || run.request().shard() != null) {
+        throw ProfilerException.user(runId + " is not a merged run of a plan: refine the merge of `sweep --plan` "
+            + "shards (a sweep of one machine refines itself with --refine auto)");
+      }
+      SweepRequest request = run.request().toRequest();
+      SweepPlan planned = new SweepPlanner(registry, pluginsFolder.path()).plan(request);
+      List<PointJob> jobs = new ArrayList<>(planned.jobs());
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      jobs.forEach(job -> keys.add(job.key()));
+      for (Map.Entry<String, PointResult> entry : store.points(runId).entrySet()) {
+        if (!keys.contains(entry.getKey())) {
+          atStoredLength(planned.jobs(), entry.getValue(), jobs.size()).ifPresent(jobs::add);
+        }
+      }
+      Map<String, Quantity> quantities = new LinkedHashMap<>();
+      planned.quantities().values().forEach(list -> list.forEach(q -> quantities.put(q.id(), q)));
+      SweepResult result = new attnprof.engine.internal.store.StoredResults(tippingPointFinder).read(database, runId);
+      Refinement.Wave wave = Refinement.next(new Comparisons.Analysis(result.tippingPoints(), result.comparisons()),
+          jobs, quantities,
+          modality -> registry.inputFor(attnprof.api.Modality.of(modality)).descriptor().wholeLengths(),
+          (job, length) -> registry.variant(job.variantId()).paddedLength(
+              new attnprof.api.model.ModelConfig(job.preset(), job.config(), java.util.Set.of()), length));
+      List<PointJob> next = wave.time().isEmpty() ? wave.memory() : wave.time();
+      if (next.isEmpty()) {
+        throw ProfilerException.user(runId + " needs no more refinement: each time tipping point's interval is "
+            + "within " + Math.round(Refinement.TOLERANCE * 100) + "% (or its lengths are as close as they can be), "
+            + "and each memory tipping point is exact");
+      }
+      SweepRequest waveRequest = run.request().toBuilder()
+          .variants(next.stream().map(PointJob::variantId).distinct().toList())
+          .lengths(next.stream().map(PointJob::length).distinct().sorted().toList())
+          .modes(next.stream().map(PointJob::mode).distinct().toList())
+          .batches(next.stream().map(PointJob::batch).distinct().toList()).build();
+      List<PointJob> indexed = new ArrayList<>();
+      for (PointJob job : next) {
+        indexed.add(job.withIndex(jobs.size() + indexed.size()));
+      }
+      return new PlanMaker(registry, pluginsFolder.path()).of(waveRequest, indexed, store, clock.instant(),
+          run.request().plan());
+    }
   }
 
   /** The analysis settings of a request: its noise threshold, the default resampling. */
@@ -495,12 +564,7 @@ public final class SweepRunner {
 
 
     private java.util.Optional<PointJob> refinementJob(PointResult stored) {
-      return jobs.stream().filter(job -> job.variantId().equals(stored.variantId()) && job.mode() == stored.mode()
-          && job.batch() == stored.batch() && job.inputName().equals(stored.input())).findFirst()
-          .map(template -> new PointJob(jobs.size(), template.variantId(), template.baseline(), template.modality(),
-              template.lengthUnit(), template.preset(), template.params(), template.config(), stored.length(),
-              template.batch(), template.mode(), template.deviceId(), template.threads(), template.metrics(),
-              template.seed(), template.inputFile(), template.pluginsFolder(), template.traceDirectory(), true));
+      return atStoredLength(jobs, stored, jobs.size());
     }
 
     /** Adds a fork's outcome to a point, and stores the point as it now stands. */

@@ -31,7 +31,7 @@ class PlanFileTest {
       }
     }
     return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), "test", "2026-12-02T00:00:00Z", "cpu", "a test",
-        StoredRequest.of(SweepRequest.builder().variants("text/bert", "text/longformer").build()), points);
+        StoredRequest.of(SweepRequest.builder().variants("text/bert", "text/longformer").build()), points, null);
   }
 
   @Test

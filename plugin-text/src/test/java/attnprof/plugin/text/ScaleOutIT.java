@@ -89,6 +89,31 @@ class ScaleOutIT {
     Outcome compare = attnprof("--results", mergedDir, "compare", mergedRun.runId(), mergedRun.runId());
     assertThat(compare.code()).as(compare.err()).isZero();
 
+    // a missing shard is reported by point and shard, and the merge is incomplete
+    Outcome half = attnprof("merge", folder.resolve("s1").toString(), "--out", folder.resolve("half").toString());
+    assertThat(half.code()).isEqualTo(3);
+    assertThat(half.out()).contains("coverage: " + shard1.size() + " of 6 planned points stored")
+        .containsPattern("missing: text/[a-z]+ [0-9]+ inference b1 \\(shard 2/2\\)");
+    // shards of another plan, or measured on another device model, are refused with the reason
+    Outcome plans = attnprof("merge", folder.resolve("s1").toString(), folder.resolve("whole").toString(), "--out",
+        folder.resolve("mixed").toString());
+    assertThat(plans.code()).isEqualTo(2);
+    assertThat(plans.err()).startsWith("attnprof: shards of different splits of the plan: 1/2");
+    Path elsewhere = folder.resolve("s2-elsewhere");
+    copyFolder(folder.resolve("s2"), elsewhere);
+    try (var sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + elsewhere.resolve("attnprof.db"));
+        var statement = sqlite.createStatement()) {
+      statement.executeUpdate("UPDATE runs SET environment = json_set(environment, '$.cpuModel', 'Another CPU')");
+    }
+    Outcome devices = attnprof("merge", folder.resolve("s1").toString(), elsewhere.toString(), "--out",
+        folder.resolve("mixed").toString());
+    assertThat(devices.code()).isEqualTo(2);
+    assertThat(devices.err()).contains("shards measured on different devices: cpu (").contains("cpu (Another CPU)")
+        .contains("--allow-mixed-devices merges them anyway");
+    Outcome allowed = attnprof("merge", folder.resolve("s1").toString(), elsewhere.toString(), "--out",
+        folder.resolve("mixed").toString(), "--allow-mixed-devices");
+    assertThat(allowed.code()).as(allowed.err()).isZero();
+
     byte[] csv = Files.readAllBytes(folder.resolve("merged/results.csv"));
     Outcome again = attnprof("merge", folder.resolve("s1").toString(), folder.resolve("s2").toString(),
         folder.resolve("s2").toString(), "--out", folder.resolve("merged").toString());
@@ -184,6 +209,14 @@ class ScaleOutIT {
     List<String> points = onlyRun(folder.resolve("m1"));
     assertThat(points).hasSize(4 + lengths.size()).doesNotHaveDuplicates()
         .containsAll(onlyRun(folder.resolve("m")));
+  }
+
+  private static void copyFolder(Path from, Path to) throws java.io.IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(from.relativize(file).toString()));
+      }
+    }
   }
 
   private static List<String> onlyRun(Path folder) {

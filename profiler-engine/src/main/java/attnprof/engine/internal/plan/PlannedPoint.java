@@ -13,9 +13,10 @@ package attnprof.engine.internal.plan;
  * @param mode inference or training
  * @param batch inputs per step
  * @param input {@code synthetic} or the real input's file name
+ * @param config the variant's every parameter, resolved from its preset and the sweep's overrides
  * @param cell the group of points measured side by side (a length's variants), which a shard keeps whole
  * @param predictedSeconds how long measuring the point (all its forks) should take
  */
 public record PlannedPoint(String id, String key, int index, String variant, double length, String lengthUnit,
-    String mode, int batch, String input, int cell, double predictedSeconds) {
+    String mode, int batch, String input, java.util.Map<String, String> config, int cell, double predictedSeconds) {
 }

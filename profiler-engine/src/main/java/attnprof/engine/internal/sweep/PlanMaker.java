@@ -82,7 +82,7 @@ public final class PlanMaker {
       double start = learned > 0 ? PROCESS_START_SECONDS / cellSize.get(cell) : 0;
       points.add(new PlannedPoint(PointIds.of(job, stored.measuringSettings(), version), job.key(), job.index(),
           job.variantId(), job.length(), job.lengthUnit(), job.mode().id(), job.batch(), job.inputName(),
-          cell, Math.round((perFork.get(job) + start) * processes * 10) / 10.0));
+          job.config(), cell, Math.round((perFork.get(job) + start) * processes * 10) / 10.0));
     }
     String predictedFrom = learned > 0
         ? "the time-left model, from " + learned + " measured points of earlier runs on " + request.device()

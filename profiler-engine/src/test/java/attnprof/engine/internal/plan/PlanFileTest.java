@@ -27,7 +27,7 @@ class PlanFileTest {
       for (String variant : List.of("text/bert", "text/longformer")) {
         int index = points.size();
         points.add(new PlannedPoint("id" + index, variant + "|synthetic|" + (16 << cell) + "|inference|1", index,
-            variant, 16 << cell, "tokens", "inference", 1, "synthetic", cell, 3 + cell * cell));
+            variant, 16 << cell, "tokens", "inference", 1, "synthetic", Map.of("layers", "2"), cell, 3 + cell * cell));
       }
     }
     return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), "test", "2026-12-02T00:00:00Z", "cpu", "a test",

@@ -10,4 +10,6 @@ module attnprof.plugin.text {
       attnprof.plugin.text.LongformerVariant,
       attnprof.plugin.text.NystromformerVariant;
   provides attnprof.api.input.InputGenerator with attnprof.plugin.text.TokenIdInputs;
+  // BERT's body runs every plugin's token mixer
+  provides attnprof.api.mixer.MixerBody with attnprof.plugin.text.BertBody;
 }

@@ -13,4 +13,6 @@ module attnprof.plugin.vision {
       attnprof.plugin.vision.SwinVariant,
       attnprof.plugin.vision.GlmixVariant;
   provides attnprof.api.input.InputGenerator with attnprof.plugin.vision.ImageInputs;
+  // ViT's body runs every plugin's token mixer
+  provides attnprof.api.mixer.MixerBody with attnprof.plugin.vision.VitBody;
 }

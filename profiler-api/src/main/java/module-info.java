@@ -2,7 +2,9 @@
  * The attnprof service-provider interface: everything a plugin author sees.
  *
  * <p>Plugins implement {@link attnprof.api.model.ModelVariant}, {@link attnprof.api.input.InputGenerator},
- * {@link attnprof.api.metric.Metric} or {@link attnprof.api.device.DeviceAdapter} and declare them with
+ * {@link attnprof.api.metric.Metric}, {@link attnprof.api.device.DeviceAdapter}, or a token mixer that runs on every
+ * modality's body ({@link attnprof.api.mixer.MixerProvider}; modality plugins offer the bodies,
+ * {@link attnprof.api.mixer.MixerBody}) and declare them with
  * {@code provides ... with ...}. The engine finds them with {@link java.util.ServiceLoader}. Shared
  * building blocks for TensorFlow graphs live in {@code attnprof.api.nn}.
  */
@@ -18,4 +20,5 @@ module attnprof.api {
   exports attnprof.api.metric;
   exports attnprof.api.device;
   exports attnprof.api.nn;
+  exports attnprof.api.mixer;
 }

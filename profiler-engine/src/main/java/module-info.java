@@ -34,6 +34,8 @@ module attnprof.engine {
   uses attnprof.api.input.InputGenerator;
   uses attnprof.api.metric.Metric;
   uses attnprof.api.device.DeviceAdapter;
+  uses attnprof.api.mixer.MixerProvider;
+  uses attnprof.api.mixer.MixerBody;
 
   provides attnprof.api.device.DeviceAdapter with attnprof.engine.internal.device.CpuDevice;
   provides attnprof.api.metric.Metric with

@@ -129,8 +129,8 @@ final class BrqConformer {
             + config.integer(TARGETS) + " targets), plus the filterbanks the study computes just before its timer");
   }
 
-  static BuiltModel build(Ops tf, BuildRequest request, Function<ModelConfig, TokenMixer> mixerOf, Positions positions,
-      List<String> notes) {
+  static BuiltModel build(Ops tf, BuildRequest request, java.util.function.IntFunction<TokenMixer> mixerOfLayer,
+      Positions positions, List<String> notes) {
     ModelConfig config = request.config();
     List<Integer> channels = config.integers(FRONT_CHANNELS);
     long kernel = config.integer(CONV_KERNEL);
@@ -149,9 +149,8 @@ final class BrqConformer {
     if (positions == Positions.SINUSOIDAL) {
       x = frontEnd.tf().math.add(x, SinusoidalPositions.shared(frontEnd, frames, width));
     }
-    TokenMixer mixer = mixerOf.apply(config);
     for (int layer = 0; layer < config.integer(LAYERS); layer++) {
-      x = layer(root.scope("layer_" + layer), x, mixer, config.integer(FEED_FORWARD), kernel);
+      x = layer(root.scope("layer_" + layer), x, mixerOfLayer.apply(layer), config.integer(FEED_FORWARD), kernel);
     }
     Operand<TFloat32> encoded = Layers.layerNorm(root.part("encoder_norm").in(Component.NORM), x, FINAL_EPSILON);
     Operand<TFloat32> logits = Layers.dense(root.in(Component.OTHER).part("linear"), encoded, config.integer(TARGETS));

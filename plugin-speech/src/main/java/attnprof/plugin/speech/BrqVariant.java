@@ -58,7 +58,8 @@ abstract class BrqVariant implements ModelVariant {
 
   @Override
   public final BuiltModel build(Ops tf, BuildRequest request) {
-    return BrqConformer.build(tf, request, mixerOf, positions, List.of());
+    TokenMixer mixer = mixerOf.apply(request.config());
+    return BrqConformer.build(tf, request, layer -> mixer, positions, List.of());
   }
 
   @Override

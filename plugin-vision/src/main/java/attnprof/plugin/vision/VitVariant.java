@@ -81,6 +81,13 @@ public final class VitVariant implements ModelVariant {
 
   @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
+    long heads = request.config().integer(HEADS);
+    return build(tf, request, layer -> new MultiHeadAttention(heads), List.of());
+  }
+
+  /** ViT with {@code mixerOfLayer}'s token mixer in each layer ({@link VitBody}). */
+  static BuiltModel build(Ops tf, BuildRequest request, java.util.function.IntFunction<attnprof.api.nn.TokenMixer>
+      mixerOfLayer, List<String> mixerNotes) {
     ModelConfig config = request.config();
     int patch = config.integer(PATCH);
     long width = config.integer(WIDTH);
@@ -97,15 +104,15 @@ public final class VitVariant implements ModelVariant {
     tokens = tf.math.add(tokens, PositionEmbedding.apply(embedding, config.integer(POSITION_GRID), side, width));
 
     Sequence x = Sequence.of(tokens);
-    TransformerLayer layer = new TransformerLayer(new MultiHeadAttention(config.integer(HEADS)),
-        config.integer(FEED_FORWARD), true, EPSILON);
     for (int i = 0; i < config.integer(LAYERS); i++) {
-      x = layer.apply(root.scope("layer_" + i), x);
+      x = new TransformerLayer(mixerOfLayer.apply(i), config.integer(FEED_FORWARD), true, EPSILON)
+          .apply(root.scope("layer_" + i), x);
     }
     Operand<TFloat32> normalized = Layers.layerNorm(root.part("final").in(Component.NORM), x.values(), EPSILON);
     Operand<TFloat32> classState = Layers.reshape(tf, Layers.sliceAxis(tf, normalized, 1, 0, 1), request.batch(), width);
-    return ImageClassifier.classify(root, request, image, classState, config.integer(VisionParameters.CLASSES),
-        notes(config, request.wholeLength()));
+    List<String> notes = new ArrayList<>(mixerNotes);
+    notes.addAll(notes(config, request.wholeLength()));
+    return ImageClassifier.classify(root, request, image, classState, config.integer(VisionParameters.CLASSES), notes);
   }
 
   @Override

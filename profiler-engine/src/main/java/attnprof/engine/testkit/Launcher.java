@@ -28,6 +28,11 @@ public final class Launcher {
   public record Outcome(int code, String out, String err) {
   }
 
+  /** The launcher of the repository at {@code root}, such as a nested module's {@code ../..}. */
+  public static Launcher fromRoot(Path root, Duration timeout) {
+    return new Launcher(root.toAbsolutePath().normalize(), timeout);
+  }
+
   /** The launcher of the repository whose module folder is the working directory. */
   public static Launcher fromModuleFolder(Duration timeout) {
     return new Launcher(Path.of("..").toAbsolutePath().normalize(), timeout);

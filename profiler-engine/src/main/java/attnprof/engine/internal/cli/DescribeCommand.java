@@ -41,6 +41,10 @@ final class DescribeCommand implements Runnable {
     out.println("  " + descriptor.summary());
     out.println("  paper:    " + descriptor.paper());
     out.println("  baseline: " + (descriptor.isVanilla() ? "none (vanilla)" : descriptor.baseline()));
+    if (root.profiler().registry().variant(descriptor.id())
+        instanceof attnprof.engine.internal.registry.ComposedVariant composed) {
+      out.println("  composed: " + composed.origin());
+    }
     out.println("  preset:   " + description.config().preset() + " (" + descriptor.preset(preset).description() + ")");
     out.println();
     TextTable table = new TextTable("PARAMETER", "VALUE", "MEANING");

@@ -83,6 +83,9 @@ final class ListCommand implements Runnable {
   }
 
   private static String moduleOf(Object provider) {
+    if (provider instanceof attnprof.engine.internal.registry.ComposedVariant composed) {
+      return composed.plugins();
+    }
     Module module = provider.getClass().getModule();
     return module.isNamed() ? module.getName() : "class path";
   }

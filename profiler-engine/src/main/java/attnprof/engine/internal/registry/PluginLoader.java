@@ -79,7 +79,13 @@ public final class PluginLoader {
     for (ProviderKind<?> kind : ProviderKind.ALL) {
       unique.put(kind, deduplicate(kind, found.get(kind), brokenIds, diagnostics));
     }
-    List<ModelVariant> variants = PluginLoader.<ModelVariant>cast(unique.get(ProviderKind.VARIANT)).stream()
+    Map<Object, String> sourceOf = new java.util.IdentityHashMap<>();
+    found.values().forEach(list -> list.forEach(f -> sourceOf.put(f.provider(), f.source())));
+    List<ModelVariant> declared = PluginLoader.<ModelVariant>cast(unique.get(ProviderKind.VARIANT));
+    List<ModelVariant> all = new ArrayList<>(declared);
+    all.addAll(compose(declared, PluginLoader.<attnprof.api.mixer.MixerProvider>cast(unique.get(ProviderKind.MIXER)),
+        PluginLoader.<attnprof.api.mixer.MixerBody>cast(unique.get(ProviderKind.BODY)), sourceOf, diagnostics));
+    List<ModelVariant> variants = all.stream()
         .sorted(Comparator.comparing((ModelVariant v) -> modalityRank(v.descriptor().modality()))
             .thenComparing(v -> v.descriptor().modality().id()))
         .toList();
@@ -91,6 +97,51 @@ public final class PluginLoader {
     return new PluginRegistry(variants, inputs,
         PluginLoader.<Metric>cast(unique.get(ProviderKind.METRIC)),
         PluginLoader.<DeviceAdapter>cast(unique.get(ProviderKind.DEVICE)), brokenIds, diagnostics);
+  }
+
+  /**
+   * The variants of every mixer on every body of a modality it supports. A composition whose id a declared
+   * variant holds, or that cannot be described (a mixer parameter named like one of the body's), is left out
+   * with a diagnostic; so is a body whose vanilla variant is not loaded.
+   */
+  private static List<ModelVariant> compose(List<ModelVariant> variants, List<attnprof.api.mixer.MixerProvider> mixers,
+      List<attnprof.api.mixer.MixerBody> bodies, Map<Object, String> sourceOf, List<PluginDiagnostic> diagnostics) {
+    Map<String, ModelVariant> byId = new LinkedHashMap<>();
+    variants.forEach(v -> byId.put(v.descriptor().id(), v));
+    List<ModelVariant> composed = new ArrayList<>();
+    for (attnprof.api.mixer.MixerBody body : bodies) {
+      String bodySource = sourceOf.get(body);
+      ModelVariant baseline = byId.get(body.descriptor().baseline());
+      if (baseline == null) {
+        diagnostics.add(new PluginDiagnostic(Severity.WARNING, bodySource, "the mixer body of `"
+            + body.descriptor().baseline() + "` has no such variant loaded; no mixer runs on it"));
+        continue;
+      }
+      for (attnprof.api.mixer.MixerProvider mixer : mixers) {
+        String mixerSource = sourceOf.get(mixer);
+        try {
+          if (!mixer.descriptor().supports(baseline.descriptor().modality())) {
+            continue;
+          }
+          String id = ComposedVariant.idOf(baseline.descriptor(), body, mixer.descriptor().id());
+          ModelVariant taken = byId.get(id);
+          if (taken != null) {
+            diagnostics.add(new PluginDiagnostic(Severity.ERROR, mixerSource, "mixer `" + mixer.descriptor().id()
+                + "` on " + baseline.descriptor().id() + " would be `" + id + "`, which " + sourceOf.get(taken)
+                + " provides already; that composition is left out"));
+            continue;
+          }
+          ComposedVariant variant = new ComposedVariant(baseline, body, mixer, mixerSource, bodySource);
+          byId.put(id, variant);
+          sourceOf.put(variant, variant.origin());
+          composed.add(variant);
+        } catch (RuntimeException | LinkageError e) {
+          diagnostics.add(new PluginDiagnostic(Severity.WARNING, mixerSource, "mixer on "
+              + baseline.descriptor().id() + " cannot be composed: " + PluginLayers.oneLine(e)));
+        }
+      }
+    }
+    return composed;
   }
 
   /**

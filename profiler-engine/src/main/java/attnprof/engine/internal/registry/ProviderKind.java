@@ -24,5 +24,11 @@ record ProviderKind<T>(Class<T> service, String label, Function<T, String> id) {
   static final ProviderKind<DeviceAdapter> DEVICE =
       new ProviderKind<>(DeviceAdapter.class, "device", d -> d.descriptor().family());
 
-  static final List<ProviderKind<?>> ALL = List.of(VARIANT, INPUT, METRIC, DEVICE);
+  static final ProviderKind<attnprof.api.mixer.MixerProvider> MIXER =
+      new ProviderKind<>(attnprof.api.mixer.MixerProvider.class, "mixer", m -> m.descriptor().id());
+  static final ProviderKind<attnprof.api.mixer.MixerBody> BODY =
+      new ProviderKind<>(attnprof.api.mixer.MixerBody.class, "mixer body",
+          b -> b.descriptor().baseline() + "|" + b.descriptor().prefix());
+
+  static final List<ProviderKind<?>> ALL = List.of(VARIANT, INPUT, METRIC, DEVICE, MIXER, BODY);
 }

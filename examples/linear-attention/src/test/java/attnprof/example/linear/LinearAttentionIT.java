@@ -1,0 +1,45 @@
+package attnprof.example.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.engine.testkit.Launcher;
+import attnprof.engine.testkit.Launcher.Outcome;
+import attnprof.engine.testkit.ResultsFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example's jar dropped into a plugins folder: one mixer, a variant on each modality's vanilla body. */
+class LinearAttentionIT {
+  private static final Launcher LAUNCHER = Launcher.fromRoot(Path.of("..", ".."), Duration.ofMinutes(5));
+
+  @Test
+  void theJarInAPluginsFolderAddsAVariantToEachModalityThatSweepsAgainstItsBaseline(@TempDir Path folder)
+      throws Exception {
+    Path plugins = Files.createDirectories(folder.resolve("plugins"));
+    Files.copy(Path.of("target", "linear-attention.jar"), plugins.resolve("linear-attention.jar"));
+
+    Outcome list = LAUNCHER.attnprof("--plugins", plugins.toString(), "list");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).containsPattern("text/linear-attention +text +text/bert .* attnprof.example.linear")
+        .containsPattern("speech/linear-attention +speech +speech/hubert ")
+        .containsPattern("vision/linear-attention +vision +vision/vit ")
+        .contains("none: every plugin loaded");
+
+    String[][] sweeps = {{"text/bert", "text/linear-attention", "64,128"},
+        {"speech/hubert", "speech/linear-attention", "1,2"}, {"vision/vit", "vision/linear-attention", "32,64"}};
+    for (String[] sweep : sweeps) {
+      Path out = folder.resolve(sweep[1].replace('/', '_'));
+      Outcome swept = LAUNCHER.attnprof("--plugins", plugins.toString(), "sweep", "--variants", sweep[0] + ","
+          + sweep[1], "--preset", "tiny", "--lengths", sweep[2], "--mode", "inference", "--metrics", "latency",
+          "--runs", "2", "--forks", "1", "--min-time", "50", "--refine", "none", "--in-process", "--out",
+          out.toString());
+
+      assertThat(swept.code()).as(swept.err()).isZero();
+      assertThat(swept.out()).contains("Tipping points").containsPattern(sweep[1] + " +" + sweep[0] + " +latency");
+      assertThat(ResultsFolder.csvRows(out)).hasSize(4).allSatisfy(row -> assertThat(row.status()).isEqualTo("ok"));
+    }
+  }
+}

@@ -17,8 +17,6 @@ module attnprof.engine {
   requires java.management;
   // the results database; its SQLite driver is bound as a java.sql.Driver service, not required
   requires java.sql;
-  // testkit: drives a headless browser over the DevTools protocol
-  requires java.net.http;
   requires java.desktop;
   // bootstrap resampling for confidence intervals
   requires org.apache.commons.rng.api;
@@ -28,7 +26,6 @@ module attnprof.engine {
   requires org.jfree.svg;
 
   exports attnprof.engine;
-  exports attnprof.engine.testkit;
 
   uses attnprof.api.model.ModelVariant;
   uses attnprof.api.input.InputGenerator;

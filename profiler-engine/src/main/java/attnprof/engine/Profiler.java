@@ -193,6 +193,16 @@ public final class Profiler {
   }
 
   /**
+   * The keys of a stored run's points ({@code variant|input|length|mode|batch}), in the order planned: what
+   * a resume would not measure again. Reads the database only, without analysing anything.
+   */
+  public List<String> storedPointKeys(Path database, String runId) {
+    try (ResultStore store = ResultStore.openExisting(database)) {
+      return List.copyOf(store.points(runId).keySet());
+    }
+  }
+
+  /**
    * A stored run's results as a sweep would have returned them, with its tipping points.
    *
    * @throws ProfilerException a user error when there is no such database or run

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.device.Availability;
 import attnprof.engine.ResultRow;
-import attnprof.engine.testkit.Launcher;
-import attnprof.engine.testkit.Launcher.Outcome;
-import attnprof.engine.testkit.ResultsFolder;
+import attnprof.testkit.Launcher;
+import attnprof.testkit.Launcher.Outcome;
+import attnprof.testkit.ResultsFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

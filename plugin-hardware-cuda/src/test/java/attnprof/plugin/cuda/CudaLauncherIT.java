@@ -3,8 +3,8 @@ package attnprof.plugin.cuda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.device.Availability;
-import attnprof.engine.testkit.Launcher;
-import attnprof.engine.testkit.Launcher.Outcome;
+import attnprof.testkit.Launcher;
+import attnprof.testkit.Launcher.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

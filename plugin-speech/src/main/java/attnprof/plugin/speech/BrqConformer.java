@@ -163,17 +163,19 @@ final class BrqConformer {
 
   private static Operand<TFloat32> layer(Net net, Operand<TFloat32> x, TokenMixer mixer, long feedForward,
       long kernel) {
-    Ops tf = net.tf();
-    Operand<TFloat32> half = tf.constant(0.5f);
-    Operand<TFloat32> first = FeedForward.apply(net.in(Component.FEED_FORWARD).part("ffn_1"),
-        norm(net.part("ffn_1_norm"), x), feedForward, Activation.SILU);
-    x = tf.math.add(x, tf.math.mul(half, first));
+    // residual additions are under norm, as a Transformer layer's; the half-step scaling is its FFN's
+    Ops residual = net.in(Component.NORM).tf();
+    Net ffn = net.in(Component.FEED_FORWARD);
+    Operand<TFloat32> half = ffn.tf().constant(0.5f);
+    Operand<TFloat32> first = FeedForward.apply(ffn.part("ffn_1"), norm(net.part("ffn_1_norm"), x), feedForward,
+        Activation.SILU);
+    x = residual.math.add(x, ffn.tf().math.mul(half, first));
     Operand<TFloat32> mixed = mixer.mix(net.in(Component.ATTENTION), Sequence.of(norm(net.part("norm_1"), x)));
-    x = tf.math.add(x, mixed);
-    x = tf.math.add(x, convolutionModule(net.in(Component.OTHER).part("convolution"), x, kernel));
-    Operand<TFloat32> second = FeedForward.apply(net.in(Component.FEED_FORWARD).part("ffn_2"),
-        norm(net.part("ffn_2_norm"), x), feedForward, Activation.SILU);
-    return norm(net.part("norm_2"), tf.math.add(x, tf.math.mul(half, second)));
+    x = residual.math.add(x, mixed);
+    x = residual.math.add(x, convolutionModule(net.in(Component.OTHER).part("convolution"), x, kernel));
+    Operand<TFloat32> second = FeedForward.apply(ffn.part("ffn_2"), norm(net.part("ffn_2_norm"), x), feedForward,
+        Activation.SILU);
+    return norm(net.part("norm_2"), residual.math.add(x, ffn.tf().math.mul(half, second)));
   }
 
   /** SpeechBrain's {@code ConvolutionModule}, not causal, without the residual. */

@@ -75,7 +75,7 @@ final class SpeechEncoder {
     Operand<TFloat32> positions = PositionalConvolution.apply(frontEnd.part("position_conv"), features,
         config.integer(SpeechParameters.POSITION_KERNEL), config.integer(SpeechParameters.POSITION_GROUPS));
     Operand<TFloat32> hidden = Layers.layerNorm(root.part("encoder").in(Component.NORM),
-        tf.math.add(features, positions), EPSILON);
+        frontEnd.tf().math.add(features, positions), EPSILON);
 
     Sequence x = Sequence.of(hidden);
     for (int layer = 0; layer < config.integer(SpeechParameters.LAYERS); layer++) {

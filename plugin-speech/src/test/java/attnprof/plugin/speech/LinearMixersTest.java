@@ -13,8 +13,8 @@ import static attnprof.plugin.speech.Reference.transpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.nn.Activation;
-import attnprof.engine.testkit.ModelEvaluator;
-import attnprof.engine.testkit.ModelEvaluator.MixerRun;
+import attnprof.engine.ModelEvaluator;
+import attnprof.engine.ModelEvaluator.MixerRun;
 import org.junit.jupiter.api.Test;
 
 /**

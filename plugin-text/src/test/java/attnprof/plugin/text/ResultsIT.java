@@ -3,10 +3,10 @@ package attnprof.plugin.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.engine.ResultRow;
-import attnprof.engine.testkit.HeadlessBrowser;
-import attnprof.engine.testkit.Launcher;
-import attnprof.engine.testkit.Launcher.Outcome;
-import attnprof.engine.testkit.ResultsFolder;
+import attnprof.testkit.HeadlessBrowser;
+import attnprof.testkit.Launcher;
+import attnprof.testkit.Launcher.Outcome;
+import attnprof.testkit.ResultsFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -35,11 +35,11 @@ record GlmixBlock(SemanticSlots slots, int slotSide, int localKernel, long feedF
     Operand<TFloat32> initialSlots = SemanticSlots.adaptiveAveragePool(atf, grid, slotSide);
     Operand<TFloat32> global = slots.apply(attention, normalized, initialSlots);
     Operand<TFloat32> local = Grids.tokens(atf, local(attention, Grids.grid(atf, normalized, dims[1], dims[2])));
-    Operand<TFloat32> mixed = tf.math.add(tokens, atf.math.add(global, local));
+    Operand<TFloat32> mixed = net.in(Component.NORM).tf().math.add(tokens, atf.math.add(global, local));
 
     Operand<TFloat32> fed = FeedForward.apply(net.in(Component.FEED_FORWARD),
         Layers.layerNorm(net.part("before_feed_forward").in(Component.NORM), mixed, epsilon), feedForwardWidth);
-    return Grids.grid(tf, tf.math.add(mixed, fed), dims[1], dims[2]);
+    return Grids.grid(tf, net.in(Component.NORM).tf().math.add(mixed, fed), dims[1], dims[2]);
   }
 
   private Operand<TFloat32> local(Net net, Operand<TFloat32> grid) {

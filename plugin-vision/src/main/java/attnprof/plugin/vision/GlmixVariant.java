@@ -130,7 +130,7 @@ public final class GlmixVariant implements ModelVariant {
     }
     Operand<TFloat32> normalized = Layers.layerNorm(root.part("final").in(Component.NORM), Grids.tokens(tf, grid),
         EPSILON);
-    return ImageClassifier.classify(root, request, image, Grids.meanOfTokens(tf, normalized),
+    return ImageClassifier.classify(root, request, image, Grids.meanOfTokens(root.in(Component.OTHER).tf(), normalized),
         config.integer(VisionParameters.CLASSES), notes(config));
   }
 

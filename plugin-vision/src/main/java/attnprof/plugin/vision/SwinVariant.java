@@ -121,7 +121,7 @@ public final class SwinVariant implements ModelVariant {
     }
     Operand<TFloat32> tokens = Grids.tokens(tf, grid);
     Operand<TFloat32> normalized = Layers.layerNorm(root.part("final").in(Component.NORM), tokens, EPSILON);
-    return ImageClassifier.classify(root, request, image, Grids.meanOfTokens(tf, normalized),
+    return ImageClassifier.classify(root, request, image, Grids.meanOfTokens(root.in(Component.OTHER).tf(), normalized),
         config.integer(VisionParameters.CLASSES), notes);
   }
 

@@ -101,7 +101,7 @@ public final class VitVariant implements ModelVariant {
     Operand<TFloat32> classToken = embedding.weight("class_token", Init.normal(Layers.INIT_STDDEV), 1, 1, width);
     Operand<TFloat32> classTokens = tf.broadcastTo(classToken, Layers.ints(tf, request.batch(), 1, width));
     Operand<TFloat32> tokens = tf.concat(List.of(classTokens, patches), tf.constant(1));
-    tokens = tf.math.add(tokens, PositionEmbedding.apply(embedding, config.integer(POSITION_GRID), side, width));
+    tokens = embedding.tf().math.add(tokens, PositionEmbedding.apply(embedding, config.integer(POSITION_GRID), side, width));
 
     Sequence x = Sequence.of(tokens);
     for (int i = 0; i < config.integer(LAYERS); i++) {

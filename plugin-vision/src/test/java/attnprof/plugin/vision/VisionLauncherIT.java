@@ -3,9 +3,9 @@ package attnprof.plugin.vision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.engine.ResultRow;
-import attnprof.engine.testkit.Launcher;
-import attnprof.engine.testkit.Launcher.Outcome;
-import attnprof.engine.testkit.ResultsFolder;
+import attnprof.testkit.Launcher;
+import attnprof.testkit.Launcher.Outcome;
+import attnprof.testkit.ResultsFolder;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

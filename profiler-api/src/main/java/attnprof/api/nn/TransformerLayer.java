@@ -8,7 +8,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * One Transformer encoder layer: a token mixer and a feed-forward network, each with a residual
  * connection and layer normalisation, placed after (BERT, HuBERT) or before (ViT) each sub-layer.
- * Scopes: {@code attention}, {@code feed_forward}, and {@code norm} for each normalisation with its
+ * Scopes: {@code attention}, {@code feed_forward}, and {@code norm} for each normalisation and each
  * residual addition, whose weights are parts {@code attention_output} and {@code output} (post-norm) or
  * {@code before_attention} and {@code before_feed_forward} (pre-norm) so that every weight has its
  * own path.
@@ -34,10 +34,15 @@ public record TransformerLayer(TokenMixer mixer, long feedForwardWidth, boolean 
 
   private Sequence applyPreNorm(Net net, Sequence x) {
     Operand<TFloat32> mixed = mixer.mix(net.in(Component.ATTENTION), x.with(norm(net.part("before_attention"), x.values())));
-    Operand<TFloat32> afterMixer = net.tf().math.add(x.values(), mixed);
+    Operand<TFloat32> afterMixer = residual(net, x.values(), mixed);
     Operand<TFloat32> fed = FeedForward.apply(net.in(Component.FEED_FORWARD),
         norm(net.part("before_feed_forward"), afterMixer), feedForwardWidth);
-    return x.with(net.tf().math.add(afterMixer, fed));
+    return x.with(residual(net, afterMixer, fed));
+  }
+
+  /** A pre-norm residual addition, under {@code norm} as a post-norm layer's is. */
+  private static Operand<TFloat32> residual(Net net, Operand<TFloat32> x, Operand<TFloat32> update) {
+    return net.in(Component.NORM).tf().math.add(x, update);
   }
 
   private Operand<TFloat32> addAndNorm(Net net, Operand<TFloat32> residual, Operand<TFloat32> update) {

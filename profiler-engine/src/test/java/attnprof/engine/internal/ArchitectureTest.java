@@ -3,9 +3,13 @@ package attnprof.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.module.ModuleDescriptor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The engine names no plugin: it finds them through the services it uses. */
+/**
+ * The engine names no plugin: it finds them through the services it uses. Test support lives in the testkit,
+ * which no production module requires.
+ */
 class ArchitectureTest {
 
   @Test
@@ -16,7 +20,45 @@ class ArchitectureTest {
     assertThat(engine.requires()).extracting(ModuleDescriptor.Requires::name)
         .noneMatch(name -> name.startsWith("attnprof.plugin"));
     assertThat(engine.uses()).containsExactlyInAnyOrder("attnprof.api.model.ModelVariant",
-        "attnprof.api.input.InputGenerator", "attnprof.api.metric.Metric", "attnprof.api.device.DeviceAdapter");
+        "attnprof.api.input.InputGenerator", "attnprof.api.metric.Metric", "attnprof.api.device.DeviceAdapter",
+        "attnprof.api.mixer.MixerProvider", "attnprof.api.mixer.MixerBody");
+  }
+
+  @Test
+  void noEngineClassNamesAPluginClass() throws Exception {
+    java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
+    try (var files = java.nio.file.Files.walk(classes)) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String bytes = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(bytes).as(file.toString()).doesNotContain("attnprof/plugin/").doesNotContain("attnprof/example/");
+      }
+    }
+  }
+
+  @Test
+  void theProductionJarHoldsNoTestSupportAndNoProductionModuleRequiresTheTestkit() throws Exception {
+    ModuleDescriptor engine = ArchitectureTest.class.getModule().getDescriptor();
+    assertThat(engine.packages()).noneMatch(name -> name.contains("testkit"));
+    assertThat(engine.exports()).extracting(ModuleDescriptor.Exports::source).noneMatch(name -> name.contains("testkit"));
+    try (var jar = new java.util.jar.JarFile(java.nio.file.Path.of("target", "profiler-engine.jar").toFile())) {
+      assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
+          .noneMatch(name -> name.contains("testkit") || name.contains("HeadlessBrowser"));
+    } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException notPackagedYet) {
+      // unit tests run before the jar is packaged on a clean build; the classes above are what goes into it
+    }
+    java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+    try (var files = java.nio.file.Files.walk(root)) {
+      List<java.nio.file.Path> productionModules = files
+          .filter(f -> f.getFileName().toString().equals("module-info.java"))
+          .filter(f -> f.toString().contains("/src/main/java/") && !f.toString().contains("/target/"))
+          .filter(f -> !f.startsWith(root.resolve("profiler-engine/testkit")))
+          .toList();
+      assertThat(productionModules).hasSizeGreaterThanOrEqualTo(7);
+      for (java.nio.file.Path moduleInfo : productionModules) {
+        assertThat(java.nio.file.Files.readString(moduleInfo)).as(moduleInfo.toString())
+            .doesNotContain("attnprof.testkit");
+      }
+    }
   }
 
   @Test

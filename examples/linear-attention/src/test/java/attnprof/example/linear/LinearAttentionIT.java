@@ -2,9 +2,9 @@ package attnprof.example.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.testkit.Launcher;
-import attnprof.engine.testkit.Launcher.Outcome;
-import attnprof.engine.testkit.ResultsFolder;
+import attnprof.testkit.Launcher;
+import attnprof.testkit.Launcher.Outcome;
+import attnprof.testkit.ResultsFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package attnprof.engine.internal.graph;
 import attnprof.api.model.Component;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +94,23 @@ public final class FlopCounter {
       }
     }
     return new Count(byComponent, uncounted);
+  }
+
+  /** The names of the ops among {@code ops} that compute (count FLOPs) but are under no component scope. */
+  public static List<String> computingOutsideComponents(Collection<GraphOperation> ops,
+      Function<String, Optional<Component>> componentOf) {
+    List<String> outside = new java.util.ArrayList<>();
+    for (GraphOperation op : ops) {
+      try {
+        if (flops(op) > 0 && componentOf.apply(op.name()).isEmpty()) {
+          outside.add(op.name() + " (" + op.type() + ")");
+        }
+      } catch (UncountedOp e) {
+        // counted as uncounted elsewhere
+      }
+    }
+    java.util.Collections.sort(outside);
+    return outside;
   }
 
   /** The FLOPs of one op. */

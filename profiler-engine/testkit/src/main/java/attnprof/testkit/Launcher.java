@@ -1,4 +1,4 @@
-package attnprof.engine.testkit;
+package attnprof.testkit;
 
 import java.io.File;
 import java.io.IOException;

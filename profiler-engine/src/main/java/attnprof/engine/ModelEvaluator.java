@@ -1,4 +1,4 @@
-package attnprof.engine.testkit;
+package attnprof.engine;
 
 import attnprof.api.Mode;
 import attnprof.api.input.InputBatch;
@@ -21,9 +21,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Test support for plugin authors: runs a variant's forward pass, or one token mixer, on small
- * inputs and returns the output as plain Java arrays, to compare against a reference computed
- * another way. Everything runs in this process on the CPU.
+ * Runs a variant in this process, on the CPU, as the engine builds it for a sweep: its forward pass, its
+ * training steps (the engine's own training step), its FLOPs by component (the engine's own counter), or one
+ * token mixer, on small inputs, with the outputs as plain Java arrays. For embedders who check a model, and
+ * for plugin tests that compare a variant against a reference computed another way (the testkit's
+ * conformance suite builds on it).
  */
 public final class ModelEvaluator {
   private ModelEvaluator() {
@@ -98,6 +100,50 @@ public final class ModelEvaluator {
         throw new IllegalStateException("ops the FLOP counter could not count: " + count.uncounted());
       }
       return count.byComponent();
+    }
+  }
+
+  /**
+   * The ops of a forward pass that compute (count FLOPs) outside every component scope, each as
+   * {@code name (type)}: empty when the variant scopes all its work, as a breakdown needs.
+   */
+  public static java.util.List<String> computingOutsideComponents(ModelVariant variant, ModelConfig config, int batch,
+      double length) {
+    try (Graph graph = new Graph()) {
+      BuiltModel model = variant.build(Ops.create(graph), new BuildRequest(config, batch, length, Mode.INFERENCE, 1));
+      var attribution = attnprof.engine.internal.graph.OpAttribution.of(graph);
+      return attnprof.engine.internal.graph.FlopCounter.computingOutsideComponents(
+          attnprof.engine.internal.graph.StepOperations.closureOf(
+              java.util.Set.of((org.tensorflow.GraphOperation) model.output().op())), attribution::componentOf);
+    }
+  }
+
+  /**
+   * How many numbers the float variables (the parameters) of a built variant hold once initialised, read
+   * from the running session (not from the graph's static shapes, as {@code describe} counts them).
+   */
+  public static long variableElements(ModelVariant variant, ModelConfig config, int batch, double length) {
+    try (Graph graph = new Graph()) {
+      variant.build(Ops.create(graph), new BuildRequest(config, batch, length, Mode.INFERENCE, 1));
+      java.util.List<String> variables = new java.util.ArrayList<>();
+      graph.operations().forEachRemaining(op -> {
+        if (op.type().equals("VariableV2") || op.type().equals("Variable")) {
+          variables.add(op.name());
+        }
+      });
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        long total = 0;
+        for (String name : variables) {
+          try (Result result = session.runner().fetch(name).run()) {
+            // the parameters are the float variables; integer ones are tables, such as position indices
+            if (result.get(0) instanceof TFloat32) {
+              total += result.get(0).shape().size();
+            }
+          }
+        }
+        return total;
+      }
     }
   }
 

@@ -1,9 +1,7 @@
-package attnprof.engine.testkit;
+package attnprof.testkit;
 
 import attnprof.engine.ResultRow;
-import attnprof.engine.internal.output.RecordCsv;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import attnprof.engine.Profiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,16 +14,15 @@ import java.util.Optional;
  * baseline's id appears in its variants' rows too).
  */
 public final class ResultsFolder {
+  /** Reads through the engine's public API; built once, with no plugins folder (reading needs none). */
+  private static final Profiler PROFILER = Profiler.builder().build();
+
   private ResultsFolder() {
   }
 
   /** The rows of {@code folder/results.csv}. */
   public static List<ResultRow> csvRows(Path folder) {
-    try {
-      return RecordCsv.read(ResultRow.class, Files.readString(folder.resolve("results.csv")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PROFILER.readResults(folder.resolve("results.csv"));
   }
 
   /**
@@ -57,15 +54,13 @@ public final class ResultsFolder {
    * of its stored points, in the order planned; empty while there is no database yet.
    */
   public static java.util.Map<String, List<String>> storedPoints(Path resultsFolder) {
-    Path database = resultsFolder.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+    Path database = resultsFolder.resolve("attnprof.db");
     java.util.Map<String, List<String>> runs = new java.util.LinkedHashMap<>();
-    if (!java.nio.file.Files.isRegularFile(database)) {
+    if (!Files.isRegularFile(database)) {
       return runs;
     }
-    try (var store = attnprof.engine.internal.store.ResultStore.open(database)) {
-      for (var run : store.runs()) {
-        runs.put(run.runId(), List.copyOf(store.points(run.runId()).keySet()));
-      }
+    for (var run : PROFILER.storedRuns(database)) {
+      runs.put(run.runId(), PROFILER.storedPointKeys(database, run.runId()));
     }
     return runs;
   }

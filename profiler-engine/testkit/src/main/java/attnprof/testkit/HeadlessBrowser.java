@@ -1,4 +1,4 @@
-package attnprof.engine.testkit;
+package attnprof.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

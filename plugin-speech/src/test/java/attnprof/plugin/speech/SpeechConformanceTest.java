@@ -1,0 +1,19 @@
+package attnprof.plugin.speech;
+
+import attnprof.engine.Profiler;
+import attnprof.testkit.VariantConformance;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every built-in speech variant passes the conformance suite every variant, built-in or a plugin's, must pass. */
+class SpeechConformanceTest {
+  @TestFactory
+  Stream<DynamicTest> everyVariantConforms() {
+    Profiler profiler = Profiler.builder().build();
+    return Stream.of("speech/hubert", "speech/l-hubert", "speech/summarymixing", "speech/hypermixing", "speech/fastformer",
+        "speech/mamba", "speech/brq-mhsa", "speech/brq-summarymixing", "speech/brq-hypermixing", "speech/brq-fastformer",
+        "speech/brq-mamba")
+        .flatMap(id -> VariantConformance.of(profiler, id).tests());
+  }
+}

@@ -193,9 +193,21 @@ public final class ModelEvaluator {
 
   /** Runs a token mixer like {@link #mix} and also returns its weights' values. */
   public static MixerRun mixWithWeights(TokenMixer mixer, float[][][] x, long seed) {
+    return mixWithWeights(mixer, x, x[0].length, seed);
+  }
+
+  /**
+   * Runs one token mixer on {@code x} whose tokens from {@code valid} on are padding, as a body that pads
+   * its input hands them over: a mixer must give the real tokens outputs that do not depend on the padding.
+   */
+  public static float[][][] mixPadded(TokenMixer mixer, float[][][] x, int valid, long seed) {
+    return mixWithWeights(mixer, x, valid, seed).output();
+  }
+
+  private static MixerRun mixWithWeights(TokenMixer mixer, float[][][] x, int valid, long seed) {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      Operand<TFloat32> output = mixer.mix(Net.root(tf, seed).scope("mixer"), Sequence.of(tf.constant(x)));
+      Operand<TFloat32> output = mixer.mix(Net.root(tf, seed).scope("mixer"), new Sequence(tf.constant(x), valid));
       java.util.List<org.tensorflow.GraphOperation> variables = new java.util.ArrayList<>();
       graph.operations().forEachRemaining(op -> {
         if (op.type().equals("VariableV2")) {

@@ -11,6 +11,8 @@ import org.tensorflow.proto.ConfigProto;
  * <p>Declared with {@code provides attnprof.api.device.DeviceAdapter with ...}. The constructor must
  * be cheap and must not load native libraries; {@link #availability} probes lazily and never throws.
  * Methods may be called from any thread.
+ *
+ * @since API 1
  */
 public interface DeviceAdapter {
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  *
  * <p>Declared by a plugin with {@code provides attnprof.api.input.InputGenerator with ...}; there is
  * one generator per modality. The constructor must be cheap. Methods may be called from any thread.
+ *
+ * @since API 1
  */
 public interface InputGenerator {
 

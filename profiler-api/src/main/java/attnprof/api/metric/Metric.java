@@ -9,6 +9,8 @@ import java.util.List;
  * {@link #measure} in the process that measures the point (a fresh child JVM by default), once per
  * point the metric {@linkplain #appliesTo applies to}, after the graph is built and initialised.
  * The constructor must be cheap. Implementations must be stateless between points.
+ *
+ * @since API 1
  */
 public interface Metric {
 

@@ -13,6 +13,8 @@ import org.tensorflow.op.Ops;
  *
  * <p>Thread safety: {@link #descriptor()} may be called from any thread; {@link #build} is called
  * from one thread at a time, each time with a fresh graph.
+ *
+ * @since API 1
  */
 public interface ModelVariant {
 
@@ -41,6 +43,8 @@ public interface ModelVariant {
    * the parameters' own bounds accept.
    *
    * @throws ProfilerException a user error naming the parameter and what it must be
+   *
+   * @since API 2
    */
   default void check(ModelConfig config) {
   }

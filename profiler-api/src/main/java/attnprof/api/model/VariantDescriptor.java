@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * @param summary one sentence on what is different about its attention
  * @param presets the presets, including {@code tiny}, {@code small} and {@code base}
  * @param parameters every parameter that every preset sets
+ * @since API 1; {@link #builder} since API 2: build descriptors with it, so that fields added later leave a
+ *     plugin compiling (the canonical constructor changes when a field is added)
  */
 public record VariantDescriptor(
     String id,
@@ -62,6 +64,80 @@ public record VariantDescriptor(
       for (ParameterSpec parameter : parameters) {
         parameter.validate(preset.values().get(parameter.name()));
       }
+    }
+  }
+
+  /** A descriptor of the variant {@code id} ({@code modality/name}), built step by step. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /**
+   * Builds a {@link VariantDescriptor} with named steps: required are the modality and the three presets
+   * {@code tiny}, {@code small} and {@code base}; a variant without {@link #baseline} is vanilla.
+   *
+   * @since API 2
+   */
+  public static final class Builder {
+    private final String id;
+    private String displayName;
+    private Modality modality;
+    private String baseline = "";
+    private String paper = "";
+    private String summary = "";
+    private final java.util.List<Preset> presets = new java.util.ArrayList<>();
+    private final java.util.List<ParameterSpec> parameters = new java.util.ArrayList<>();
+
+    private Builder(String id) {
+      this.id = Objects.requireNonNull(id, "id");
+    }
+
+    /** A short human name (default: the id). */
+    public Builder displayName(String value) {
+      displayName = value;
+      return this;
+    }
+
+    public Builder modality(Modality value) {
+      modality = value;
+      return this;
+    }
+
+    /** The vanilla variant it is compared with. */
+    public Builder baseline(String value) {
+      baseline = value;
+      return this;
+    }
+
+    public Builder paper(String value) {
+      paper = value;
+      return this;
+    }
+
+    public Builder summary(String value) {
+      summary = value;
+      return this;
+    }
+
+    /** A preset; every preset sets every parameter. */
+    public Builder preset(Preset value) {
+      presets.add(value);
+      return this;
+    }
+
+    /** Parameters, in the order {@code describe} lists them. */
+    public Builder parameters(java.util.List<ParameterSpec> values) {
+      parameters.addAll(values);
+      return this;
+    }
+
+    /** @throws IllegalArgumentException what the descriptor's rules refuse (a missing preset, ...) */
+    public VariantDescriptor build() {
+      if (modality == null) {
+        throw new IllegalArgumentException(id + " has no modality");
+      }
+      return new VariantDescriptor(id, displayName == null ? id : displayName, modality, baseline, paper, summary,
+          presets, parameters);
     }
   }
 

@@ -7,6 +7,8 @@ import org.tensorflow.types.TFloat32;
  * The part of a Transformer layer that mixes information across tokens: self-attention or one of
  * its efficient substitutes. It owns its projections. It must treat padding tokens as absent: no
  * real token's output may depend on them.
+ *
+ * @since API 1
  */
 @FunctionalInterface
 public interface TokenMixer {

@@ -1,6 +1,7 @@
 package attnprof.example.linear;
 
 import attnprof.engine.Profiler;
+import attnprof.testkit.MixerConformance;
 import attnprof.testkit.VariantConformance;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -14,5 +15,10 @@ class LinearAttentionConformanceTest {
     Profiler profiler = Profiler.builder().pluginsFolder(Path.of("target", "attnprof-plugins")).build();
     return Stream.of("text", "speech", "vision")
         .flatMap(modality -> VariantConformance.of(profiler, modality + "/linear-attention").tests());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> ignoresPadding() {
+    return MixerConformance.of(new LinearAttention()).tests();
   }
 }

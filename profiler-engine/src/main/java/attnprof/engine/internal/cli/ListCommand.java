@@ -58,12 +58,48 @@ final class ListCommand implements Runnable {
     }
     section(out, "Devices", devices);
 
+    section(out, "Plugins", plugins(registry));
+
     out.println("Plugin diagnostics");
     if (registry.diagnostics().isEmpty()) {
       out.println("none: every plugin loaded");
     } else {
       registry.diagnostics().stream().map(PluginDiagnostic::line).forEach(out::println);
     }
+  }
+
+  /**
+   * Each plugin module that provides something: its version, and the version of {@code attnprof.api} it was
+   * compiled against (the Java compiler records it in the module's descriptor).
+   */
+  private static TextTable plugins(PluginRegistry registry) {
+    java.util.Set<Module> modules = new java.util.LinkedHashSet<>();
+    for (ModelVariant variant : registry.variants()) {
+      if (variant instanceof attnprof.engine.internal.registry.ComposedVariant composed) {
+        modules.addAll(composed.modules());
+      } else {
+        modules.add(variant.getClass().getModule());
+      }
+    }
+    registry.inputs().forEach(input -> modules.add(input.getClass().getModule()));
+    registry.metrics().forEach(metric -> modules.add(metric.getClass().getModule()));
+    registry.devices().forEach(device -> modules.add(device.getClass().getModule()));
+    TextTable table = new TextTable("PLUGIN", "VERSION", "BUILT AGAINST");
+    String current = attnprof.api.Mode.class.getModule().getDescriptor() == null ? "?"
+        : attnprof.api.Mode.class.getModule().getDescriptor().rawVersion().orElse("?");
+    for (Module module : modules) {
+      if (!module.isNamed() || module.getDescriptor() == null) {
+        table.row("class path", "", "");
+        continue;
+      }
+      var descriptor = module.getDescriptor();
+      String against = descriptor.requires().stream().filter(r -> r.name().equals("attnprof.api")).findFirst()
+          .flatMap(java.lang.module.ModuleDescriptor.Requires::rawCompiledVersion)
+          .map(version -> "attnprof.api " + version + (version.equals(current) ? "" : " (this is " + current + ")"))
+          .orElse(module.getName().equals("attnprof.engine") ? "(the engine)" : "attnprof.api, version not recorded");
+      table.row(module.getName(), descriptor.rawVersion().orElse(""), against);
+    }
+    return table;
   }
 
   private static Availability availability(DeviceAdapter device, String id) {

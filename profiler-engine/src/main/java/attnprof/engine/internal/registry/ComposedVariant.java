@@ -69,6 +69,11 @@ public final class ComposedVariant implements ModelVariant {
     return module.isNamed() ? module.getName() : "class path";
   }
 
+  /** The modules of its mixer's and its body's plugins. */
+  public java.util.List<Module> modules() {
+    return java.util.List.of(mixer.getClass().getModule(), body.getClass().getModule());
+  }
+
   /** The mixer's id. */
   public String mixerId() {
     return mixer.descriptor().id();

@@ -8,6 +8,8 @@ import java.util.Objects;
  * id, and the three of the study have constants.
  *
  * @param id lower-case stable id, such as {@code text}
+ *
+ * @since API 1
  */
 public record Modality(String id) {
   public static final Modality TEXT = new Modality("text");

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What one measured step does. */
+/**
+ * What one measured step does.
+ *
+ * @since API 1
+ */
 public enum Mode {
   /** One forward pass. */
   INFERENCE,

@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * <p>Plugins throw {@link #user(String)} for input they cannot use (an unreadable file, a parameter
  * out of range) and {@link #plugin(String, Throwable)} for their own failures.
+ *
+ * @since API 1
  */
 public class ProfilerException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -7,6 +7,8 @@ import java.util.Objects;
  *
  * @param available whether it can run
  * @param reason why not (and what to do); a short description when available
+ *
+ * @since API 1
  */
 public record Availability(boolean available, String reason) {
   public Availability {

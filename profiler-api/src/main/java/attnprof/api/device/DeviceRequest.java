@@ -7,6 +7,8 @@ import java.util.Objects;
  *
  * @param deviceId the device, such as {@code cpu} or {@code cuda:0}
  * @param threads host threads for TensorFlow's op pools; 0 lets TensorFlow choose (all cores)
+ *
+ * @since API 1
  */
 public record DeviceRequest(String deviceId, int threads) {
   public DeviceRequest {

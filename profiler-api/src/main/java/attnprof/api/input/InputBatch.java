@@ -7,6 +7,8 @@ import org.tensorflow.Tensor;
 
 /**
  * Generated input tensors, by input name. Owns the tensors: closing the batch closes them.
+ *
+ * @since API 1
  */
 public final class InputBatch implements AutoCloseable {
   private final Map<String, Tensor> tensors;

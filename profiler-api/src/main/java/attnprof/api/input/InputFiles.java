@@ -12,6 +12,8 @@ import java.util.Optional;
  * Helpers for input generators that read files: reading with one-line errors, and naming common
  * formats by their first bytes so that a refusal can say what a file looks like ("it looks like WAV
  * audio").
+ *
+ * @since API 1
  */
 public final class InputFiles {
   private InputFiles() {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param source a real input to fill the tensors from (cut or repeated to fit); empty for
  *     synthetic inputs
  * @param seed the seed of synthetic inputs; equal seeds give equal inputs
+ *
+ * @since API 1
  */
 public record InputRequest(List<InputSpec> specs, Optional<LoadedInput> source, long seed) {
   public InputRequest {

@@ -12,6 +12,8 @@ import org.tensorflow.types.family.TType;
  * @param shape the full shape, batch dimension first, every dimension known
  * @param valueLimit for integer inputs, the exclusive upper bound of valid values (a vocabulary
  *     size); zero when it does not apply
+ *
+ * @since API 1
  */
 public record InputSpec(String name, Class<? extends TType> type, Shape shape, long valueLimit) {
   public InputSpec {

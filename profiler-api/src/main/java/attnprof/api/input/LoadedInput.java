@@ -4,6 +4,8 @@ package attnprof.api.input;
  * A real input read from a file by an {@link InputGenerator}, kept in memory in the generator's own
  * form (token ids, samples, pixels). Only the generator that read it knows its content; the engine
  * passes it back to {@link InputGenerator#generate}.
+ *
+ * @since API 1
  */
 public interface LoadedInput {
 

@@ -12,6 +12,8 @@ import java.util.List;
  *     filled by allocators that track it, such as the BFC allocators; zero otherwise)
  * @param allocations the op's allocations and releases in this allocator, in the order they happened;
  *     empty when the trace kept none
+ *
+ * @since API 1
  */
 public record AllocatorUse(String allocatorName, long totalBytes, long peakBytes, long allocatorBytesInUse,
     List<Allocation> allocations) {

@@ -1,6 +1,10 @@
 package attnprof.api.metric;
 
-/** Whether a smaller or a larger value of a quantity is better, or whether it is not compared at all. */
+/**
+ * Whether a smaller or a larger value of a quantity is better, or whether it is not compared at all.
+ *
+ * @since API 1
+ */
 public enum Direction {
   LOWER_IS_BETTER,
   HIGHER_IS_BETTER,

@@ -12,6 +12,8 @@ import java.util.Objects;
  *     repeated runs; empty for a single reading (a count, a high-water mark). The engine keeps them to
  *     pair runs of a variant and its baseline taken side by side, and to resample them for confidence
  *     intervals.
+ *
+ * @since API 1
  */
 public record Measurement(Quantity quantity, Summary summary, List<Double> runs) {
   public Measurement {

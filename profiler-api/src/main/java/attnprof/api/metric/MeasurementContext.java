@@ -16,6 +16,8 @@ import org.tensorflow.GraphOperation;
  * <p>A step is one {@code Session.run} of the point's mode (a forward pass, or a training step),
  * with the inputs already built and fed, timed end to end. Expensive results are computed once
  * and shared by every metric of the point.
+ *
+ * @since API 1
  */
 public interface MeasurementContext {
 

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param batch inputs per step
  * @param mode inference or training
  * @param deviceId the device, such as {@code cpu} or {@code cuda:0}
+ *
+ * @since API 1
  */
 public record MeasurementPoint(String variantId, ModelConfig config, double length, int batch, Mode mode,
     String deviceId) {

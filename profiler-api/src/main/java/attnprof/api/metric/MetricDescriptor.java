@@ -15,6 +15,7 @@ import java.util.Objects;
  *     it says (a process-wide figure such as the resident high-water mark); the engine then measures it
  *     in a process of its own, apart from the process where a variant and its baseline are timed side
  *     by side
+ * @since API 1; {@link #builder} since API 2
  */
 public record MetricDescriptor(String id, String displayName, List<Quantity> quantities, boolean batchOneOnly,
     String summary, boolean ownProcess) {
@@ -32,6 +33,62 @@ public record MetricDescriptor(String id, String displayName, List<Quantity> qua
     Objects.requireNonNull(summary, "summary");
     if (quantities.isEmpty()) {
       throw new IllegalArgumentException("metric " + id + " has no quantities");
+    }
+  }
+
+  /** A descriptor of the metric {@code id}, built step by step. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /**
+   * Builds a {@link MetricDescriptor} with named steps (at least one quantity required).
+   *
+   * @since API 2
+   */
+  public static final class Builder {
+    private final String id;
+    private String displayName;
+    private final List<Quantity> quantities = new java.util.ArrayList<>();
+    private boolean batchOneOnly;
+    private String summary = "";
+    private boolean ownProcess;
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** A short human name (default: the id). */
+    public Builder displayName(String value) {
+      displayName = value;
+      return this;
+    }
+
+    public Builder quantity(Quantity value) {
+      quantities.add(value);
+      return this;
+    }
+
+    /** Measured only at batch size 1. */
+    public Builder batchOneOnly() {
+      batchOneOnly = true;
+      return this;
+    }
+
+    public Builder summary(String value) {
+      summary = value;
+      return this;
+    }
+
+    /** A point must be alone in its measuring process for this metric. */
+    public Builder ownProcess() {
+      ownProcess = true;
+      return this;
+    }
+
+    public MetricDescriptor build() {
+      return new MetricDescriptor(id, displayName == null ? id : displayName, quantities, batchOneOnly, summary,
+          ownProcess);
     }
   }
 }

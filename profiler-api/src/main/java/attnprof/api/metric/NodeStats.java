@@ -12,6 +12,8 @@ import java.util.List;
  * @param durationMicros wall time from start to the end of its last output
  * @param memory what it did to each allocator
  * @param threadId the thread it ran on, as TensorFlow numbers them
+ *
+ * @since API 1
  */
 public record NodeStats(String name, String device, long startMicros, long durationMicros, List<AllocatorUse> memory,
     long threadId) {

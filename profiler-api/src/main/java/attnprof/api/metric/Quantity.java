@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param unit its unit
  * @param direction whether lower or higher is better
  * @param description one sentence on what exactly is measured
+ *
+ * @since API 1
  */
 public record Quantity(String id, Unit unit, Direction direction, String description) {
   public Quantity {

@@ -8,6 +8,8 @@ import java.util.OptionalLong;
  *
  * @param nodes the ops that ran, in the order TensorFlow reported them
  * @param wallMicros the wall time of the whole traced run, microseconds
+ *
+ * @since API 1
  */
 public record StepTrace(List<NodeStats> nodes, long wallMicros) {
   public StepTrace {

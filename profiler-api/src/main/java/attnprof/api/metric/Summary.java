@@ -14,6 +14,8 @@ import java.util.Arrays;
  *     there are too few runs for one
  * @param ciHigh its upper end, or the maximum
  * @param runs how many runs the statistic summarises
+ *
+ * @since API 1
  */
 public record Summary(double median, double p10, double p90, double mad, double ciLow, double ciHigh, int runs) {
 

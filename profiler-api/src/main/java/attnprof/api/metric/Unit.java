@@ -6,6 +6,8 @@ import java.util.Objects;
  * The unit of a quantity, as printed in results. Open: a plugin may make its own.
  *
  * @param symbol what follows a value, such as {@code ms}
+ *
+ * @since API 1
  */
 public record Unit(String symbol) {
   public static final Unit MILLISECONDS = new Unit("ms");

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param length the input length in its modality's unit (tokens, seconds of audio, pixels per side)
  * @param mode whether the graph will be trained; a model may skip building its loss for inference
  * @param seed the seed of the weight initialisers; equal seeds and names give equal weights
+ *
+ * @since API 1
  */
 public record BuildRequest(ModelConfig config, int batch, double length, Mode mode, long seed) {
   public BuildRequest {

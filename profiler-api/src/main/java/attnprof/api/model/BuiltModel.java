@@ -15,6 +15,8 @@ import org.tensorflow.types.TFloat32;
  *     null otherwise, so that a training head's weights are not counted in an inference model
  * @param notes what the builder changed to make the input fit, such as {@code padded 100 -> 128
  *     tokens to a multiple of the window block}; recorded with the point
+ *
+ * @since API 1
  */
 public record BuiltModel(List<ModelInput> inputs, Operand<TFloat32> output, Operand<TFloat32> loss, List<String> notes) {
   public BuiltModel {

@@ -8,6 +8,8 @@ import java.util.Locale;
  * memory and FLOPs to components by that segment, ignoring the suffix TensorFlow adds to make a
  * repeated scope unique ({@code norm_1}). The innermost matching segment wins, so a norm nested
  * inside an attention block ({@code layer_0/attention/norm/...}) counts as {@link #NORM}.
+ *
+ * @since API 1
  */
 public enum Component {
   /** Token, patch and position embeddings; the convolutional front end of speech models. */

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * @param preset the name of the preset it started from
  * @param values every parameter's value, in the variant's declaration order
  * @param overridden the names of the parameters the user overrode
+ *
+ * @since API 1
  */
 public record ModelConfig(String preset, Map<String, String> values, java.util.Set<String> overridden) {
 

@@ -9,6 +9,8 @@ import org.tensorflow.Operand;
  *
  * @param spec name, type and shape of the tensor to feed
  * @param placeholder the graph's placeholder for it
+ *
+ * @since API 1
  */
 public record ModelInput(InputSpec spec, Operand<?> placeholder) {
   public ModelInput {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param maximum the largest allowed value of a numeric parameter: {@link #DEFAULT_MAXIMUM} unless the
  *     variant states a tighter one, so that a typo ({@code width=99999999999}) is refused before
  *     anything is built
+ *
+ * @since API 1
  */
 public record ParameterSpec(String name, Type type, double minimum, String description, double maximum) {
   /** The largest value of an integer parameter whose variant states none: no model here is that large. */

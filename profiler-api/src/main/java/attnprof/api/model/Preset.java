@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param name the preset's name
  * @param description what the preset is, in a few words (for {@code base}: which checkpoint)
  * @param values a value for every parameter of the variant, in declaration order
+ *
+ * @since API 1
  */
 public record Preset(String name, String description, Map<String, String> values) {
   public static final String TINY = "tiny";

@@ -4,7 +4,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** The element-wise activations the models use, each with a gradient in TensorFlow Java. */
+/**
+ * The element-wise activations the models use, each with a gradient in TensorFlow Java.
+ *
+ * @since API 1
+ */
 public enum Activation {
   /** The Gaussian error linear unit, exact (with erf), as {@link Layers#gelu}. */
   GELU {

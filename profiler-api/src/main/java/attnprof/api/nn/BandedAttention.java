@@ -12,6 +12,8 @@ import org.tensorflow.types.TFloat32;
  * {@code tokens x tokens}.
  *
  * <p>This object holds the static layout for one sequence length; its methods build ops.
+ *
+ * @since API 1
  */
 public final class BandedAttention {
   private final long tokens;

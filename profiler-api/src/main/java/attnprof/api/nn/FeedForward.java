@@ -3,7 +3,11 @@ package attnprof.api.nn;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** The position-wise feed-forward network: dense to {@code hidden}, an activation (GELU unless said), dense back. */
+/**
+ * The position-wise feed-forward network: dense to {@code hidden}, an activation (GELU unless said), dense back.
+ *
+ * @since API 1
+ */
 public final class FeedForward {
   private FeedForward() {
   }

@@ -4,7 +4,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Splitting token vectors into attention heads and back. */
+/**
+ * Splitting token vectors into attention heads and back.
+ *
+ * @since API 1
+ */
 public final class Heads {
   private Heads() {
   }

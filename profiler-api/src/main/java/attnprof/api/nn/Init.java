@@ -8,6 +8,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * How a weight's initial value is made. Random initialisers are stateless: the value depends only
  * on the shape and the seed, so two graphs that name a weight alike give it equal values.
+ *
+ * @since API 1
  */
 @FunctionalInterface
 public interface Init {

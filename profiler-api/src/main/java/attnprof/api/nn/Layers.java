@@ -6,7 +6,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TType;
 
-/** Layers shared by every modality's models. Each takes the place to build in; scoping is the caller's. */
+/**
+ * Layers shared by every modality's models. Each takes the place to build in; scoping is the caller's.
+ *
+ * @since API 1
+ */
 public final class Layers {
   /** The standard deviation of BERT's, HuBERT's and ViT's weight initialisers. */
   public static final double INIT_STDDEV = 0.02;

@@ -8,6 +8,8 @@ import org.tensorflow.types.TFloat32;
  * Vanilla multi-head self-attention (Vaswani et al.): softmax(Q Kᵀ / sqrt(d)) V over every pair of
  * tokens, with query, key, value and output projections. Time and memory grow with the square of
  * the number of tokens.
+ *
+ * @since API 1
  */
 public final class MultiHeadAttention implements TokenMixer {
   /** The additive bias that removes a key from a softmax. Finite, so a row of only masked keys stays finite. */

@@ -23,6 +23,8 @@ import org.tensorflow.types.family.TType;
  * <p>A TensorFlow name scope costs a scan of the whole graph when it opens, so only layers and
  * components open one ({@link #scope}, {@link #in}); the parts inside them ({@link #part}: a
  * projection, a normalisation's weights) only prefix their weights' names.
+ *
+ * @since API 1
  */
 public final class Net {
   private final Ops tf;

@@ -11,6 +11,8 @@ import org.tensorflow.types.TFloat32;
  *
  * @param values the token vectors
  * @param valid how many leading tokens are real
+ *
+ * @since API 1
  */
 public record Sequence(Operand<TFloat32> values, long valid) {
   public Sequence {

@@ -10,6 +10,8 @@ import org.tensorflow.types.TFloat32;
  * memory linear in the number of tokens (see {@link BandedAttention}). Projections as in
  * {@link MultiHeadAttention}, so with a window that covers the sequence it computes the same
  * function on the same weights.
+ *
+ * @since API 1
  */
 public final class SlidingWindowAttention implements TokenMixer {
   private final long heads;

@@ -17,6 +17,8 @@ import org.tensorflow.types.TFloat32;
  * @param feedForwardWidth the hidden width of the feed-forward network
  * @param preNorm whether normalisation comes before each sub-layer (else after the residual sum)
  * @param epsilon the layer normalisation epsilon
+ *
+ * @since API 1
  */
 public record TransformerLayer(TokenMixer mixer, long feedForwardWidth, boolean preNorm, double epsilon) {
 

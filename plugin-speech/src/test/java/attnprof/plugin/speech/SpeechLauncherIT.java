@@ -50,8 +50,9 @@ class SpeechLauncherIT {
   void aTinySweepWritesARowForEveryPointOfAllSixVariants(@TempDir Path folder) throws Exception {
     // the run's folder inside the test's own; the database is inside the run's folder
     Path results = folder.resolve("run");
+    // every point of every variant, once: refinement and replicated forks are the text tests' subject
     Outcome outcome = attnprof("sweep", "--modality", "speech", "--preset", "tiny", "--lengths", "1,2", "--runs", "3",
-        "--out", results.toString());
+        "--min-time", "100", "--forks", "1", "--refine", "none", "--out", results.toString());
 
     assertThat(outcome.code()).as(outcome.err()).isZero();
     List<ResultRow> rows = ResultsFolder.csvRows(results);

@@ -57,6 +57,11 @@ abstract class BrqVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(mixerOf.apply(config));
+  }
+
+  @Override
   public final BuiltModel build(Ops tf, BuildRequest request) {
     TokenMixer mixer = mixerOf.apply(request.config());
     return BrqConformer.build(tf, request, layer -> mixer, positions, List.of());

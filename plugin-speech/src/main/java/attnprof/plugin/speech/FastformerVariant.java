@@ -31,6 +31,11 @@ public final class FastformerVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new Fastformer(config.integer(SpeechParameters.HEADS)));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     long heads = request.config().integer(SpeechParameters.HEADS);
     Fastformer mixer = new Fastformer(heads);

@@ -35,6 +35,11 @@ public final class HubertVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new MultiHeadAttention(config.integer(SpeechParameters.HEADS)));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     long heads = request.config().integer(SpeechParameters.HEADS);
     return SpeechEncoder.build(tf, request, layer -> new MultiHeadAttention(heads), List.of());

@@ -38,6 +38,12 @@ public final class HyperMixingVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new HyperMixing(config.integer(SpeechParameters.HEADS), config.integer(HYPERNET_SIZE),
+        SpeechEncoder.EPSILON));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     ModelConfig config = request.config();
     HyperMixing mixer = new HyperMixing(config.integer(SpeechParameters.HEADS), config.integer(HYPERNET_SIZE),

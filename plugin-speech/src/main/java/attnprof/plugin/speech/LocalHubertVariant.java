@@ -42,6 +42,11 @@ public final class LocalHubertVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new SlidingWindowAttention(config.integer(SpeechParameters.HEADS), config.integer(WINDOW) / 2));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     ModelConfig config = request.config();
     long heads = config.integer(SpeechParameters.HEADS);

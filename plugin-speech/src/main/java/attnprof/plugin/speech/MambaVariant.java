@@ -41,6 +41,11 @@ public final class MambaVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new Mamba(config.integer(EXPAND), config.integer(STATE), config.integer(CONV_WIDTH), true));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     ModelConfig config = request.config();
     return SpeechEncoder.build(tf, request,

@@ -49,6 +49,11 @@ public final class SummaryMixingVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(mixer(config, config.integer(SpeechParameters.HEADS), Activation.GELU));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     SummaryMixing mixer = mixer(request.config(), request.config().integer(SpeechParameters.HEADS), Activation.GELU);
     return SpeechEncoder.build(tf, request, layer -> mixer, List.of());

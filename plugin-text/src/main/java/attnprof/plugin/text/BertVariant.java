@@ -34,6 +34,11 @@ public final class BertVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new MultiHeadAttention(config.integer(TextParameters.HEADS)));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     long heads = request.config().integer(TextParameters.HEADS);
     return TextEncoder.build(tf, request, layer -> new MultiHeadAttention(heads), List.of());

@@ -50,6 +50,12 @@ public final class LongformerVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new LongformerAttention(config.integer(TextParameters.HEADS), config.integer(WINDOW) / 2,
+        config.integer(GLOBAL_TOKENS)));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     ModelConfig config = request.config();
     long heads = config.integer(TextParameters.HEADS);

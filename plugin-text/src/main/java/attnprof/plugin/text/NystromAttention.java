@@ -51,7 +51,11 @@ final class NystromAttention implements TokenMixer {
     Operand<TFloat32> context = Layers.batchMatMul(tf, kernel1,
         Layers.batchMatMul(tf, pseudoInverse(tf, kernel2, pinvIterations), summary, false), false);
     if (convolutionKernel > 0) {
-      context = tf.math.add(context, valueConvolution(net.part("conv"), qkv.value(), heads, convolutionKernel));
+      // padding values are zeroed first: the convolution then sees, past the last real token, the zeros its
+      // SAME padding gives an unpadded sequence, and no real token sees padding through it
+      Operand<TFloat32> values = x.padded() ? tf.math.mul(qkv.value(), realTokens(tf, x.length(), x.valid()))
+          : qkv.value();
+      context = tf.math.add(context, valueConvolution(net.part("conv"), values, heads, convolutionKernel));
     }
     return Heads.output(net, context, Layers.width(x.values()));
   }
@@ -108,6 +112,15 @@ final class NystromAttention implements TokenMixer {
 
   private static Operand<TFloat32> scaled(Ops tf, Operand<TFloat32> x, float factor) {
     return tf.math.mul(x, tf.constant(factor));
+  }
+
+  /** A {@code [tokens, 1]} column of 1 for the real tokens and 0 for the padding. */
+  private static Operand<TFloat32> realTokens(Ops tf, long tokens, long valid) {
+    float[][] mask = new float[Math.toIntExact(tokens)][1];
+    for (int i = 0; i < valid; i++) {
+      mask[i][0] = 1;
+    }
+    return tf.constant(mask);
   }
 
   /** A depthwise convolution of each head's values over the tokens (kernel {@code kernel} x 1, no bias). */

@@ -47,6 +47,12 @@ public final class NystromformerVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new NystromAttention(config.integer(TextParameters.HEADS), config.integer(LANDMARKS),
+        config.integer(PINV_ITERATIONS), config.integer(CONV_KERNEL)));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     ModelConfig config = request.config();
     long heads = config.integer(TextParameters.HEADS);

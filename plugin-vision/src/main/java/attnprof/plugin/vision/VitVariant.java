@@ -80,6 +80,11 @@ public final class VitVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(new MultiHeadAttention(config.integer(HEADS)));
+  }
+
+  @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
     long heads = request.config().integer(HEADS);
     return build(tf, request, layer -> new MultiHeadAttention(heads), List.of());

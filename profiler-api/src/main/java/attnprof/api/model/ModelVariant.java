@@ -50,6 +50,19 @@ public interface ModelVariant {
   }
 
   /**
+   * The token mixer of this variant's layers in a configuration, for checks that need it alone (the
+   * conformance suite checks that padding cannot reach a real token through it): every other part of a
+   * Transformer layer works token by token. Empty (the default) when the layers have no single mixer of
+   * token sequences, such as a windowed vision model's.
+   *
+   * @since API 2
+   */
+  default java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.empty();
+  }
+
+
+  /**
    * The length this configuration computes on for an input of {@code length}: larger when the model
    * pads its whole input (to a whole number of patches, windows, blocks), the length itself when it
    * does not. Two lengths with the same padded length cost the same, so a sweep that narrows a tipping

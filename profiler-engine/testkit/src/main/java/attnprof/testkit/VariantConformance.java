@@ -29,7 +29,9 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <p>It checks, through the engine's own evaluation ({@link ModelEvaluator}) and registry: the variant
  * builds and runs at a few lengths, including lengths its model pads; its output grows with the batch and is
- * finite; the same seed gives the same output and another seed another; training steps lower the loss;
+ * finite; the same seed gives the same output and another seed another; its token mixer
+ * ({@link attnprof.api.model.ModelVariant#tokenMixer}, the only part of a layer that mixes tokens) gives the
+ * real tokens the same outputs whatever the padding holds; training steps lower the loss;
  * every op that computes is under a component scope; its FLOPs are counted with no op left uncounted, in both
  * modes; and the parameter count {@code describe} reports equals what the variables hold.
  */
@@ -100,6 +102,12 @@ public final class VariantConformance {
       assertFinite(losses);
       assertThat(losses[losses.length - 1]).as("losses %s", java.util.Arrays.toString(losses))
           .isLessThan(losses[0]);
+    }));
+    tests.add(DynamicTest.dynamicTest(id + ": no real token's output depends on padding", () -> {
+      java.util.Optional<attnprof.api.nn.TokenMixer> mixer = variant.tokenMixer(config);
+      org.junit.jupiter.api.Assumptions.assumeTrue(mixer.isPresent() && config.values().containsKey("width"),
+          id + " names no token mixer of its `width` (ModelVariant.tokenMixer): nothing to check padding on");
+      PaddingCheck.assertPaddingIsIgnored(mixer.get(), Math.toIntExact(config.integer("width")));
     }));
     tests.add(DynamicTest.dynamicTest(id + ": every op that computes is under a component scope", () ->
         assertThat(ModelEvaluator.computingOutsideComponents(variant, config, 1, length)).isEmpty()));

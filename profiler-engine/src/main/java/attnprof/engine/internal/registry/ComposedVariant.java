@@ -101,6 +101,11 @@ public final class ComposedVariant implements ModelVariant {
   }
 
   @Override
+  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
+    return java.util.Optional.of(mixer.create(context(config, 0)));
+  }
+
+  @Override
   public double paddedLength(ModelConfig config, double length) {
     return baseline.paddedLength(config, length);
   }

@@ -113,7 +113,7 @@ class LauncherIT {
             + "sweep --help`)");
     cases.put(List.of("tipping", empty.toString()), "attnprof: `" + empty + "` is empty: it holds no results");
     cases.put(List.of(), "attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, compare, "
-        + "report, plan, merge (see `attnprof --help`)");
+        + "report, plan, merge, completion (see `attnprof --help`)");
 
     for (Map.Entry<List<String>, String> bad : cases.entrySet()) {
       Outcome outcome = attnprof(bad.getKey().toArray(String[]::new));
@@ -334,6 +334,28 @@ class LauncherIT {
     assertThat(outcome.code()).as(outcome.err()).isZero();
     assertThat(ResultsFolder.csvRows(results)).isNotEmpty()
         .allSatisfy(row -> assertThat(row.input()).isEqualTo("notes, draft.txt"));
+  }
+
+  @Test
+  void theBashCompletionScriptOffersTheTextVariantsAfterVariants(@TempDir Path folder) throws Exception {
+    Outcome script = attnprof("completion", "bash");
+    assertThat(script.code()).as(script.err()).isZero();
+    Path file = Files.writeString(folder.resolve("attnprof.bash"), script.out());
+    String complete = "source \"$1\" 2>/dev/null; complete -p attnprof; "
+        + "COMP_LINE='attnprof sweep --variants text/'; COMP_WORDS=(attnprof sweep --variants text/); "
+        + "COMP_CWORD=3; COMP_POINT=${#COMP_LINE}; _complete_attnprof 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
+    Process bash = new ProcessBuilder("bash", "-c", complete, "bash", file.toString()).redirectErrorStream(true)
+        .start();
+    String offered = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(bash.waitFor()).as(offered).isZero();
+    assertThat(offered).contains("complete -o default -F _complete_attnprof attnprof")
+        .contains("text/bert\ntext/longformer\ntext/nystromformer\n").doesNotContain("speech/");
+    assertThat(attnprof("completion", "zsh").code()).isZero();
+    Outcome fish = attnprof("completion", "fish");
+    assertThat(fish.code()).isEqualTo(2);
+    assertThat(fish.err()).isEqualTo("attnprof: completion scripts are for bash or zsh, got `fish` (see `attnprof "
+        + "completion --help`)\n");
   }
 
   @Test

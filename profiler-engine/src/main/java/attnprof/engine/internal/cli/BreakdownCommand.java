@@ -25,7 +25,8 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand
   AttnprofCommand root;
 
-  @Parameters(arity = "1..*", paramLabel = "VARIANT", description = "variant ids, such as text/bert")
+  @Parameters(arity = "1..*", paramLabel = "VARIANT", completionCandidates = CompletionCommand.VariantIds.class,
+      description = "variant ids, such as text/bert")
   List<String> variants;
 
   @Mixin

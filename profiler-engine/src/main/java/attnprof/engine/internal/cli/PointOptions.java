@@ -29,7 +29,7 @@ final class PointOptions {
       description = "inference, training or both (default: ${DEFAULT-VALUE})")
   List<String> modes;
 
-  @Option(names = "--device", defaultValue = "cpu", description = "device id, such as cpu or cuda:0 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--device", defaultValue = "cpu", completionCandidates = CompletionCommand.DeviceIds.class, description = "device id, such as cpu or cuda:0 (default: ${DEFAULT-VALUE})")
   String device;
 
   @Option(names = "--threads", defaultValue = "0", description = "TensorFlow op threads; 0 = every core (default: ${DEFAULT-VALUE})")

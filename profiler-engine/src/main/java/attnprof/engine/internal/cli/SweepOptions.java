@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** The options that say what a sweep measures and how: shared by {@code sweep} and {@code plan}. */
 final class SweepOptions {
-  @Option(names = "--variants", split = ",", paramLabel = "ID", description = "variant ids (default: every variant of --modality)")
+  @Option(names = "--variants", split = ",", paramLabel = "VARIANT", completionCandidates = CompletionCommand.VariantIds.class,
+      description = "variant ids (default: every variant of --modality)")
   List<String> variants = new ArrayList<>();
 
   @Option(names = "--modality", defaultValue = SweepRequest.DEFAULT_MODALITY,
@@ -23,7 +24,8 @@ final class SweepOptions {
       description = "batch sizes for throughput and memory; latency is at batch 1 (default: ${DEFAULT-VALUE})")
   List<Integer> batches;
 
-  @Option(names = "--metrics", split = ",", paramLabel = "ID", defaultValue = "latency,throughput,peak-memory,breakdown,flops",
+  @Option(names = "--metrics", split = ",", paramLabel = "METRIC", completionCandidates = CompletionCommand.MetricIds.class,
+      defaultValue = "latency,throughput,peak-memory,breakdown,flops",
       description = "metric ids (default: ${DEFAULT-VALUE})")
   List<String> metrics;
 

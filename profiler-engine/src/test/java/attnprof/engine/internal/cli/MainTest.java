@@ -84,7 +84,7 @@ class MainTest {
     Outcome outcome = run();
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, "
-        + "compare, report, plan, merge (see `attnprof --help`)\n");
+        + "compare, report, plan, merge, completion (see `attnprof --help`)\n");
   }
 
   @Test

@@ -112,15 +112,7 @@ public final class Profiler {
   }
 
   private static String write(attnprof.engine.internal.plan.PlanFile plan, Path planFile) {
-    try {
-      if (planFile.toAbsolutePath().getParent() != null) {
-        java.nio.file.Files.createDirectories(planFile.toAbsolutePath().getParent());
-      }
-      attnprof.engine.internal.output.AtomicFiles.write(planFile,
-          plan.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw ProfilerException.user("cannot write the plan " + planFile + ": " + e.getMessage());
-    }
+    plan.writeTo(planFile);
     return plan.planId();
   }
 

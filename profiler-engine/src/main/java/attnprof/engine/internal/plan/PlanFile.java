@@ -99,6 +99,27 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
     return cell.stream().mapToDouble(PlannedPoint::predictedSeconds).sum();
   }
 
+  /** The plan's name in a run's folder, beside its results: the record of what was asked. */
+  public static final String FILE_NAME = "plan.json";
+
+  /**
+   * Writes the plan to {@code file} (atomically, its folder made when missing).
+   *
+   * @throws ProfilerException a user error when it cannot be written
+   */
+  public void writeTo(Path file) {
+    try {
+      Path folder = file.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
+      attnprof.engine.internal.output.AtomicFiles.write(file,
+          toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw ProfilerException.user("cannot write the plan " + file + ": " + e.getMessage());
+    }
+  }
+
   public String toJson() {
     try {
       return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);

@@ -19,4 +19,9 @@ package attnprof.engine.internal.plan;
  */
 public record PlannedPoint(String id, String key, int index, String variant, double length, String lengthUnit,
     String mode, int batch, String input, java.util.Map<String, String> config, int cell, double predictedSeconds) {
+
+  /** A short label, as progress shows points: {@code text/bert 512 inference b1}. */
+  public String label() {
+    return variant + " " + attnprof.engine.internal.sweep.PointJob.formatLength(length) + " " + mode + " b" + batch;
+  }
 }

@@ -9,13 +9,11 @@ import attnprof.engine.ResultWriter;
 import attnprof.engine.RunEnvironment;
 import attnprof.engine.Shard;
 import attnprof.engine.SweepResult;
-import attnprof.engine.internal.output.AtomicFiles;
 import attnprof.engine.internal.store.ResultStore;
 import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.store.StoredRun;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -111,8 +109,7 @@ public final class ShardMerger {
       }
       for (PlannedPoint planned : plan.points().stream().sorted(Comparator.comparingInt(PlannedPoint::index)).toList()) {
         String where = "(shard " + shardOf.get(planned.id()) + "/" + count + ")";
-        String label = planned.variant() + " " + formatLength(planned.length()) + " " + planned.mode() + " b"
-            + planned.batch();
+        String label = planned.label();
         ShardRun holder = best(shards, planned.key());
         if (holder == null) {
           missing.add(label + " " + where);
@@ -219,18 +216,13 @@ public final class ShardMerger {
   }
 
   private void write(SweepResult result, PlanFile plan, Path out) {
+    plan.writeTo(out.resolve(PlanFile.FILE_NAME));
     try {
-      Files.createDirectories(out);
-      AtomicFiles.write(out.resolve("plan.json"), plan.toJson().getBytes(StandardCharsets.UTF_8));
       for (ResultWriter writer : writers) {
         writer.write(result, out);
       }
     } catch (IOException e) {
       throw ProfilerException.user("cannot write the merged results to " + out + ": " + e.getMessage());
     }
-  }
-
-  private static String formatLength(double length) {
-    return attnprof.engine.internal.sweep.PointJob.formatLength(length);
   }
 }

@@ -166,7 +166,7 @@ public final class SweepRunner {
     String runId = planFile.planId() + "-shard-" + shard.index() + "-of-" + shard.count();
     try (ResultStore store = ResultStore.open(database)) {
       store.savePlan(planFile.planId(), planFile.toJson());
-      writePlan(planFile, folder);
+      planFile.writeTo(folder.resolve(PlanFile.FILE_NAME));
       java.util.Optional<StoredRun> before = store.runs().stream().filter(r -> r.runId().equals(runId)).findFirst();
       if (before.isPresent()) {
         return new Session(stored, plan, runId, before.get().startedAt(), before.get().environment(),
@@ -177,17 +177,6 @@ public final class SweepRunner {
       store.startRun(runId, started, StoredRequest.of(stored).withShard(planFile.planId(), shard.toString()),
           environment, plan.jobs().size());
       return new Session(stored, plan, runId, started, environment, Map.of(), store, progress).run();
-    }
-  }
-
-  /** Keeps a copy of the plan in a run's folder: the record of what was asked. */
-  static void writePlan(PlanFile planFile, Path folder) {
-    try {
-      java.nio.file.Files.createDirectories(folder);
-      attnprof.engine.internal.output.AtomicFiles.write(folder.resolve("plan.json"),
-          planFile.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw ProfilerException.user("cannot write the plan into " + folder + ": " + e.getMessage());
     }
   }
 

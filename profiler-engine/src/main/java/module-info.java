@@ -51,8 +51,8 @@ module attnprof.engine {
   opens attnprof.engine.internal.environment to com.google.guice;
   opens attnprof.engine.internal.tipping to com.google.guice;
   opens attnprof.engine.internal.measure to com.google.guice;
-  opens attnprof.engine.internal.report to com.google.guice;
+  opens attnprof.engine.internal.report to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.store to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.plan to com.google.guice, com.fasterxml.jackson.databind;
-  opens attnprof.engine.internal.cli to info.picocli;
+  opens attnprof.engine.internal.cli to info.picocli, com.fasterxml.jackson.databind;
 }

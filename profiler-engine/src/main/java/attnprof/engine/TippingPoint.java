@@ -93,7 +93,8 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
     return unit == null || unit.isEmpty() ? number : number + " " + unit;
   }
 
-  private static String formatNumber(double value, String unit) {
+  /** A length's number as {@link #formatLength} writes it, without the unit. */
+  public static String formatNumber(double value, String unit) {
     if (!Double.isFinite(value)) {
       return String.valueOf(value);
     }

@@ -149,9 +149,11 @@ class LauncherIT {
     assertThat(failed.err()).contains("2 of 2 points could not be started (could not start the measuring process")
         .contains("`attnprof --results " + run + " sweep --resume run-");
     // `runs` names the same folder in its resume hint
-    Outcome runs = attnprof("--results", run.toString(), "runs");
-    assertThat(runs.out()).containsPattern("partial: `attnprof --results " + java.util.regex.Pattern.quote(run.toString())
-        + " sweep --resume run-[0-9-]+`");
+    Outcome runs = attnprof("--results", run.toString(), "runs", "--format", "json");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(runs.out()).get("runs").get(0).get("resume")
+        .asText()).matches("attnprof --results " + java.util.regex.Pattern.quote(run.toString())
+        + " sweep --resume run-[0-9-]+");
+    assertThat(attnprof("--results", run.toString(), "runs").out()).contains("partial");
     // with --out, the database is inside the run's folder: nothing is written outside it
     assertThat(folder.resolve("attnprof.db")).doesNotExist();
     String runId = failed.err().replaceAll("(?s).*--resume (run-[0-9-]+)`.*", "$1");
@@ -199,7 +201,8 @@ class LauncherIT {
         "--lengths", "64,128", "--runs", "3", "--out", results.toString());
 
     assertThat(outcome.code()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).contains("Tipping points").contains("text/longformer  text/bert");
+    assertThat(outcome.out()).contains("Tipping points").contains("against text/bert | inference | batch 1")
+        .containsPattern("(?m)^text/longformer +latency ");
     List<ResultRow> rows = ResultsFolder.csvRows(results);
     assertThat(ResultsFolder.pointsWithoutOkRow(rows, "latency", List.of("text/bert", "text/longformer"),
         List.of(64.0, 128.0), List.of("inference", "training"))).isEmpty();
@@ -207,6 +210,63 @@ class LauncherIT {
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"tippingPoints\"").contains("\"rows\"");
     // 2 lengths x 2 modes: each a step with both variants side by side, one fork each before refinement
     assertThat(outcome.err()).contains("[4/").contains("8 points");
+  }
+
+  @Test
+  void atAHundredColumnsNoLineIsWiderAndEveryListingCommandAlsoPrintsJson(@TempDir Path folder) throws Exception {
+    Map<String, String> hundred = Map.of("COLUMNS", "100");
+    Path run = folder.resolve("run");
+    // seven lengths: the comparison tables are wider than 100 columns unless they are split; measured in child
+    // JVMs as by default (in this one, TensorFlow's own log lines would be part of the output)
+    Outcome swept = LAUNCHER.attnprofWithEnvironment(hundred, "sweep", "--variants", "text/bert,text/nystromformer",
+        "--preset", "tiny", "--lengths", "8,16,32,64,128,256,512", "--metrics", "latency,peak-memory", "--mode",
+        "inference", "--runs", "3", "--min-time", "10", "--refine", "none", "--out", run.toString());
+    assertThat(swept.code()).as(swept.err()).isZero();
+    String runId = swept.err().replaceAll("(?s).*attnprof: (run-[0-9-]+):.*", "$1");
+    String database = run.resolve("attnprof.db").toString();
+
+    Map<String, Outcome> printed = new java.util.LinkedHashMap<>();
+    printed.put("sweep", swept);
+    printed.put("list", LAUNCHER.attnprofWithEnvironment(hundred, "list"));
+    printed.put("runs", LAUNCHER.attnprofWithEnvironment(hundred, "--db", database, "runs"));
+    printed.put("tipping", LAUNCHER.attnprofWithEnvironment(hundred, "tipping", run.toString()));
+    printed.put("compare", LAUNCHER.attnprofWithEnvironment(hundred, "--db", database, "compare", runId, runId));
+    printed.put("describe", LAUNCHER.attnprofWithEnvironment(hundred, "describe", "text/nystromformer"));
+    printed.forEach((command, outcome) -> {
+      assertThat(outcome.code()).as(command + ": " + outcome.err()).isZero();
+      assertThat((outcome.out() + outcome.err()).lines()).as(command)
+          .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(100));
+    });
+    assertThat(swept.out()).contains("512 tokens").contains("Tipping points")
+        .containsPattern("(?s)\n\nVARIANT .*\n\nVARIANT "); // a table split into blocks
+
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var list = json.readTree(attnprof("list", "--format", "json").out());
+    assertThat(list.get("variants").findValuesAsText("variant")).contains("text/bert", "text/nystromformer");
+    assertThat(list.get("metrics").findValuesAsText("metric")).contains("latency", "breakdown.attention");
+    var described = json.readTree(attnprof("describe", "text/bert", "--preset", "base", "--format", "json").out());
+    assertThat(described.get("parameters").asLong()).isEqualTo(109_482_240L);
+    assertThat(described.get("config").get("layers").asText()).isEqualTo("12");
+    var runs = json.readTree(attnprof("--db", database, "runs", "--format", "json").out());
+    assertThat(runs.get("runs").get(0).get("runId").asText()).isEqualTo(runId);
+    assertThat(runs.get("runs").get(0).get("complete").asBoolean()).isTrue();
+    // the tipping points as results.json has them, field for field
+    var tipping = json.readTree(attnprof("tipping", run.toString(), "--format", "json").out());
+    assertThat(tipping.get("tippingPoints")).isNotEmpty()
+        .isEqualTo(json.readTree(run.resolve("results.json").toFile()).get("tippingPoints"));
+    var compared = json.readTree(attnprof("--db", database, "compare", runId, runId, "--format", "json").out());
+    assertThat(compared.get("comparisons")).isNotEmpty().allSatisfy(line -> {
+      assertThat(line.get("ratio").asDouble()).isEqualTo(1.0);
+      assertThat(line.get("variant").asText()).startsWith("text/");
+    });
+    var breakdown = json.readTree(attnprof("breakdown", "text/bert", "--preset", "tiny", "--lengths", "16", "--mode",
+        "inference", "--in-process", "--format", "json").out());
+    assertThat(breakdown.get("breakdowns").get(0).get("millis").get("attention").asDouble()).isPositive();
+    assertThat(breakdown.get("rows").findValuesAsText("metric")).contains("breakdown.attention", "flops");
+    // CSV: a header of the same names
+    assertThat(attnprof("tipping", run.toString(), "--format", "csv").out()).startsWith(
+        "variant,baseline,metric,mode,batch,input,verdict,length,lengthUnit,detail,ciLow,ciHigh,method,"
+            + "indistinguishable\n");
   }
 
   @Test
@@ -219,8 +279,10 @@ class LauncherIT {
         "--out", results.toString());
 
     assertThat(outcome.code()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).containsPattern("text/nystromformer +text/bert +latency +inference +1 +synthetic +"
-        + "never in range +grid +not better at the largest length, 2048 tokens \\(the variant's point: timeout\\)");
+    // the answer, then how it was found (wrapped to the terminal: compared with its line breaks as spaces)
+    assertThat(outcome.out()).containsPattern("(?m)^text/nystromformer +latency +never in range +grid");
+    assertThat(outcome.out().replaceAll("\\s+", " ")).contains(
+        "how: not better at the largest length, 2048 tokens (the variant's point: timeout)");
     List<ResultRow> rows = ResultsFolder.csvRows(results);
     assertThat(rows).filteredOn(row -> row.variant().equals("text/nystromformer") && row.length() == 2048)
         .singleElement().satisfies(row -> {

@@ -7,8 +7,10 @@ import attnprof.engine.SweepRequest;
 import attnprof.engine.SweepResult;
 import attnprof.engine.internal.report.Breakdowns;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +40,19 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "2", description = "untimed steps before the traced one (default: ${DEFAULT-VALUE})")
   int warmup;
 
+  @Mixin
+  OutputFormat output;
+
+  /**
+   * Where one point's step went: milliseconds and percent shares by component ({@code embedding},
+   * {@code attention}, ...), the busy time they add up to, the share outside any component scope, and the
+   * counted FLOPs (null when not counted). The same figures are the {@code rows}' {@code breakdown.*}
+   * and {@code flops} quantities.
+   */
+  record BreakdownEntry(String variant, double length, String lengthUnit, String mode, int batch, String input,
+      Map<String, Double> millis, Map<String, Double> shares, double busyMillis, double unscopedShare, Double flops) {
+  }
+
   /** Exits like a sweep: {@value SweepCommand#NOT_RUN} when a point's process could not be started. */
   @Override
   public Integer call() {
@@ -45,19 +60,29 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
         .variants(variants).batches(batch).metrics(List.of("breakdown", "flops")).runs(1).warmup(warmup)
         .minTime(java.time.Duration.ZERO).forks(1).refine(SweepRequest.Refine.NONE).build();
     SweepResult result = root.profilerSayingPluginTrouble().sweep(request, new ConsoleProgress(root.err, null, point.inProcess));
-    print(root.out, result);
+    switch (output.format) {
+      case json -> {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("runId", result.runId());
+        document.put("breakdowns", Breakdowns.of(result.rows()).stream().map(BreakdownCommand::entry).toList());
+        document.put("rows", result.rows());
+        OutputFormat.printJson(root.out, document);
+      }
+      case csv -> OutputFormat.printCsv(root.out, attnprof.engine.ResultRow.class, result.rows());
+      case table -> print(root.out, result);
+    }
     boolean notRun = result.points().stream().anyMatch(p -> p.status() == PointStatus.NOT_RUN);
     return notRun ? SweepCommand.NOT_RUN : 0;
   }
 
   static void print(PrintStream out, SweepResult result) {
     out.println();
-    out.println("Where the time of one step goes: the step's busy time split among the ops running at each moment,"
-        + " summed by component");
+    out.println(Terminal.fit("Where the time of one step goes: the step's busy time split among the ops running at "
+        + "each moment, summed by component"));
     TextTable table = new TextTable("VARIANT", "LENGTH", "MODE", "EMBEDDING", "ATTENTION", "FEED_FORWARD", "NORM",
-        "OTHER", "BUSY", "UNSCOPED", "GFLOP");
+        "OTHER", "BUSY", "UNSCOPED", "GFLOP").repeatingFirst(3);
     for (Breakdowns.Entry entry : Breakdowns.of(result.rows())) {
-      table.row(entry.variant(), Formats.length(entry.length()) + " " + entry.lengthUnit(), entry.mode(),
+      table.row(entry.variant(), Formats.length(entry.length(), entry.lengthUnit()), entry.mode(),
           cell(entry, Component.EMBEDDING), cell(entry, Component.ATTENTION), cell(entry, Component.FEED_FORWARD),
           cell(entry, Component.NORM), cell(entry, Component.OTHER),
           Formats.significant(entry.totalMillis()) + " ms",
@@ -67,11 +92,21 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
     out.print(table.render());
     for (PointResult failed : result.points()) {
       if (failed.status() != PointStatus.OK) {
-        out.println(failed.variantId() + " " + Formats.length(failed.length()) + " " + failed.mode().id() + ": "
-            + failed.status().id() + ": " + failed.message());
+        out.println(Terminal.fit(failed.variantId() + " " + Formats.length(failed.length(), failed.lengthUnit()) + " "
+            + failed.mode().id() + ": " + failed.status().id() + ": " + failed.message()));
       }
     }
-    out.println("UNSCOPED: the part of OTHER spent in ops outside any component scope (high means a plugin scopes badly).");
+    out.println(Terminal.fit("UNSCOPED: the part of OTHER spent in ops outside any component scope (high means a "
+        + "plugin scopes badly)."));
+  }
+
+  private static BreakdownEntry entry(Breakdowns.Entry entry) {
+    Map<String, Double> millis = new LinkedHashMap<>();
+    Map<String, Double> shares = new LinkedHashMap<>();
+    entry.millis().forEach((component, value) -> millis.put(component.scopeName(), value));
+    entry.shares().forEach((component, value) -> shares.put(component.scopeName(), value));
+    return new BreakdownEntry(entry.variant(), entry.length(), entry.lengthUnit(), entry.mode(), entry.batch(),
+        entry.input(), millis, shares, entry.totalMillis(), entry.unscopedShare(), entry.flops().orElse(null));
   }
 
   private static String cell(Breakdowns.Entry entry, Component component) {

@@ -2,9 +2,13 @@ package attnprof.engine.internal.cli;
 
 import attnprof.engine.TippingPoint;
 import attnprof.engine.internal.report.RunComparison;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,47 +28,95 @@ final class CompareCommand implements Runnable {
   @Parameters(index = "1", paramLabel = "RUN_B", description = "the second run's id")
   String runB;
 
+  @Mixin
+  OutputFormat output;
+
+  /** Both runs' answers for one tipping point, and whether their 95% intervals overlap. */
+  record TippingPair(String variant, String baseline, String metric, String mode, int batch, String input,
+      TippingPoint a, TippingPoint b, String intervals) {
+  }
+
   @Override
   public void run() {
     var a = root.profiler().storedResult(root.database(), runA);
     var b = root.profiler().storedResult(root.database(), runB);
     List<RunComparison.Line> lines = RunComparison.of(a.rows(), b.rows());
+    List<TippingPair> pairs = pairs(a.tippingPoints(), b.tippingPoints());
+    switch (output.format) {
+      case json -> {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("runA", runA);
+        document.put("runB", runB);
+        document.put("comparisons", lines);
+        document.put("tippingPoints", pairs);
+        OutputFormat.printJson(root.out, document);
+      }
+      case csv -> OutputFormat.printCsv(root.out, RunComparison.Line.class, lines);
+      case table -> print(lines, pairs);
+    }
+  }
+
+  /**
+   * The quantities both runs measured, a table per variant, mode, batch and input (A and B are the two
+   * runs' medians), then both runs' tipping points.
+   */
+  private void print(List<RunComparison.Line> lines, List<TippingPair> pairs) {
     if (lines.isEmpty()) {
       root.out.println("no point was measured in both " + runA + " and " + runB);
       return;
     }
-    TextTable table = new TextTable("VARIANT", "LENGTH", "MODE", "BATCH", "METRIC", "A: " + runA, "B: " + runB,
-        "B / A", "BEYOND SPREAD");
+    root.out.println(Terminal.fit("A: " + runA + ", B: " + runB + "; beyond spread: the runs' p10-p90 ranges do not "
+        + "overlap"));
+    Map<String, List<RunComparison.Line>> groups = lines.stream().collect(Collectors.groupingBy(
+        line -> line.variant() + " | " + line.mode() + " | batch " + line.batch()
+            + (line.input().equals("synthetic") ? "" : " | " + line.input()), LinkedHashMap::new, Collectors.toList()));
     int beyond = 0;
-    for (RunComparison.Line line : lines) {
-      table.row(line.variant(), Formats.length(line.length()) + " " + line.lengthUnit(), line.mode(), line.batch(),
-          line.metric(), Formats.value(line.a(), line.unit()), Formats.value(line.b(), line.unit()),
-          String.format(Locale.ROOT, "%.3f", line.ratio()),
-          line.beyondSpread() == null ? "n/a (one reading)" : line.beyondSpread() ? "yes" : "no");
-      if (Boolean.TRUE.equals(line.beyondSpread())) {
-        beyond++;
+    for (Map.Entry<String, List<RunComparison.Line>> group : groups.entrySet()) {
+      TextTable table = new TextTable("LENGTH", "METRIC", "A", "B", "B / A", "BEYOND SPREAD");
+      List<RunComparison.Line> members = group.getValue().stream().sorted(java.util.Comparator
+          .comparing(RunComparison.Line::metric).thenComparingDouble(RunComparison.Line::length)).toList();
+      for (RunComparison.Line line : members) {
+        table.row(Formats.length(line.length(), line.lengthUnit()), line.metric(), Formats.value(line.a(), line.unit()),
+            Formats.value(line.b(), line.unit()), String.format(Locale.ROOT, "%.3f", line.ratio()),
+            line.beyondSpread() == null ? "n/a (one reading)" : line.beyondSpread() ? "yes" : "no");
+        if (Boolean.TRUE.equals(line.beyondSpread())) {
+          beyond++;
+        }
       }
+      root.out.println();
+      root.out.println(group.getKey());
+      root.out.print(table.render());
     }
-    root.out.print(table.render());
+    root.out.println();
     root.out.println(lines.size() + " quantities compared; " + beyond + " differ beyond the runs' spread.");
-    printTippingPoints(a.tippingPoints(), b.tippingPoints());
+    if (pairs.isEmpty()) {
+      return;
+    }
+    root.out.println();
+    root.out.println("Tipping points of both runs, with whether their 95% intervals overlap");
+    Map<String, List<TippingPair>> byQuantity = pairs.stream().collect(Collectors.groupingBy(
+        pair -> pair.metric() + " | " + pair.mode() + " | batch " + pair.batch()
+            + (pair.input().equals("synthetic") ? "" : " | " + pair.input()), LinkedHashMap::new, Collectors.toList()));
+    byQuantity.forEach((heading, members) -> {
+      TextTable table = new TextTable("VARIANT", "A", "B", "INTERVALS").prose(1, 2);
+      members.forEach(pair -> table.row(pair.variant(), pair.a().answerWithInterval(), pair.b().answerWithInterval(),
+          pair.intervals()));
+      root.out.println(heading);
+      root.out.print(table.render());
+    });
   }
 
-  /** Both runs' tipping points side by side, with their 95% intervals and whether the intervals overlap. */
-  private void printTippingPoints(List<TippingPoint> a, List<TippingPoint> b) {
-    TextTable table = new TextTable("VARIANT", "METRIC", "MODE", "BATCH", "A: " + runA, "B: " + runB, "INTERVALS");
+  /** Each tipping point both runs have, paired. */
+  private static List<TippingPair> pairs(List<TippingPoint> a, List<TippingPoint> b) {
+    List<TippingPair> pairs = new java.util.ArrayList<>();
     for (TippingPoint first : a) {
       b.stream().filter(second -> second.variant().equals(first.variant()) && second.metric().equals(first.metric())
           && second.mode().equals(first.mode()) && second.batch() == first.batch()
           && second.input().equals(first.input())).findFirst()
-          .ifPresent(second -> table.row(first.variant(), first.metric(), first.mode(), first.batch(),
-              first.answerWithInterval(), second.answerWithInterval(), overlap(first, second)));
+          .ifPresent(second -> pairs.add(new TippingPair(first.variant(), first.baseline(), first.metric(),
+              first.mode(), first.batch(), first.input(), first, second, overlap(first, second))));
     }
-    if (!table.isEmpty()) {
-      root.out.println();
-      root.out.println("Tipping points of both runs");
-      root.out.print(table.render());
-    }
+    return pairs;
   }
 
   /** {@code overlap} or {@code apart} for two intervals; empty when either has none. */

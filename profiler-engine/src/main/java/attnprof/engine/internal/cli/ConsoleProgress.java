@@ -22,6 +22,8 @@ final class ConsoleProgress implements ProgressListener {
   /** Set by the launcher when its error stream is a terminal. */
   static final String TERMINAL_PROPERTY = "attnprof.terminal";
   private static final int BAR_WIDTH = 24;
+  /** How much a fresh estimate of the time left counts against the previous one. */
+  private static final double WEIGHT = 0.5;
 
   private final PrintStream out;
   private final Path folder;
@@ -35,10 +37,12 @@ final class ConsoleProgress implements ProgressListener {
   private int done;
   private int total;
   private String current = "";
-  private Duration remaining;
+  /** The smoothed estimate of the time left, in seconds, as it stood at {@link #estimatedAt}; null: none yet. */
+  private Double remaining;
+  private long estimatedAt;
 
   ConsoleProgress(PrintStream out, Path folder, boolean inProcess) {
-    this(out, folder, inProcess, Boolean.getBoolean(TERMINAL_PROPERTY), terminalColumns());
+    this(out, folder, inProcess, Boolean.getBoolean(TERMINAL_PROPERTY), Terminal.columns());
   }
 
   ConsoleProgress(PrintStream out, Path folder, boolean inProcess, boolean terminal, int columns) {
@@ -49,21 +53,13 @@ final class ConsoleProgress implements ProgressListener {
     this.columns = columns;
   }
 
-  private static int terminalColumns() {
-    try {
-      return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100").trim()));
-    } catch (NumberFormatException e) {
-      return 100;
-    }
-  }
-
   @Override
   public synchronized void sweepStarted(String runId, int points, int steps) {
     total = steps;
     sweepStart = System.nanoTime();
-    out.println("attnprof: " + runId + ": " + points + " points in " + steps + " steps (each step: a length's "
-        + "variants timed side by side" + (inProcess ? " in this JVM" : " in a fresh JVM") + ")"
-        + (folder == null ? "" : "; results in " + folder));
+    out.println(Terminal.fit("attnprof: " + runId + ": " + points + " points in " + steps + " steps (each step: a "
+        + "length's variants timed side by side" + (inProcess ? " in this JVM" : " in a fresh JVM") + ")"
+        + (folder == null ? "" : "; results in " + folder), columns));
     if (terminal && steps > 0) {
       ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "attnprof-progress");
@@ -87,14 +83,15 @@ final class ConsoleProgress implements ProgressListener {
       double seconds, Duration left) {
     this.total = total;
     done = index + 1;
-    remaining = left;
+    Duration smoothed = estimate(left, System.nanoTime());
     String width = String.valueOf(total);
     String line = String.format(Locale.ROOT, "[%" + width.length() + "d/%s] %s  %s  %.1fs%s", index + 1, width, label,
-        status(results), seconds, !terminal && index + 1 < total ? "  (about " + Formats.duration(left) + " left)" : "");
+        status(results), seconds, !terminal && index + 1 < total ? "  (about " + Formats.duration(smoothed) + " left)"
+        : "");
     if (terminal) {
       out.print("\r\033[K");
     }
-    out.println(line);
+    out.println(Terminal.fit(line, columns));
     current = "";
     redraw();
   }
@@ -115,7 +112,7 @@ final class ConsoleProgress implements ProgressListener {
     if (terminal) {
       out.print("\r\033[K");
     }
-    out.println("attnprof: refining tipping points, " + steps + " more steps: " + why);
+    out.println(Terminal.fit("attnprof: refining tipping points, " + steps + " more steps: " + why, columns));
     redraw();
   }
 
@@ -139,14 +136,32 @@ final class ConsoleProgress implements ProgressListener {
     out.flush();
   }
 
+  /**
+   * Takes in a fresh estimate of the time left and returns the one to show: the first as it is, then
+   * each halfway between the fresh one and the previous one counted down since, so that one step that
+   * reveals slower points (the first training step) moves it by half, not all at once.
+   */
+  Duration estimate(Duration fresh, long now) {
+    double seconds = fresh.toMillis() / 1000.0;
+    remaining = remaining == null ? seconds : left(now).toMillis() / 1000.0 * (1 - WEIGHT) + seconds * WEIGHT;
+    estimatedAt = now;
+    return left(now);
+  }
+
+  /** The smoothed estimate counted down to {@code now}. */
+  private Duration left(long now) {
+    double seconds = Math.max(0, remaining - (now - estimatedAt) / 1e9);
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
   /** The bar as drawn at {@code now}: how far, how long so far, how long left, and what runs. */
   String bar(long now) {
     int filled = total == 0 ? 0 : (int) Math.round(BAR_WIDTH * (double) done / total);
     StringBuilder bar = new StringBuilder("[").append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled))
         .append("] ").append(done).append('/').append(total).append("  ")
         .append(Formats.duration(Duration.ofNanos(now - sweepStart))).append(" spent");
-    if (remaining != null && done < total) {
-      bar.append(", about ").append(Formats.duration(remaining)).append(" left");
+    if (done < total) {
+      bar.append(remaining == null ? ", estimating\u2026" : ", about " + Formats.duration(left(now)) + " left");
     }
     if (!current.isEmpty()) {
       bar.append("  now: ").append(current).append(" (").append(Formats.duration(Duration.ofNanos(now - pointStart)))

@@ -4,9 +4,12 @@ import attnprof.api.model.ParameterSpec;
 import attnprof.engine.VariantDescription;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,34 +34,68 @@ final class DescribeCommand implements Runnable {
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "override a parameter of the preset")
   List<String> params = new ArrayList<>();
 
+  @Mixin
+  OutputFormat output;
+
+  /** One parameter: its value with the overrides applied, whether it was overridden, and what it means. */
+  record ParameterEntry(String name, String value, boolean overridden, String meaning) {
+  }
+
+  /**
+   * A variant as {@code describe} prints it; {@code config}, {@code parameters} (the count) and
+   * {@code notes} as in results.json's points, {@code length} the length the model was built for.
+   */
+  record Description(String variant, String name, String summary, String paper, String baseline, String composed,
+      String preset, String presetDescription, Map<String, String> config, List<ParameterEntry> configDetails,
+      long parameters, double length, String lengthUnit, List<String> notes) {
+  }
+
   @Override
   public void run() {
     VariantDescription description = root.profilerSayingPluginTrouble().describe(variant, preset,
         ParamConverter.toMap(spec.commandLine(), params));
     var descriptor = description.descriptor();
-    PrintStream out = root.out;
-    out.println(descriptor.id() + ": " + descriptor.displayName());
-    out.println("  " + descriptor.summary());
-    out.println("  paper:    " + descriptor.paper());
-    out.println("  baseline: " + (descriptor.isVanilla() ? "none (vanilla)" : descriptor.baseline()));
-    if (root.profiler().registry().variant(descriptor.id())
-        instanceof attnprof.engine.internal.registry.ComposedVariant composed) {
-      out.println("  composed: " + composed.origin());
-    }
-    out.println("  preset:   " + description.config().preset() + " (" + descriptor.preset(preset).description() + ")");
-    out.println();
-    TextTable table = new TextTable("PARAMETER", "VALUE", "MEANING");
+    List<ParameterEntry> entries = new ArrayList<>();
+    Map<String, String> config = new LinkedHashMap<>();
     for (ParameterSpec parameter : descriptor.parameters()) {
       String value = description.config().text(parameter.name());
-      boolean overridden = description.config().overridden().contains(parameter.name());
-      table.row(parameter.name(), value + (overridden ? " (overridden)" : ""), parameter.description());
+      config.put(parameter.name(), value);
+      entries.add(new ParameterEntry(parameter.name(), value,
+          description.config().overridden().contains(parameter.name()), parameter.description()));
     }
+    String composed = root.profiler().registry().variant(descriptor.id())
+        instanceof attnprof.engine.internal.registry.ComposedVariant c ? c.origin() : "";
+    switch (output.format) {
+      case json -> OutputFormat.printJson(root.out, new Description(descriptor.id(), descriptor.displayName(),
+          descriptor.summary(), descriptor.paper(), descriptor.isVanilla() ? "" : descriptor.baseline(), composed,
+          description.config().preset(), descriptor.preset(preset).description(), config, entries,
+          description.parameters(), description.length(), description.lengthUnit(), description.notes()));
+      case csv -> OutputFormat.printCsv(root.out, ParameterEntry.class, entries);
+      case table -> print(description, entries, composed);
+    }
+  }
+
+  private void print(VariantDescription description, List<ParameterEntry> entries, String composed) {
+    var descriptor = description.descriptor();
+    PrintStream out = root.out;
+    out.println(descriptor.id() + ": " + descriptor.displayName());
+    out.println(Terminal.fit("  " + descriptor.summary()));
+    out.println(Terminal.fit("  paper:    " + descriptor.paper()));
+    out.println("  baseline: " + (descriptor.isVanilla() ? "none (vanilla)" : descriptor.baseline()));
+    if (!composed.isEmpty()) {
+      out.println(Terminal.fit("  composed: " + composed));
+    }
+    out.println(Terminal.fit("  preset:   " + description.config().preset() + " ("
+        + descriptor.preset(preset).description() + ")"));
+    out.println();
+    TextTable table = new TextTable("PARAMETER", "VALUE", "MEANING").prose(2);
+    entries.forEach(e -> table.row(e.name(), e.value() + (e.overridden() ? " (overridden)" : ""), e.meaning()));
     out.print(table.render());
     out.println();
     out.println(Formats.count(description.parameters()) + " parameters (built for "
-        + Formats.length(description.length()) + " " + description.lengthUnit() + ")");
+        + Formats.length(description.length(), description.lengthUnit()) + ")");
     for (String note : description.notes()) {
-      out.println("  - " + note);
+      out.println(Terminal.fit("  - " + note));
     }
   }
 }

@@ -31,8 +31,14 @@ final class Formats {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  static String length(double length) {
-    return length == Math.rint(length) ? String.valueOf((long) length) : String.valueOf(length);
+  /** A length in its unit, one way everywhere: whole tokens and pixels, seconds to 0.1 s ({@code 1.5 seconds}). */
+  static String length(double length, String unit) {
+    return attnprof.engine.TippingPoint.formatLength(length, unit);
+  }
+
+  /** A length's number alone, as {@link #length} writes it. */
+  static String lengthNumber(double length, String unit) {
+    return attnprof.engine.TippingPoint.formatNumber(length, unit);
   }
 
   static String duration(Duration duration) {

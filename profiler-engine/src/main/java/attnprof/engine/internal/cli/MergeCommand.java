@@ -42,8 +42,8 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
         + (merged.failed().isEmpty() ? "" : ", " + merged.failed().size() + " of them failed"));
     merged.missing().forEach(line -> root.out.println("  missing: " + line));
     merged.failed().forEach(line -> root.out.println("  failed: " + line));
-    root.out.println("merged run " + merged.result().runId() + ": " + out + " (results.csv, results.json, charts/, "
-        + "index.html); database: " + out.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME));
+    root.out.println(Terminal.fit("merged run " + merged.result().runId() + ": " + out + " (results.csv, results.json, "
+        + "charts/, index.html); database: " + out.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME)));
     return merged.missing().isEmpty() ? 0 : INCOMPLETE;
   }
 }

@@ -30,7 +30,7 @@ final class ReportCommand implements Runnable {
       throw attnprof.api.ProfilerException.user("run " + run + " has no results folder; give one with --out DIR");
     }
     root.profiler().writeReport(result, folder);
-    root.out.println("report: " + folder.resolve(ReportWriter.INDEX) + " (charts in "
-        + folder.resolve(ReportWriter.CHARTS) + ")");
+    root.out.println(Terminal.fit("report: " + folder.resolve(ReportWriter.INDEX) + " (charts in "
+        + folder.resolve(ReportWriter.CHARTS) + ")"));
   }
 }

@@ -1,38 +1,77 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.engine.StoredRunSummary;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code attnprof runs}: the runs in the results database. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
     description = "Lists the runs stored in the results database (RESULTS/attnprof.db), oldest first.")
 final class RunsCommand implements Runnable {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
   @ParentCommand
   AttnprofCommand root;
 
+  @Mixin
+  OutputFormat output;
+
+  /**
+   * A stored run, named as in results.json ({@code runId}, {@code startedAt}, {@code finishedAt},
+   * {@code complete}); {@code finishedAt} is when its latest point was stored, {@code resume} the command
+   * that measures what a partial run is missing.
+   */
+  record RunEntry(String runId, String startedAt, String finishedAt, boolean complete, int planned, int stored,
+      String variants, String modality, String preset, String device, String folder, String resume) {
+  }
+
   @Override
   public void run() {
-    List<StoredRunSummary> runs = root.profiler().storedRuns(root.database());
+    List<RunEntry> runs = root.profiler().storedRuns(root.database()).stream().map(this::entry).toList();
+    switch (output.format) {
+      case json -> OutputFormat.printJson(root.out, java.util.Map.of("runs", runs));
+      case csv -> OutputFormat.printCsv(root.out, RunEntry.class, runs);
+      case table -> print(runs);
+    }
+  }
+
+  private RunEntry entry(StoredRunSummary run) {
+    return new RunEntry(run.runId(), run.startedAt().toString(), run.finishedAt().toString(), run.complete(),
+        run.planned(), run.stored(), String.join(",", run.variants()), run.modality(), run.preset(), run.device(),
+        run.outputDirectory() == null ? "" : run.outputDirectory().toString(), run.complete() ? ""
+            : "attnprof " + root.databaseOptions(root.database()) + "sweep --resume " + run.runId());
+  }
+
+  private void print(List<RunEntry> runs) {
     if (runs.isEmpty()) {
       root.out.println("no runs in " + root.database());
       return;
     }
-    TextTable table = new TextTable("RUN", "STARTED", "LAST POINT", "POINTS", "STATE", "WHAT", "FOLDER");
-    for (StoredRunSummary run : runs) {
-      String what = (run.variants().isEmpty() ? run.modality() : String.join(",", run.variants())) + " " + run.preset()
-          + " on " + run.device();
-      String state = run.complete() ? "complete" : "partial: `attnprof " + root.databaseOptions(root.database())
-          + "sweep --resume " + run.runId() + "`";
-      table.row(run.runId(), TIME.format(run.startedAt()), TIME.format(run.finishedAt()),
-          run.stored() + "/" + run.planned(), state, what, run.outputDirectory() == null ? "" : run.outputDirectory());
+    TextTable table = new TextTable("RUN", "WHEN", "POINTS", "STATE", "WHAT", "FOLDER").prose(4, 5);
+    for (RunEntry run : runs) {
+      String what = (run.variants().isEmpty() ? run.modality() : run.variants().replace(",", ", ")) + " "
+          + run.preset() + " on " + run.device();
+      table.row(run.runId(), when(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt())),
+          run.stored() + "/" + run.planned(), run.complete() ? "complete" : "partial", what, run.folder());
     }
     root.out.print(table.render());
+    for (RunEntry run : runs) {
+      if (!run.complete()) {
+        root.out.println(Terminal.fit(run.runId() + " is partial: `" + run.resume() + "` measures what it misses"));
+      }
+    }
+  }
+
+  /** {@code 2026-12-02 19:07–19:09}: the start, and when the latest point was stored (its day if another). */
+  static String when(Instant started, Instant latest) {
+    String day = DAY.format(started);
+    String end = DAY.format(latest).equals(day) ? TIME.format(latest) : DAY.format(latest) + " " + TIME.format(latest);
+    return day + " " + TIME.format(started) + "\u2013" + end;
   }
 }

@@ -182,8 +182,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();
     if (folder != null) {
-      outStream.println("results: " + folder + " (results.csv, results.json, charts/, index.html); database: "
-          + database);
+      outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, charts/, index.html); "
+          + "database: " + database));
     }
     List<attnprof.engine.PointResult> notRun = result.points().stream()
         .filter(p -> p.status() == attnprof.engine.PointStatus.NOT_RUN).toList();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,6 +22,9 @@ final class TippingCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "RESULTS",
       description = "a run id, results.json, results.csv, or the folder holding one")
   String results;
+
+  @Mixin
+  OutputFormat output;
 
   @Override
   public void run() {
@@ -39,7 +43,11 @@ final class TippingCommand implements Runnable {
     } else {
       points = root.profiler().findResult(root.database(), results).tippingPoints();
     }
-    TippingTables.printTippingPoints(root.out, points);
+    switch (output.format) {
+      case json -> OutputFormat.printJson(root.out, java.util.Map.of("tippingPoints", points));
+      case csv -> OutputFormat.printCsv(root.out, TippingPoint.class, points);
+      case table -> TippingTables.printTippingPoints(root.out, points);
+    }
   }
 
   private static long size(Path file) {

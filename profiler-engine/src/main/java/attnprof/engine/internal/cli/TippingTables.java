@@ -16,21 +16,34 @@ final class TippingTables {
   private TippingTables() {
   }
 
+  /**
+   * The tipping points, a table per baseline, mode, batch and input (the heading names them): each
+   * variant's answer with its interval, how it was found, and, under the row when the terminal is too
+   * narrow for it, the lengths around it.
+   */
   static void printTippingPoints(PrintStream out, List<TippingPoint> points) {
     out.println("Tipping points (the length from which the efficient variant stays better, with its 95% interval)");
     if (points.isEmpty()) {
       out.println("none: no efficient variant was swept with its baseline");
       return;
     }
-    TextTable table = new TextTable("VARIANT", "BASELINE", "METRIC", "MODE", "BATCH", "INPUT", "TIPPING POINT",
-        "METHOD", "HOW");
-    for (TippingPoint point : points) {
-      String how = point.detail() + (point.indistinguishable().isEmpty() ? ""
-          : "; indistinguishable at " + point.indistinguishable());
-      table.row(point.variant(), point.baseline(), point.metric(), point.mode(), point.batch(), point.input(),
-          point.answerWithInterval(), point.method(), how);
+    Map<String, List<TippingPoint>> groups = points.stream().collect(Collectors.groupingBy(
+        p -> "against " + p.baseline() + " | " + p.mode() + " | batch " + p.batch()
+            + (p.input().equals("synthetic") ? "" : " | " + p.input()), java.util.LinkedHashMap::new,
+        Collectors.toList()));
+    boolean first = true;
+    for (Map.Entry<String, List<TippingPoint>> group : groups.entrySet()) {
+      TextTable table = new TextTable("VARIANT", "METRIC", "TIPPING POINT", "METHOD", "HOW").prose(2, 4);
+      for (TippingPoint point : group.getValue()) {
+        String how = point.detail() + (point.indistinguishable().isEmpty() ? ""
+            : "; indistinguishable at " + point.indistinguishable());
+        table.row(point.variant(), point.metric(), point.answerWithInterval(), point.method(), how);
+      }
+      out.print(first ? "" : "\n");
+      out.println(group.getKey());
+      out.print(table.render());
+      first = false;
     }
-    out.print(table.render());
   }
 
   /**
@@ -64,7 +77,7 @@ final class TippingTables {
     List<String> header = new java.util.ArrayList<>();
     header.add("VARIANT");
     lengths.forEach(l -> header.add(TippingPoint.formatLength(l, lengthUnit)));
-    TextTable table = new TextTable(header.toArray(String[]::new));
+    TextTable table = new TextTable(header.toArray(String[]::new)).repeatingFirst(1);
     cells.forEach((variant, byLength) -> {
       List<Object> line = new java.util.ArrayList<>();
       line.add(variant);
@@ -99,24 +112,13 @@ final class TippingTables {
         TreeMap::new, Collectors.toList()));
     for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
       List<ResultRow> groupRows = group.getValue();
-      TreeSet<Double> lengths = groupRows.stream().map(ResultRow::length).collect(Collectors.toCollection(TreeSet::new));
-      List<String> header = new java.util.ArrayList<>();
-      header.add("VARIANT");
-      lengths.forEach(l -> header.add(Formats.length(l) + " " + groupRows.get(0).lengthUnit()));
-      TextTable table = new TextTable(header.toArray(String[]::new));
       Map<String, Map<Double, String>> cells = new java.util.LinkedHashMap<>();
       for (ResultRow row : groupRows) {
         cells.computeIfAbsent(row.variant(), v -> new TreeMap<>()).put(row.length(),
             row.ok() ? Formats.value(row.value(), row.unit()) : row.status());
       }
-      cells.forEach((variant, byLength) -> {
-        List<Object> line = new java.util.ArrayList<>();
-        line.add(variant);
-        lengths.forEach(l -> line.add(byLength.getOrDefault(l, "")));
-        table.row(line.toArray());
-      });
       out.println(group.getKey());
-      out.print(table.render());
+      out.print(variantsByLength(cells, groupRows.get(0).lengthUnit()));
       out.println();
     }
   }

@@ -11,8 +11,9 @@ import java.util.List;
  * grows with its length, so the work of each point is extrapolated from the measured points of the
  * same variant, mode and batch: through the two longest of them as a power of length (the exponent
  * kept between 0 and 2), or from the one there is with the typical exponent of the others (in
- * proportion to length when no other has one). A point with nothing alike measured takes the average
- * of all measured points.
+ * proportion to length when no other has one). A point with nothing alike measured yet costs the fixed
+ * start measured so far: how much more its kind of point costs is not known until one is measured, and
+ * guessing it from the other kinds made the first estimates of a sweep jump.
  */
 final class RemainingTime {
   private record Done(String variantId, attnprof.api.Mode mode, int batch, double length, double seconds) {
@@ -52,10 +53,10 @@ final class RemainingTime {
 
   private double estimate(PointJob job) {
     List<Done> alike = alike(job);
-    if (alike.isEmpty()) {
-      return done.stream().mapToDouble(Done::seconds).average().orElse(0);
-    }
     double start = start(job.mode());
+    if (alike.isEmpty()) {
+      return start;
+    }
     Done longest = alike.get(alike.size() - 1);
     double exponent = exponent(alike, start).orElseGet(this::typicalExponent);
     return start + Math.max(0, longest.seconds() - start) * Math.pow(job.length() / longest.length(), exponent);

@@ -292,6 +292,10 @@ public final class SweepRunner {
     private final Map<String, PointResult> results = new HashMap<>();
     private final Map<String, Quantity> quantities = new LinkedHashMap<>();
     private final RemainingTime remainingTime = new RemainingTime();
+    /** Refinement's time so far: the finished waves', and since when the current one runs. */
+    private long refineSpentMillis;
+    private long waveStartedMillis;
+    private boolean waveRunning;
     private int stepsDone;
     private int stepsPlanned;
     private int wave;
@@ -427,7 +431,7 @@ public final class SweepRunner {
             stepsDone++;
             stepsPlanned = Math.max(stepsPlanned, stepsDone);
             progress.stepFinished(stepsDone - 1, stepsPlanned, label.apply(cellLabel(cell)), List.copyOf(done),
-                (System.nanoTime() - cellStart[0]) / 1e9, remainingTime.of(remainingJobs()));
+                (System.nanoTime() - cellStart[0]) / 1e9, timeLeft());
           }
         }
       });
@@ -479,10 +483,41 @@ public final class SweepRunner {
         int steps = steps(indexed);
         stepsPlanned += steps;
         progress.refining("wave " + this.wave + ": " + describe(more.keySet(), added), steps);
-        long start = clock.millis();
+        waveStartedMillis = clock.millis();
+        waveRunning = true;
         measure(indexed);
-        spent += clock.millis() - start;
+        waveRunning = false;
+        spent += clock.millis() - waveStartedMillis;
+        refineSpentMillis = spent;
       }
+    }
+
+    /**
+     * The time the sweep should still take: what is left of the grid or the current wave, estimated from
+     * the points measured so far, and the refinement budget not yet spent when refinement lies ahead (the
+     * refinement of a sweep with tipping points to narrow down takes most of its budget, and stops before
+     * overrunning it).
+     */
+    private java.time.Duration timeLeft() {
+      double measuring = remainingTime.secondsOf(remainingJobs());
+      if (!refinementAhead()) {
+        return java.time.Duration.ofMillis(Math.round(1000 * measuring));
+      }
+      long spentNow = refineSpentMillis + (waveRunning ? clock.millis() - waveStartedMillis : 0);
+      double unspent = Math.max(0, request.refineBudget().toMillis() - spentNow) / 1000.0;
+      double seconds = waveRunning ? Math.max(measuring, unspent) : measuring + unspent;
+      return java.time.Duration.ofMillis(Math.round(1000 * seconds));
+    }
+
+    /** Whether refinement will run: it is asked for and some efficient variant is swept with its baseline. */
+    private boolean refinementAhead() {
+      if (request.refine() != SweepRequest.Refine.AUTO) {
+        return false;
+      }
+      Set<String> swept = new java.util.HashSet<>();
+      jobs.forEach(job -> swept.add(job.variantId()));
+      return swept.stream().map(id -> registry.variant(id).descriptor())
+          .anyMatch(d -> !d.isVanilla() && swept.contains(d.baseline()));
     }
 
     private String describe(java.util.Collection<PointJob> replicated, List<PointJob> added) {

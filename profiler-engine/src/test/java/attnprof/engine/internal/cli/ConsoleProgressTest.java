@@ -34,7 +34,8 @@ class ConsoleProgressTest {
     progress.sweepFinished(null);
 
     assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
-        attnprof: run-1: 4 points in 2 steps (each step: a length's variants timed side by side in a fresh JVM)
+        attnprof: run-1: 4 points in 2 steps (each step: a length's variants timed side by side in a fresh
+          JVM)
         [1/2] text/bert + 1 more 64 inference b1 (fork 1/1)  ok  1.5s  (about 1m15s left)
         [2/2] text/bert + 1 more 128 inference b1 (fork 1/1)  text/x oom: out of memory  2.3s
         """);
@@ -57,5 +58,19 @@ class ConsoleProgressTest {
         .contains("now: text/bert 128 inference b1 (0s)");
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\r\033[K[1/4] text/bert 64 inference b1  ok  1.5s\n");
     assertThat(new ConsoleProgress(System.err, null, false, true, 40).bar(0)).hasSizeLessThan(40);
+  }
+
+  @Test
+  void theTimeLeftIsEstimatingUntilAStepEndsThenMovesHalfwayToEachFreshEstimate() {
+    ConsoleProgress progress = new ConsoleProgress(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), null, false, false, 100);
+    progress.sweepStarted("run-1", 10, 10);
+    assertThat(progress.bar(0)).contains("estimating\u2026").doesNotContain("left");
+    long second = 1_000_000_000L;
+    assertThat(progress.estimate(Duration.ofSeconds(100), 0)).isEqualTo(Duration.ofSeconds(100));
+    // 10 s later the last estimate has counted down to 90 s; a fresh 190 s moves it halfway, to 140 s
+    assertThat(progress.estimate(Duration.ofSeconds(190), 10 * second)).isEqualTo(Duration.ofSeconds(140));
+    // and it counts down between steps
+    assertThat(progress.bar(15 * second)).contains("about 2m15s left");
   }
 }

@@ -30,12 +30,14 @@ class RemainingTimeTest {
   }
 
   @Test
-  void aPointWithNothingAlikeTakesTheAverageAndNothingDoneMeansNoEstimate() {
+  void aPointWithNothingAlikeCostsTheFixedStartAndNothingDoneMeansNoEstimate() {
     RemainingTime time = new RemainingTime();
     assertThat(time.of(List.of(job("a", 1)))).isEqualTo(Duration.ZERO);
     time.finished(job("a", 100), 2);
     time.finished(job("b", 100), 4);
-    assertThat(time.of(List.of(job("c", 100)))).isEqualTo(Duration.ofSeconds(3));
+    // the fixed start so far: 90% of the quickest point, whatever c's length
+    assertThat(time.of(List.of(job("c", 100)))).isEqualTo(Duration.ofMillis(1800));
+    assertThat(time.of(List.of(job("c", 1000)))).isEqualTo(Duration.ofMillis(1800));
     // one point alike: in proportion to length beyond the start (1.8 s): 0.2 s of work doubles
     assertThat(time.of(List.of(job("a", 200))).toMillis()).isEqualTo(2200);
   }

@@ -1,0 +1,47 @@
+package attnprof.engine.internal.cli;
+
+import attnprof.engine.internal.output.Json;
+import attnprof.engine.internal.output.RecordCsv;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintStream;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --format table|csv|json}: a command's output as a table for people, or as CSV or JSON for
+ * scripts and notebooks. JSON uses the field names of {@code results.json}; CSV has a header line of
+ * the same names and one line per record.
+ */
+final class OutputFormat {
+  /** The formats; lower case, as they are typed. */
+  enum Format {
+    table, csv, json
+  }
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+      description = "table (for people), csv or json (for scripts; field names as in results.json) "
+          + "(default: ${DEFAULT-VALUE})")
+  Format format = Format.table;
+
+  boolean isTable() {
+    return format == Format.table;
+  }
+
+  boolean isJson() {
+    return format == Format.json;
+  }
+
+  /** Prints a value as JSON. */
+  static void printJson(PrintStream out, Object value) {
+    try {
+      out.println(Json.mapper().writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Prints records as CSV: a header of their component names, a line per record. */
+  static <R extends Record> void printCsv(PrintStream out, Class<R> type, List<R> records) {
+    out.print(RecordCsv.write(type, records));
+  }
+}

@@ -8,10 +8,10 @@ import java.util.List;
  * Estimates how long the points still to measure will take from how long the measured ones took. A
  * point costs a fixed start (a JVM, a graph; taken as 90% of the quickest point so far of its mode, since
  * a training graph takes much longer to build and optimise than an inference one) plus work that
- * grows with its length, so the work of each point is extrapolated from the measured points of the
- * same variant, mode and batch: through the two longest of them as a power of length (the exponent
- * kept between 0 and 2), or from the one there is with the typical exponent of the others (in
- * proportion to length when no other has one). A point with nothing alike measured yet costs the fixed
+ * grows with its length, so the work of each point is extrapolated from the longest measured point of
+ * the same variant, mode and batch as a power of length: the exponent fitted to all of them (kept between
+ * 0 and 2), or, with one point, the typical exponent of the mode's other variants (of the other modes'
+ * when none has one yet), at most 1. A point with nothing alike measured yet costs the fixed
  * start measured so far: how much more its kind of point costs is not known until one is measured, and
  * guessing it from the other kinds made the first estimates of a sweep jump.
  */
@@ -58,7 +58,8 @@ final class RemainingTime {
       return start;
     }
     Done longest = alike.get(alike.size() - 1);
-    double exponent = exponent(alike, start).orElseGet(this::typicalExponent);
+    // one point alike: growing as the others of its mode grew, but no faster than length until a second shows it
+    double exponent = exponent(alike, start).orElseGet(() -> Math.min(1, typicalExponent(job.mode())));
     return start + Math.max(0, longest.seconds() - start) * Math.pow(job.length() / longest.length(), exponent);
   }
 
@@ -80,27 +81,39 @@ final class RemainingTime {
         .orElse(0));
   }
 
-  /** How the work grew between the two longest points alike, as a power of length kept in [0, 2]. */
+  /**
+   * How the work beyond the start grows with length: the slope of log work against log length over the
+   * points alike (least squares, so that one noisy point moves it little), kept in [0, 2]; empty with fewer
+   * than two lengths whose work is above the start.
+   */
   private static java.util.OptionalDouble exponent(List<Done> alike, double start) {
-    if (alike.size() < 2) {
+    List<double[]> logs = alike.stream().filter(d -> d.seconds() > start && d.length() > 0)
+        .map(d -> new double[] {Math.log(d.length()), Math.log(d.seconds() - start)}).toList();
+    double meanLength = logs.stream().mapToDouble(l -> l[0]).average().orElse(0);
+    double meanWork = logs.stream().mapToDouble(l -> l[1]).average().orElse(0);
+    double spread = logs.stream().mapToDouble(l -> (l[0] - meanLength) * (l[0] - meanLength)).sum();
+    if (logs.size() < 2 || spread <= 0) {
       return java.util.OptionalDouble.empty();
     }
-    Done longest = alike.get(alike.size() - 1);
-    Done before = alike.get(alike.size() - 2);
-    double lengths = Math.log(longest.length() / before.length());
-    double work = longest.seconds() - start;
-    double workBefore = before.seconds() - start;
-    if (lengths <= 0 || workBefore <= 0 || work <= 0) {
-      return java.util.OptionalDouble.empty();
-    }
-    return java.util.OptionalDouble.of(Math.max(0, Math.min(2, Math.log(work / workBefore) / lengths)));
+    double slope = logs.stream().mapToDouble(l -> (l[0] - meanLength) * (l[1] - meanWork)).sum() / spread;
+    return java.util.OptionalDouble.of(Math.max(0, Math.min(2, slope)));
   }
 
-  /** The median exponent of the groups that have one, or 1 (work in proportion to length) when none has. */
-  private double typicalExponent() {
-    double[] exponents = done.stream().map(d -> alike(d.variantId(), d.mode(), d.batch())).distinct()
+  /**
+   * The median exponent of this mode's groups that have one; of every mode's when none of this mode has;
+   * 1 (work in proportion to length) when no group has one.
+   */
+  private double typicalExponent(attnprof.api.Mode mode) {
+    double[] own = exponents(mode);
+    double[] exponents = own.length > 0 ? own : exponents(null);
+    return exponents.length == 0 ? 1 : exponents[exponents.length / 2];
+  }
+
+  /** The exponents of the groups of a mode (null: of every mode) that have one, sorted. */
+  private double[] exponents(attnprof.api.Mode mode) {
+    return done.stream().filter(d -> mode == null || d.mode() == mode)
+        .map(d -> alike(d.variantId(), d.mode(), d.batch())).distinct()
         .map(group -> exponent(group, start(group.get(0).mode()))).filter(java.util.OptionalDouble::isPresent)
         .mapToDouble(java.util.OptionalDouble::getAsDouble).sorted().toArray();
-    return exponents.length == 0 ? 1 : exponents[exponents.length / 2];
   }
 }

@@ -43,13 +43,52 @@ class RemainingTimeTest {
   }
 
   @Test
-  void aPointWithOneAlikeGrowsAsTheOthersGrew() {
+  void aPointWithOneAlikeGrowsAsTheOthersGrewButNoFasterThanLength() {
+    RemainingTime slower = new RemainingTime();
+    slower.finished(job("a", 100), 2.0);
+    slower.finished(job("a", 200), 2.1);
+    slower.finished(job("b", 100), 3.0);
+    // the start is 1.8 s; a's work grew from 0.2 s to 0.3 s as its length doubled, by 1.5; b's 1.2 s of work likewise
+    assertThat(slower.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 1.5) * 1000));
+
+    RemainingTime faster = new RemainingTime();
+    faster.finished(job("a", 100), 2.0);
+    faster.finished(job("a", 200), 2.4);
+    faster.finished(job("b", 100), 3.0);
+    // a's work tripled as its length doubled; b's is taken to double only, until a second point of b shows more
+    assertThat(faster.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 2) * 1000));
+  }
+
+  @Test
+  void theExponentIsFittedToEveryPointAlikeNotOnlyTheTwoLongest() {
     RemainingTime time = new RemainingTime();
-    time.finished(job("a", 100), 2.0);
-    time.finished(job("a", 200), 2.4);
-    time.finished(job("b", 100), 3.0);
-    // the start is 1.8 s; a's work grew from 0.2 s to 0.6 s as its length doubled, by 3; b's 1.2 s of work likewise
-    assertThat(time.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 3) * 1000));
+    // start 0.9 s; work 0.1, 0.4, 1.6 s at 100, 200, 400: a power of 2 ...
+    time.finished(job("a", 100), 1.0);
+    time.finished(job("a", 200), 1.3);
+    time.finished(job("a", 400), 2.5);
+    // ... disturbed at 800 (work 3.1 s instead of 6.4 s): the fit's slope stays well above the last pair's 0.95
+    time.finished(job("a", 800), 4.0);
+    double slope = fittedSlope(new double[] {100, 200, 400, 800},
+        new double[] {0.1, 0.4, 1.6, 3.1});
+    assertThat(slope).isGreaterThan(1.4);
+    assertThat(time.of(List.of(job("a", 1600))).toMillis())
+        .isEqualTo(Math.round((0.9 + 3.1 * Math.pow(2, slope)) * 1000));
+  }
+
+  private static double fittedSlope(double[] lengths, double[] work) {
+    double meanX = 0;
+    double meanY = 0;
+    for (int i = 0; i < lengths.length; i++) {
+      meanX += Math.log(lengths[i]) / lengths.length;
+      meanY += Math.log(work[i]) / lengths.length;
+    }
+    double covariance = 0;
+    double variance = 0;
+    for (int i = 0; i < lengths.length; i++) {
+      covariance += (Math.log(lengths[i]) - meanX) * (Math.log(work[i]) - meanY);
+      variance += (Math.log(lengths[i]) - meanX) * (Math.log(lengths[i]) - meanX);
+    }
+    return covariance / variance;
   }
 
   @Test

@@ -49,7 +49,7 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
    * counted FLOPs (null when not counted). The same figures are the {@code rows}' {@code breakdown.*}
    * and {@code flops} quantities.
    */
-  record BreakdownEntry(String variant, double length, String lengthUnit, String mode, int batch, String input,
+  public record BreakdownEntry(String variant, double length, String lengthUnit, String mode, int batch, String input,
       Map<String, Double> millis, Map<String, Double> shares, double busyMillis, double unscopedShare, Double flops) {
   }
 

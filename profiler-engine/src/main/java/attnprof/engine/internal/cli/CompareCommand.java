@@ -32,7 +32,7 @@ final class CompareCommand implements Runnable {
   OutputFormat output;
 
   /** Both runs' answers for one tipping point, and whether their 95% intervals overlap. */
-  record TippingPair(String variant, String baseline, String metric, String mode, int batch, String input,
+  public record TippingPair(String variant, String baseline, String metric, String mode, int batch, String input,
       TippingPoint a, TippingPoint b, String intervals) {
   }
 

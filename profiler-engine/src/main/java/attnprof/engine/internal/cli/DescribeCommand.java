@@ -38,14 +38,14 @@ final class DescribeCommand implements Runnable {
   OutputFormat output;
 
   /** One parameter: its value with the overrides applied, whether it was overridden, and what it means. */
-  record ParameterEntry(String name, String value, boolean overridden, String meaning) {
+  public record ParameterEntry(String name, String value, boolean overridden, String meaning) {
   }
 
   /**
    * A variant as {@code describe} prints it; {@code config}, {@code parameters} (the count) and
    * {@code notes} as in results.json's points, {@code length} the length the model was built for.
    */
-  record Description(String variant, String name, String summary, String paper, String baseline, String composed,
+  public record Description(String variant, String name, String summary, String paper, String baseline, String composed,
       String preset, String presetDescription, Map<String, String> config, List<ParameterEntry> configDetails,
       long parameters, double length, String lengthUnit, List<String> notes) {
   }

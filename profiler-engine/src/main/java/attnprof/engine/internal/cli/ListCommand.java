@@ -50,25 +50,25 @@ final class ListCommand implements Runnable {
   @Mixin
   OutputFormat output;
 
-  record VariantEntry(String variant, String modality, String baseline, List<String> presets, String name,
+  public record VariantEntry(String variant, String modality, String baseline, List<String> presets, String name,
       String summary, String paper, String plugin) {
   }
 
-  record InputEntry(String input, String modality, String lengthUnit, List<String> fileTypes,
+  public record InputEntry(String input, String modality, String lengthUnit, List<String> fileTypes,
       List<Double> defaultLengths, String summary) {
   }
 
   /** A metric's quantity, named as in results.json's rows; {@code id} is the metric to ask for with --metrics. */
-  record QuantityEntry(String id, String metric, String unit, String better) {
+  public record QuantityEntry(String id, String metric, String unit, String better) {
   }
 
-  record MetricEntry(String id, String name, List<QuantityEntry> quantities, boolean batchOneOnly, String summary) {
+  public record MetricEntry(String id, String name, List<QuantityEntry> quantities, boolean batchOneOnly, String summary) {
   }
 
-  record DeviceEntry(String device, boolean available, String detail) {
+  public record DeviceEntry(String device, boolean available, String detail) {
   }
 
-  record PluginEntry(String plugin, String version, String builtAgainst) {
+  public record PluginEntry(String plugin, String version, String builtAgainst) {
   }
 
   @Override

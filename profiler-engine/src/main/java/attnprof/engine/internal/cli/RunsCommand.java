@@ -27,7 +27,7 @@ final class RunsCommand implements Runnable {
    * {@code complete}); {@code finishedAt} is when its latest point was stored, {@code resume} the command
    * that measures what a partial run is missing.
    */
-  record RunEntry(String runId, String startedAt, String finishedAt, boolean complete, int planned, int stored,
+  public record RunEntry(String runId, String startedAt, String finishedAt, boolean complete, int planned, int stored,
       String variants, String modality, String preset, String device, String folder, String resume) {
   }
 

@@ -23,7 +23,10 @@ final class CsvFormat {
     if (value == null) {
       return "";
     }
-    String text = value instanceof Double d ? number(d) : String.valueOf(value);
+    String text = value instanceof Double d ? number(d)
+        : value instanceof java.util.Collection<?> items ? items.stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(";"))
+        : String.valueOf(value);
     if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
       return '"' + text.replace("\"", "\"\"") + '"';
     }

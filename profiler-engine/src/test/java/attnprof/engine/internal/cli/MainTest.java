@@ -80,6 +80,31 @@ class MainTest {
   }
 
   @Test
+  void listGroupsABreakdownsQuantitiesAndListsEachWithMetrics() {
+    assertThat(run("list").out()).containsPattern("breakdown +breakdown\\.\\* \\(11 quantities\\)")
+        .doesNotContain("breakdown.attention.share");
+    assertThat(run("list", "--metrics").out()).containsPattern("breakdown +breakdown\\.attention\\.share +% ")
+        .doesNotContain("Devices");
+  }
+
+  @Test
+  void listPrintsJsonAndOneSectionAsCsv() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run("list", "--format", "json").out());
+    assertThat(json.get("metrics").findValuesAsText("metric")).contains("latency", "breakdown.attention.share");
+    assertThat(json.get("devices").get(0).get("device").asText()).isEqualTo("cpu");
+    assertThat(json.fieldNames()).toIterable()
+        .containsExactly("variants", "inputs", "metrics", "devices", "plugins", "diagnostics");
+
+    assertThat(run("list", "--devices", "--format", "csv").out()).startsWith("device,available,detail\ncpu,true,");
+    Outcome two = run("list", "--metrics", "--devices", "--format", "csv");
+    assertThat(two.code()).isEqualTo(2);
+    assertThat(two.err()).startsWith("attnprof: CSV holds one table");
+    Outcome unknown = run("list", "--format", "xml");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("xml").contains("table, csv, json");
+  }
+
+  @Test
   void noCommandIsAUserErrorThatNamesTheCommands() {
     Outcome outcome = run();
     assertThat(outcome.code()).isEqualTo(2);

@@ -20,7 +20,9 @@ module attnprof.plugin.speech {
       attnprof.plugin.speech.BrqSummaryMixingVariant,
       attnprof.plugin.speech.BrqHyperMixingVariant,
       attnprof.plugin.speech.BrqFastformerVariant,
-      attnprof.plugin.speech.BrqMambaVariant;
+      attnprof.plugin.speech.BrqMambaVariant,
+      attnprof.plugin.speech.StreamingMhsaVariant,
+      attnprof.plugin.speech.StreamingSummaryMixingVariant;
   provides attnprof.api.input.InputGenerator with attnprof.plugin.speech.WaveformInputs;
   // HuBERT's and the BEST-RQ Conformer's bodies run every plugin's token mixer
   provides attnprof.api.mixer.MixerBody with attnprof.plugin.speech.HubertBody, attnprof.plugin.speech.BrqBody;

@@ -10,6 +10,8 @@ package attnprof.api;
  *       shared layers of {@code attnprof.api.nn};</li>
  *   <li>API 2: token mixers that run on every modality's body ({@code attnprof.api.mixer}), descriptor
  *       builders, and {@code ModelVariant.check}.</li>
+ *   <li>API 3: the {@code streaming} mode ({@code Mode.STREAMING}, {@code ModelVariant.modes},
+ *       {@code ModelVariant.defaultLengths(Mode)}, {@code StreamingStep}, {@code MeasurementContext.streaming}).</li>
  * </ul>
  *
  * <p>{@code attnprof list} shows, for each plugin, the version of {@code attnprof.api} it was compiled
@@ -19,7 +21,7 @@ package attnprof.api;
  */
 public final class ApiVersion {
   /** The level of this API. */
-  public static final int CURRENT = 2;
+  public static final int CURRENT = 3;
 
   private ApiVersion() {
   }

@@ -13,7 +13,17 @@ public enum Mode {
   /** One forward pass. */
   INFERENCE,
   /** One training step: forward pass, backward pass and an optimizer update of every weight. */
-  TRAINING;
+  TRAINING,
+  /**
+   * One chunk of a live stream in steady state: a forward pass over the chunk with the state the chunks
+   * before it left (an attention cache, a running summary), which it then replaces. The length of a
+   * streaming point is its left context. Only variants that say so run in it
+   * ({@link attnprof.api.model.ModelVariant#modes()}); the model carries a
+   * {@link attnprof.api.model.StreamingStep}.
+   *
+   * @since API 3
+   */
+  STREAMING;
 
   /** The lower-case name used on the command line and in results. */
   public String id() {

@@ -163,6 +163,21 @@ final class BrqConformer {
 
   private static Operand<TFloat32> layer(Net net, Operand<TFloat32> x, TokenMixer mixer, long feedForward,
       long kernel) {
+    return layer(net, x, (attention, normed) -> mixer.mix(attention, Sequence.of(normed)), feedForward,
+        (convolution, gated) -> Layers.padAxis(convolution.tf(), gated, 1, (kernel - 1) / 2, (kernel - 1) / 2), kernel);
+  }
+
+  /**
+   * One pre-norm Conformer layer: x += ½·FFN₁(LN(x)); x += mixer(LN(x)); x += conv(x);
+   * x = LN(x + ½·FFN₂(LN(x))).
+   *
+   * @param mixer the token mixer, given the layer's {@code attention} place and the normalised frames
+   * @param padding the convolution module's padding along time of its gated frames ({@code [batch,
+   *     frames, width]}), to {@code kernel - 1} frames more
+   */
+  static Operand<TFloat32> layer(Net net, Operand<TFloat32> x,
+      java.util.function.BiFunction<Net, Operand<TFloat32>, Operand<TFloat32>> mixer, long feedForward,
+      java.util.function.BiFunction<Net, Operand<TFloat32>, Operand<TFloat32>> padding, long kernel) {
     // residual additions are under norm, as a Transformer layer's; the half-step scaling is its FFN's
     Ops residual = net.in(Component.NORM).tf();
     Net ffn = net.in(Component.FEED_FORWARD);
@@ -170,16 +185,17 @@ final class BrqConformer {
     Operand<TFloat32> first = FeedForward.apply(ffn.part("ffn_1"), norm(net.part("ffn_1_norm"), x), feedForward,
         Activation.SILU);
     x = residual.math.add(x, ffn.tf().math.mul(half, first));
-    Operand<TFloat32> mixed = mixer.mix(net.in(Component.ATTENTION), Sequence.of(norm(net.part("norm_1"), x)));
+    Operand<TFloat32> mixed = mixer.apply(net.in(Component.ATTENTION), norm(net.part("norm_1"), x));
     x = residual.math.add(x, mixed);
-    x = residual.math.add(x, convolutionModule(net.in(Component.OTHER).part("convolution"), x, kernel));
+    x = residual.math.add(x, convolutionModule(net.in(Component.OTHER).part("convolution"), x, kernel, padding));
     Operand<TFloat32> second = FeedForward.apply(ffn.part("ffn_2"), norm(net.part("ffn_2_norm"), x), feedForward,
         Activation.SILU);
     return norm(net.part("norm_2"), residual.math.add(x, ffn.tf().math.mul(half, second)));
   }
 
-  /** SpeechBrain's {@code ConvolutionModule}, not causal, without the residual. */
-  private static Operand<TFloat32> convolutionModule(Net net, Operand<TFloat32> x, long kernel) {
+  /** SpeechBrain's {@code ConvolutionModule} without the residual, its depthwise convolution padded by {@code padding}. */
+  private static Operand<TFloat32> convolutionModule(Net net, Operand<TFloat32> x, long kernel,
+      java.util.function.BiFunction<Net, Operand<TFloat32>, Operand<TFloat32>> padding) {
     Ops tf = net.tf();
     long[] dims = Layers.dims(x);
     long width = dims[2];
@@ -189,8 +205,8 @@ final class BrqConformer {
     Operand<TFloat32> depthwiseKernel = net.weight("depthwise_kernel", Init.normal(Layers.INIT_STDDEV), 1, kernel,
         width, 1);
     Operand<TFloat32> depthwiseBias = net.weight("depthwise_bias", Init.zeros(), width);
-    Operand<TFloat32> image = Layers.padAxis(tf, Layers.reshape(tf, gated, dims[0], 1, dims[1], width), 2,
-        (kernel - 1) / 2, (kernel - 1) / 2);
+    Operand<TFloat32> padded = padding.apply(net, gated);
+    Operand<TFloat32> image = Layers.reshape(tf, padded, dims[0], 1, Layers.dims(padded)[1], width);
     Operand<TFloat32> convolved = tf.math.add(Layers.reshape(tf,
         tf.nn.depthwiseConv2dNative(image, depthwiseKernel, List.of(1L, 1L, 1L, 1L), "VALID"),
         dims[0], dims[1], width), depthwiseBias);

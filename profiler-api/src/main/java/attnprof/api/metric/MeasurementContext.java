@@ -66,4 +66,25 @@ public interface MeasurementContext {
    * it reads. Empty for an op with no component at all, which reports count as {@link Component#OTHER}.
    */
   Optional<Component> componentOf(String nodeName);
+
+  /**
+   * For a point of the {@code streaming} mode, the model's stream state and chunk duration, with the
+   * state's size in bytes; empty in the other modes.
+   *
+   * @since API 3
+   */
+  default Optional<Stream> streaming() {
+    return Optional.empty();
+  }
+
+  /**
+   * A streaming point's chunk and state.
+   *
+   * @param chunkSeconds the duration of one chunk
+   * @param stateBytes the bytes of the state the step carries from chunk to chunk
+   *
+   * @since API 3
+   */
+  record Stream(double chunkSeconds, long stateBytes) {
+  }
 }

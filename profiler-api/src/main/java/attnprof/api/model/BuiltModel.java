@@ -15,10 +15,20 @@ import org.tensorflow.types.TFloat32;
  *     null otherwise, so that a training head's weights are not counted in an inference model
  * @param notes what the builder changed to make the input fit, such as {@code padded 100 -> 128
  *     tokens to a multiple of the window block}; recorded with the point
+ * @param streaming for the {@link attnprof.api.Mode#STREAMING} mode, the state the step carries from chunk to
+ *     chunk and the chunk's duration (the output must depend on the state's update); null in the other modes
+ *     (since API 3)
  *
  * @since API 1
  */
-public record BuiltModel(List<ModelInput> inputs, Operand<TFloat32> output, Operand<TFloat32> loss, List<String> notes) {
+public record BuiltModel(List<ModelInput> inputs, Operand<TFloat32> output, Operand<TFloat32> loss, List<String> notes,
+    StreamingStep streaming) {
+
+  /** A model of the inference or training mode: no stream state. */
+  public BuiltModel(List<ModelInput> inputs, Operand<TFloat32> output, Operand<TFloat32> loss, List<String> notes) {
+    this(inputs, output, loss, notes, null);
+  }
+
   public BuiltModel {
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(output, "output");

@@ -1,5 +1,7 @@
 package attnprof.api.model;
 
+import attnprof.api.Mode;
+
 import attnprof.api.ProfilerException;
 import org.tensorflow.op.Ops;
 
@@ -82,6 +84,29 @@ public interface ModelVariant {
    */
   default java.util.List<Double> defaultLengths() {
     return java.util.List.of();
+  }
+
+  /**
+   * The modes this variant runs in: {@code inference} and {@code training} unless it says more. A variant
+   * that runs in {@link Mode#STREAMING} builds, for that mode, one chunk of a stream with a
+   * {@link StreamingStep}. A sweep asks each variant only for the modes it runs in, and refuses a mode no
+   * variant of it runs in.
+   *
+   * @since API 3
+   */
+  default java.util.Set<Mode> modes() {
+    return java.util.EnumSet.of(Mode.INFERENCE, Mode.TRAINING);
+  }
+
+  /**
+   * The lengths of a default sweep of this variant's family in a mode: {@link #defaultLengths()} unless the
+   * mode measures another axis (the {@code streaming} mode's length is a left context). Declared by the
+   * family's baseline, as {@link #defaultLengths()}.
+   *
+   * @since API 3
+   */
+  default java.util.List<Double> defaultLengths(Mode mode) {
+    return defaultLengths();
   }
 
   /**

@@ -41,7 +41,8 @@ module attnprof.engine {
       attnprof.engine.internal.metrics.PeakMemoryMetric,
       attnprof.engine.internal.metrics.ResidentMemoryMetric,
       attnprof.engine.internal.metrics.BreakdownMetric,
-      attnprof.engine.internal.metrics.FlopsMetric;
+      attnprof.engine.internal.metrics.FlopsMetric,
+      attnprof.engine.internal.metrics.StreamingMetric;
 
   opens attnprof.engine to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.wiring to com.google.guice;

@@ -52,6 +52,55 @@ public final class ModelEvaluator {
   }
 
   /**
+   * A streaming variant fed the same synthetic chunk {@code chunks} times in the {@code streaming} mode, from
+   * its steady state: the output of each chunk (they differ when the state moves on), and the parameter count
+   * without the stream's state.
+   *
+   * @param leftContext the point's length: the left context
+   */
+  public static Streamed streamed(ModelVariant variant, ModelConfig config, double leftContext, long seed,
+      InputGenerator inputs, int chunks) {
+    try (Graph graph = new Graph()) {
+      BuiltModel model = variant.build(Ops.create(graph), new BuildRequest(config, 1, leftContext, Mode.STREAMING,
+          seed));
+      if (model.streaming() == null) {
+        throw new IllegalStateException(variant.descriptor().id() + " built no StreamingStep for the streaming mode");
+      }
+      long parameters = attnprof.engine.internal.measure.GraphVariables.parameterCount(graph, model.streaming());
+      long stateBytes = attnprof.engine.internal.measure.GraphVariables.stateBytes(model.streaming());
+      try (Session session = new Session(graph);
+           InputBatch batchOfInputs = synthetic(inputs, model, seed)) {
+        session.initialize();
+        java.util.List<float[]> outputs = new java.util.ArrayList<>();
+        for (int i = 0; i < chunks; i++) {
+          try (Result result = fed(session, model, batchOfInputs).fetch(model.output()).run()) {
+            outputs.add(flatten((TFloat32) result.get(0)));
+          }
+        }
+        return new Streamed(outputs, parameters, stateBytes);
+      }
+    }
+  }
+
+  /**
+   * What {@link #streamed} found.
+   *
+   * @param outputs each chunk's flattened output, in order
+   * @param parameters the weights' scalars, the state's left out
+   * @param stateBytes the bytes of the state
+   */
+  public record Streamed(java.util.List<float[]> outputs, long parameters, long stateBytes) {
+  }
+
+  /** The weights' scalars of a variant built for one mode (a streaming model's state left out). */
+  public static long parameters(ModelVariant variant, ModelConfig config, double length, Mode mode) {
+    try (Graph graph = new Graph()) {
+      BuiltModel model = variant.build(Ops.create(graph), new BuildRequest(config, 1, length, mode, 1));
+      return attnprof.engine.internal.measure.GraphVariables.parameterCount(graph, model.streaming());
+    }
+  }
+
+  /**
    * Trains a variant for {@code steps} steps on one batch of synthetic inputs, with the training step
    * a sweep measures (gradients of the loss, Adam), and returns the loss before each step: it fails
    * where building or running the gradients fails, and a falling loss shows that they point downhill.

@@ -101,7 +101,8 @@ public record SweepRequest(
       throw ProfilerException.user("no refinement `" + id + "`; known: none, auto");
     }
   }
-  public static final List<String> DEFAULT_METRICS = List.of("latency", "throughput", "peak-memory", "breakdown", "flops");
+  public static final List<String> DEFAULT_METRICS = List.of("latency", "throughput", "peak-memory", "breakdown", "flops",
+      "streaming");
 
 
   public SweepRequest {

@@ -13,7 +13,7 @@ class SpeechConformanceTest {
     Profiler profiler = Profiler.builder().build();
     return Stream.of("speech/hubert", "speech/l-hubert", "speech/summarymixing", "speech/hypermixing", "speech/fastformer",
         "speech/mamba", "speech/brq-mhsa", "speech/brq-summarymixing", "speech/brq-hypermixing", "speech/brq-fastformer",
-        "speech/brq-mamba")
+        "speech/brq-mamba", "speech/streaming-mhsa", "speech/streaming-summarymixing")
         .flatMap(id -> VariantConformance.of(profiler, id).tests());
   }
 }

@@ -63,6 +63,73 @@ class SpeechLauncherIT {
   }
 
   @Test
+  void theStreamingVariantsAreListedAndDescribeShowsTheRecipeAtBase() {
+    Outcome listed = attnprof("list");
+    assertThat(listed.out()).containsPattern("speech/streaming-mhsa +speech +\\(vanilla\\)")
+        .containsPattern("speech/streaming-summarymixing +speech +speech/streaming-mhsa");
+
+    Outcome described = attnprof("describe", "speech/streaming-summarymixing", "--preset", "base");
+    assertThat(described.code()).as(described.err()).isZero();
+    // conformer_summarymixing_transducer.yaml: 12 layers, d_model 512, 4 heads, d_ffn 2048, SummaryMixing-fast
+    // with local_proj_out_dim 512, CNN channels (64, 32); chunks of 640 ms
+    assertThat(described.out()).containsPattern("(?m)^width +512 ").containsPattern("(?m)^layers +12 ")
+        .containsPattern("(?m)^heads +4 ").containsPattern("(?m)^feed_forward +2048 ")
+        .containsPattern("(?m)^front_channels +64,32 ").containsPattern("(?m)^chunk_ms +640 ")
+        .containsPattern("(?m)^local_out +512 ").contains("n_fft 512");
+  }
+
+  @Test
+  void aTinyStreamingSweepMeasuresChunksAtSeveralLeftContextsAndFindsTheirTippingPoints(@TempDir Path folder)
+      throws Exception {
+    Path results = folder.resolve("run");
+    List<String> variants = List.of("speech/streaming-mhsa", "speech/streaming-summarymixing");
+    List<Double> leftContexts = List.of(1.28, 2.56, 5.12);
+    Outcome outcome = attnprof("sweep", "--modality", "speech", "--mode", "streaming", "--preset", "tiny", "--lengths",
+        "1.28,2.56,5.12", "--metrics", "latency,peak-memory,streaming", "--runs", "3", "--min-time", "100", "--forks",
+        "1", "--refine", "none", "--out", results.toString());
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    List<ResultRow> rows = ResultsFolder.csvRows(results);
+    for (String quantity : List.of("latency", "latency.p99", "real_time_factor", "peak_memory.allocator",
+        "state_memory")) {
+      assertThat(ResultsFolder.pointsWithoutOkRow(rows, quantity, variants, leftContexts, List.of("streaming")))
+          .as(quantity).isEmpty();
+    }
+    // only the streaming variants run in the streaming mode
+    assertThat(rows).allMatch(row -> variants.contains(row.variant()) && row.mode().equals("streaming"));
+    for (String variant : variants) {
+      for (double left : leftContexts) {
+        double latency = value(rows, variant, left, "latency");
+        // a chunk is 640 ms of audio: the real-time factor is the chunk's compute time over it
+        assertThat(value(rows, variant, left, "real_time_factor")).isCloseTo(latency / 640,
+            org.assertj.core.data.Percentage.withPercentage(0.01));
+        assertThat(value(rows, variant, left, "latency.p99")).isGreaterThanOrEqualTo(latency);
+      }
+    }
+    // attention keeps its left context's keys and values; SummaryMixing a sum per chunk of it
+    assertThat(value(rows, variants.get(0), 5.12, "state_memory")).isGreaterThan(value(rows, variants.get(0), 1.28,
+        "state_memory") * 3);
+    assertThat(value(rows, variants.get(1), 5.12, "state_memory")).isLessThan(value(rows, variants.get(0), 5.12,
+        "state_memory") / 4);
+    assertThat(outcome.out()).contains("Tipping points").contains("against speech/streaming-mhsa | streaming (lengths: left context)")
+        .containsPattern("(?m)^speech/streaming-summarymixing +state_memory ");
+  }
+
+  @Test
+  void aModeNoNamedVariantRunsInIsOneLineAndExitCodeTwo() {
+    Outcome outcome = attnprof("sweep", "--variants", "speech/hubert,speech/streaming-mhsa", "--mode", "streaming");
+
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("attnprof: speech/hubert does not run in the streaming mode; of this sweep's "
+        + "variants, speech/streaming-mhsa does\n");
+  }
+
+  private static double value(List<ResultRow> rows, String variant, double length, String metric) {
+    return rows.stream().filter(r -> r.variant().equals(variant) && r.length() == length && r.metric().equals(metric))
+        .findFirst().orElseThrow().value();
+  }
+
+  @Test
   void aRealRecordingIsProfiledAndATextFileIsRefused(@TempDir Path folder) throws Exception {
     ByteBuffer samples = ByteBuffer.allocate(24_000 * 2).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < 24_000; i++) {

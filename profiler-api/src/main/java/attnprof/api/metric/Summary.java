@@ -42,8 +42,13 @@ public record Summary(double median, double p10, double p90, double mad, double 
         sorted[ci[0]], sorted[ci[1]], sorted.length);
   }
 
-  /** Linear interpolation between order statistics (the R-7 / NumPy default definition). */
-  static double quantile(double[] sorted, double p) {
+  /**
+   * The p-quantile of sorted values: linear interpolation between order statistics (the R-7 / NumPy
+   * default definition).
+   *
+   * @since API 3
+   */
+  public static double quantile(double[] sorted, double p) {
     double position = p * (sorted.length - 1);
     int below = (int) Math.floor(position);
     int above = Math.min(below + 1, sorted.length - 1);

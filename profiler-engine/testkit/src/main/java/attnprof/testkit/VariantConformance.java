@@ -111,10 +111,21 @@ public final class VariantConformance {
     }));
     tests.add(DynamicTest.dynamicTest(id + ": every op that computes is under a component scope", () ->
         assertThat(ModelEvaluator.computingOutsideComponents(variant, config, 1, length)).isEmpty()));
-    for (Mode mode : Mode.values()) {
+    for (Mode mode : variant.modes()) {
       tests.add(DynamicTest.dynamicTest(id + ": FLOPs of a " + mode.id() + " step are counted, every op", () -> {
         Map<Component, Long> flops = ModelEvaluator.flops(variant, config, 1, length, mode);
         assertThat(flops.get(Component.ATTENTION)).as("attention FLOPs").isPositive();
+      }));
+    }
+    if (variant.modes().contains(Mode.STREAMING)) {
+      tests.add(DynamicTest.dynamicTest(id + ": a streaming chunk carries state to the next and has the offline "
+          + "model's weights", () -> {
+        ModelEvaluator.Streamed streamed = ModelEvaluator.streamed(variant, config, length, SEED, inputs, 2);
+        streamed.outputs().forEach(VariantConformance::assertFinite);
+        // the same chunk twice: the second sees the first in its state
+        assertThat(streamed.outputs().get(1)).isNotEqualTo(streamed.outputs().get(0));
+        assertThat(streamed.stateBytes()).isPositive();
+        assertThat(streamed.parameters()).isEqualTo(ModelEvaluator.parameters(variant, config, length, Mode.INFERENCE));
       }));
     }
     tests.add(DynamicTest.dynamicTest(id + ": the reported parameter count is what the variables hold", () -> {

@@ -46,7 +46,7 @@ final class DescribeCommand implements Runnable {
    * {@code notes} as in results.json's points, {@code length} the length the model was built for.
    */
   public record Description(String variant, String name, String summary, String paper, String baseline, String composed,
-      String preset, String presetDescription, Map<String, String> config, List<ParameterEntry> configDetails,
+      List<String> modes, String preset, String presetDescription, Map<String, String> config, List<ParameterEntry> configDetails,
       long parameters, double length, String lengthUnit, List<String> notes) {
   }
 
@@ -68,11 +68,16 @@ final class DescribeCommand implements Runnable {
     switch (output.format) {
       case json -> OutputFormat.printJson(root.out, new Description(descriptor.id(), descriptor.displayName(),
           descriptor.summary(), descriptor.paper(), descriptor.isVanilla() ? "" : descriptor.baseline(), composed,
-          description.config().preset(), descriptor.preset(preset).description(), config, entries,
+          modes(descriptor.id()), description.config().preset(), descriptor.preset(preset).description(), config, entries,
           description.parameters(), description.length(), description.lengthUnit(), description.notes()));
       case csv -> OutputFormat.printCsv(root.out, ParameterEntry.class, entries);
       case table -> print(description, entries, composed);
     }
+  }
+
+  /** The modes the variant runs in, in the order of {@link attnprof.api.Mode}. */
+  private List<String> modes(String variant) {
+    return root.profiler().registry().variant(variant).modes().stream().sorted().map(attnprof.api.Mode::id).toList();
   }
 
   private void print(VariantDescription description, List<ParameterEntry> entries, String composed) {
@@ -82,6 +87,7 @@ final class DescribeCommand implements Runnable {
     out.println(Terminal.fit("  " + descriptor.summary()));
     out.println(Terminal.fit("  paper:    " + descriptor.paper()));
     out.println("  baseline: " + (descriptor.isVanilla() ? "none (vanilla)" : descriptor.baseline()));
+    out.println("  modes:    " + String.join(", ", modes(descriptor.id())));
     if (!composed.isEmpty()) {
       out.println(Terminal.fit("  composed: " + composed));
     }

@@ -36,6 +36,14 @@ final class Formats {
     return attnprof.engine.TippingPoint.formatLength(length, unit);
   }
 
+  /**
+   * A mode as a table's heading names it: the streaming mode says that its lengths are left contexts,
+   * since its tables read like the others'.
+   */
+  static String mode(String mode) {
+    return attnprof.api.Mode.STREAMING.id().equals(mode) ? mode + " (lengths: left context)" : mode;
+  }
+
   /** A length's number alone, as {@link #length} writes it. */
   static String lengthNumber(double length, String unit) {
     return attnprof.engine.TippingPoint.formatNumber(length, unit);

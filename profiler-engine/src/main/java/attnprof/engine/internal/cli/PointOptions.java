@@ -26,7 +26,8 @@ final class PointOptions {
   List<String> lengths = new ArrayList<>();
 
   @Option(names = "--mode", split = ",", paramLabel = "MODE", defaultValue = "inference,training",
-      description = "inference, training or both (default: ${DEFAULT-VALUE})")
+      description = "inference, training, streaming (one chunk of a live stream; the lengths are left contexts; "
+          + "variants that run in it: see `attnprof describe`), comma-separated (default: ${DEFAULT-VALUE})")
   List<String> modes;
 
   @Option(names = "--device", defaultValue = "cpu", completionCandidates = CompletionCommand.DeviceIds.class, description = "device id, such as cpu or cuda:0 (default: ${DEFAULT-VALUE})")

@@ -25,7 +25,7 @@ final class SweepOptions {
   List<Integer> batches;
 
   @Option(names = "--metrics", split = ",", paramLabel = "METRIC", completionCandidates = CompletionCommand.MetricIds.class,
-      defaultValue = "latency,throughput,peak-memory,breakdown,flops",
+      defaultValue = "latency,throughput,peak-memory,breakdown,flops,streaming",
       description = "metric ids (default: ${DEFAULT-VALUE})")
   List<String> metrics;
 

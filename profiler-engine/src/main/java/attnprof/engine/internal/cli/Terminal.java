@@ -25,7 +25,10 @@ final class Terminal {
     }
   }
 
-  /** A message as lines no wider than the terminal, the lines after the first indented by two spaces. */
+  /**
+   * A message as lines no wider than the terminal, the lines after the first indented by two spaces more
+   * than the message's own indentation.
+   */
   static String fit(String message) {
     return fit(message, columns());
   }
@@ -34,12 +37,13 @@ final class Terminal {
     if (message.length() <= width) {
       return message;
     }
+    String indent = message.substring(0, message.length() - message.stripLeading().length());
+    List<String> first = wrap(message.stripLeading(), width - indent.length());
     List<String> lines = new ArrayList<>();
-    List<String> first = wrap(message, width);
-    lines.add(first.get(0));
+    lines.add(indent + first.get(0));
     String rest = String.join(" ", first.subList(1, first.size()));
     if (!rest.isEmpty()) {
-      wrap(rest, width - 2).forEach(line -> lines.add("  " + line));
+      wrap(rest, width - indent.length() - 2).forEach(line -> lines.add(indent + "  " + line));
     }
     return String.join("\n", lines);
   }

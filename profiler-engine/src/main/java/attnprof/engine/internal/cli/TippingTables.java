@@ -28,7 +28,7 @@ final class TippingTables {
       return;
     }
     Map<String, List<TippingPoint>> groups = points.stream().collect(Collectors.groupingBy(
-        p -> "against " + p.baseline() + " | " + p.mode() + " | batch " + p.batch()
+        p -> "against " + p.baseline() + " | " + Formats.mode(p.mode()) + " | batch " + p.batch()
             + (p.input().equals("synthetic") ? "" : " | " + p.input()), java.util.LinkedHashMap::new,
         Collectors.toList()));
     boolean first = true;
@@ -52,7 +52,7 @@ final class TippingTables {
    */
   static void printComparisons(PrintStream out, List<LengthComparison> comparisons) {
     Map<String, List<LengthComparison>> groups = comparisons.stream().collect(Collectors.groupingBy(
-        c -> c.metric() + " | " + c.mode() + " | batch " + c.batch() + (c.input().equals("synthetic") ? "" : " | "
+        c -> c.metric() + " | " + Formats.mode(c.mode()) + " | batch " + c.batch() + (c.input().equals("synthetic") ? "" : " | "
             + c.input()), TreeMap::new, Collectors.toList()));
     if (groups.isEmpty()) {
       return;
@@ -108,7 +108,7 @@ final class TippingTables {
     Map<String, List<ResultRow>> groups = rows.stream()
         .filter(r -> attnprof.api.metric.Direction.ofId(r.better()).ranked())
         .collect(Collectors.groupingBy(
-        r -> r.metric() + " | " + r.mode() + " | batch " + r.batch() + (r.input().equals("synthetic") ? "" : " | " + r.input()),
+        r -> r.metric() + " | " + Formats.mode(r.mode()) + " | batch " + r.batch() + (r.input().equals("synthetic") ? "" : " | " + r.input()),
         TreeMap::new, Collectors.toList()));
     for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
       List<ResultRow> groupRows = group.getValue();
@@ -129,7 +129,7 @@ final class TippingTables {
    */
   static void printAchievedRates(PrintStream out, List<ResultRow> rows) {
     Map<String, List<AchievedRates.Rate>> groups = AchievedRates.of(rows).stream().collect(Collectors.groupingBy(
-        r -> r.mode() + " | batch 1" + (r.input().equals("synthetic") ? "" : " | " + r.input()), TreeMap::new,
+        r -> Formats.mode(r.mode()) + " | batch 1" + (r.input().equals("synthetic") ? "" : " | " + r.input()), TreeMap::new,
         Collectors.toList()));
     for (Map.Entry<String, List<AchievedRates.Rate>> group : groups.entrySet()) {
       List<AchievedRates.Rate> members = group.getValue();

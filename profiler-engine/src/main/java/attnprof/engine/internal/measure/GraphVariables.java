@@ -9,7 +9,7 @@ import org.tensorflow.Output;
 import org.tensorflow.types.TFloat32;
 
 /** The trainable weights of a built model: its variables, found in the graph. */
-final class GraphVariables {
+public final class GraphVariables {
   private static final List<String> VARIABLE_OPS = List.of("VariableV2", "Variable");
 
   private GraphVariables() {
@@ -31,10 +31,45 @@ final class GraphVariables {
 
   /** The number of scalars in all variables. */
   static long parameterCount(Graph graph) {
+    return parameterCount(graph, null);
+  }
+
+  /** The number of scalars in the variables that are weights: all but a streaming model's state. */
+  public static long parameterCount(Graph graph, attnprof.api.model.StreamingStep streaming) {
+    java.util.Set<String> state = stateNames(streaming);
     long count = 0;
     for (Output<TFloat32> variable : of(graph)) {
-      count += variable.shape().size();
+      if (!state.contains(variable.op().name())) {
+        count += variable.shape().size();
+      }
     }
     return count;
+  }
+
+  /** The bytes of a streaming model's state, from the variables' static shapes and element types. */
+  public static long stateBytes(attnprof.api.model.StreamingStep streaming) {
+    long bytes = 0;
+    for (org.tensorflow.Operand<?> variable : streaming.state()) {
+      Output<?> output = variable.asOutput();
+      bytes += output.shape().size() * elementBytes(output.dataType());
+    }
+    return bytes;
+  }
+
+  private static int elementBytes(org.tensorflow.proto.DataType type) {
+    return switch (type) {
+      case DT_DOUBLE, DT_INT64, DT_UINT64, DT_COMPLEX64 -> 8;
+      case DT_HALF, DT_BFLOAT16, DT_INT16, DT_UINT16 -> 2;
+      case DT_BOOL, DT_INT8, DT_UINT8 -> 1;
+      default -> 4;
+    };
+  }
+
+  private static java.util.Set<String> stateNames(attnprof.api.model.StreamingStep streaming) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (streaming != null) {
+      streaming.state().forEach(variable -> names.add(variable.op().name()));
+    }
+    return names;
   }
 }

@@ -44,6 +44,8 @@ final class LoadedModel implements AutoCloseable {
   final SessionStep step;
   /** How long the last warm-up step took: the best guess of a step's time before any is timed. */
   Duration lastWarmUp = Duration.ZERO;
+  /** A streaming point's chunk and state; null in the other modes. */
+  attnprof.api.metric.MeasurementContext.Stream streaming;
 
   private LoadedModel(PointJob job, MeasurementPoint point, DeviceAdapter device, Graph graph, long parameters,
       List<String> notes, Session session, InputBatch inputs, SessionStep step) {
@@ -84,7 +86,10 @@ final class LoadedModel implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph).withDevice(DevicePlacement.parse(device.tensorflowDevice(job.deviceId())));
       BuiltModel model = variant.build(tf, new BuildRequest(config, job.batch(), job.length(), job.mode(), job.seed()));
-      long parameters = GraphVariables.parameterCount(graph);
+      long parameters = GraphVariables.parameterCount(graph, model.streaming());
+      if (job.mode() == Mode.STREAMING && model.streaming() == null) {
+        throw new IllegalStateException(job.variantId() + " built no stream state for the streaming mode");
+      }
       List<String> notes = new ArrayList<>(model.notes());
       partial.known(parameters, notes);
       Operand<?> fetch = job.mode() == Mode.TRAINING ? model.requireLoss() : model.output();
@@ -98,6 +103,8 @@ final class LoadedModel implements AutoCloseable {
       phases.done("initialised the weights and made the inputs of " + job.label());
       SessionStep step = new SessionStep(session, model.inputs(), inputs, fetch, target);
       LoadedModel loaded = new LoadedModel(job, point, device, graph, parameters, notes, session, inputs, step);
+      loaded.streaming = model.streaming() == null ? null : new attnprof.api.metric.MeasurementContext.Stream(
+          model.streaming().chunkSeconds(), GraphVariables.stateBytes(model.streaming()));
       for (int i = 0; i < warmup; i++) {
         loaded.lastWarmUp = step.run();
       }

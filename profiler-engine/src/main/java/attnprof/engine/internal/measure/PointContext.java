@@ -92,6 +92,11 @@ final class PointContext implements MeasurementContext {
   }
 
   @Override
+  public Optional<Stream> streaming() {
+    return Optional.ofNullable(model.streaming);
+  }
+
+  @Override
   public Optional<Component> componentOf(String nodeName) {
     if (attribution == null) {
       attribution = OpAttribution.of(model.graph);

@@ -53,6 +53,7 @@ final class HtmlReport {
             + "<code>attnprof sweep --resume " + Html.escape(result.runId()) + "</code>.")
         .append("</p>\n");
     environment(html, result.environment());
+    streamingNote(html, result.rows());
     tippingPoints(html, result.tippingPoints());
     charts(html, charts, pngs);
     comparisons(html, result.comparisons());
@@ -75,6 +76,22 @@ final class HtmlReport {
     row(html, "device", environment.device());
     environment.deviceFacts().forEach((name, value) -> row(html, name, value));
     html.append("</table>\n");
+  }
+
+  /** When the run has points of the streaming mode: what their lengths and quantities mean. */
+  private static void streamingNote(StringBuilder html, List<attnprof.engine.ResultRow> rows) {
+    if (rows.stream().noneMatch(row -> row.mode().equals(attnprof.api.Mode.STREAMING.id()))) {
+      return;
+    }
+    html.append("<h2 id=\"streaming\">Streaming</h2>\n<p class=\"note\">Points of the <em>streaming</em> mode "
+        + "measure one chunk of a live stream in steady state: the encoder runs a chunk with the state the chunks "
+        + "before it left (attention's cache of the left context's keys and values, SummaryMixing's running sums, "
+        + "the causal convolution's last frames) and replaces it. Their <strong>length is the left context</strong> "
+        + "(seconds of history kept), so a tipping point of the mode is the left context from which the efficient "
+        + "variant is cheaper per chunk. <code>latency</code> is the median chunk, <code>latency.p99</code> its "
+        + "tail; <code>real_time_factor</code> is a chunk's compute time over the chunk's audio (below 1 keeps up "
+        + "with a live stream); <code>state_memory</code> is the bytes carried from chunk to chunk. Points of the "
+        + "other modes run whole utterances, their length the utterance's.</p>\n");
   }
 
   private static void row(StringBuilder html, String name, Object value) {

@@ -51,6 +51,7 @@ public final class SweepPlanner {
     }
     List<ModelVariant> variants = variants(request);
     checkParameters(request, variants);
+    checkModes(request, variants);
     List<Integer> batches = new ArrayList<>(new TreeSet<>(request.batches()));
     if (!batches.contains(1) && metrics.values().stream().anyMatch(m -> m.descriptor().batchOneOnly())) {
       batches.add(0, 1); // latency is defined at batch size 1
@@ -67,9 +68,16 @@ public final class SweepPlanner {
       }
       InputGenerator generator = registry.inputFor(variant.descriptor().modality());
       String lengthUnit = generator.descriptor().lengthUnit();
-      for (InputChoice input : inputs(request, generator, familyLengths(variant))) {
-        for (double length : input.lengths()) {
-          for (Mode mode : request.modes()) {
+      for (Mode mode : request.modes()) {
+        if (!variant.modes().contains(mode)) {
+          continue;
+        }
+        if (mode == Mode.STREAMING && !request.inputs().isEmpty()) {
+          throw ProfilerException.user("real inputs are not streamed: a streaming point's length is its left "
+              + "context, and its chunks are synthetic; leave out --inputs");
+        }
+        for (InputChoice input : inputs(request, generator, familyLengths(variant, mode))) {
+          for (double length : input.lengths()) {
             for (int batch : batches) {
               MeasurementPoint point = new MeasurementPoint(variant.descriptor().id(), config, length, batch, mode,
                   request.device());
@@ -114,6 +122,24 @@ public final class SweepPlanner {
     return variants;
   }
 
+  /**
+   * Each mode asked for is run by some variant of the sweep, and by each variant named with
+   * {@code --variants}; the variants of a modality that do not run in a mode are left out of it.
+   */
+  private static void checkModes(SweepRequest request, List<ModelVariant> variants) {
+    for (Mode mode : request.modes()) {
+      List<ModelVariant> running = variants.stream().filter(v -> v.modes().contains(mode)).toList();
+      List<ModelVariant> notRunning = variants.stream().filter(v -> !v.modes().contains(mode)).toList();
+      if (running.isEmpty() || (!request.variants().isEmpty() && !notRunning.isEmpty())) {
+        throw ProfilerException.user(notRunning.stream().map(v -> v.descriptor().id())
+            .collect(java.util.stream.Collectors.joining(", ")) + (notRunning.size() == 1 ? " does" : " do")
+            + " not run in the " + mode.id() + " mode" + (running.isEmpty() ? "" : "; of this sweep's variants, "
+            + running.stream().map(v -> v.descriptor().id()).collect(java.util.stream.Collectors.joining(", "))
+            + (running.size() == 1 ? " does" : " do")));
+      }
+    }
+  }
+
   private static void checkParameters(SweepRequest request, List<ModelVariant> variants) {
     for (String name : request.params().keySet()) {
       boolean known = variants.stream().anyMatch(v -> hasParameter(v, name));
@@ -144,14 +170,14 @@ public final class SweepPlanner {
   private record InputChoice(String file, List<Double> lengths) {
   }
 
-  /** The default grid of a variant's family: its baseline's, when the baseline declares one. */
-  private List<Double> familyLengths(ModelVariant variant) {
+  /** The default grid of a variant's family in a mode: its baseline's, when the baseline declares one. */
+  private List<Double> familyLengths(ModelVariant variant, Mode mode) {
     String baseline = variant.descriptor().baseline();
     if (baseline == null || baseline.isEmpty()) {
-      return variant.defaultLengths();
+      return variant.defaultLengths(mode);
     }
     return registry.variants().stream().filter(v -> v.descriptor().id().equals(baseline)).findFirst()
-        .map(ModelVariant::defaultLengths).orElse(variant.defaultLengths());
+        .map(v -> v.defaultLengths(mode)).orElse(variant.defaultLengths(mode));
   }
 
   /** The largest input file read: real inputs are text, audio and images, never this large. */

@@ -142,6 +142,12 @@ final class StreamingConformer {
       x = Layers.sliceAxis(root.in(Component.EMBEDDING).tf(), x, 1, 0, chunkFrames);
       long left = leftChunks(config, request.length());
       view = new StreamingChunk(state, chunkFrames, left, left);
+      double kept = left * config.integer(CHUNK) / 1000.0;
+      if (Math.abs(kept - request.length()) > 1e-9) {
+        notes = new java.util.ArrayList<>(notes);
+        notes.add(String.format(java.util.Locale.ROOT, "a left context of %s s is kept as %d chunks of %d ms (%s s)",
+            request.length(), left, config.integer(CHUNK), kept));
+      }
     }
     Operand<TFloat32> encoded = encoder(root, x, config, mixer, view);
     Operand<TFloat32> logits = Layers.dense(root.in(Component.OTHER).part("proj_ctc"), encoded,

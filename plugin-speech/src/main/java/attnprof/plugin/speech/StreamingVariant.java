@@ -60,6 +60,13 @@ abstract class StreamingVariant implements ModelVariant {
     return StreamingConformer.build(tf, request, mixerOf.apply(request.config()), List.of());
   }
 
+  /** A streaming point's left context is whole chunks: the lengths that round to the same chunks cost the same. */
+  @Override
+  public final double paddedLength(ModelConfig config, double length, Mode mode) {
+    return mode == Mode.STREAMING ? StreamingConformer.leftChunks(config, length) * config.integer(StreamingConformer.CHUNK)
+        / 1000.0 : length;
+  }
+
   @Override
   public final List<Double> defaultLengths() {
     return OFFLINE_SECONDS;

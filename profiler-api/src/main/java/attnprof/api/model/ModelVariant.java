@@ -76,6 +76,17 @@ public interface ModelVariant {
   }
 
   /**
+   * The length this configuration computes on for an input of {@code length} in a mode: the two-argument
+   * {@code paddedLength} unless the mode's length means something else (a streaming point's left context is
+   * taken as whole chunks). Must be cheap, as that one.
+   *
+   * @since API 3
+   */
+  default double paddedLength(ModelConfig config, double length, Mode mode) {
+    return paddedLength(config, length);
+  }
+
+  /**
    * The lengths of a default sweep of this variant's family, when they are not its modality's
    * ({@code InputDescriptor.defaultLengths()}): for a family built for longer or shorter inputs.
    * Declared by the family's baseline; a sweep given no lengths measures every variant at its

@@ -20,6 +20,7 @@ final class Formats {
     return significant(value) + " " + unit;
   }
 
+  /** Three significant digits, two decimals at least: {@code 812}, {@code 40.6}, {@code 0.95}, {@code 0.0114}. */
   static String significant(double value) {
     double magnitude = Math.abs(value);
     if (magnitude >= 100) {
@@ -28,7 +29,10 @@ final class Formats {
     if (magnitude >= 10) {
       return String.format(Locale.ROOT, "%.1f", value);
     }
-    return String.format(Locale.ROOT, "%.2f", value);
+    if (magnitude >= 0.1 || magnitude == 0 || !Double.isFinite(value)) {
+      return String.format(Locale.ROOT, "%.2f", value);
+    }
+    return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 
   /** A length in its unit, one way everywhere: whole tokens and pixels, seconds to 0.1 s ({@code 1.5 seconds}). */

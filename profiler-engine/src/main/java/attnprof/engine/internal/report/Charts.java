@@ -109,7 +109,9 @@ public final class Charts {
     }
     String title = sample.metric() + ", " + sample.mode() + (sample.batch() == 1 ? "" : ", batch " + sample.batch())
         + " (" + sample.modality() + ", " + sample.preset() + ")";
-    ValueAxis x = axis(sample.lengthUnit().isEmpty() ? "length" : "length (" + sample.lengthUnit() + ")",
+    // a streaming point's length is the left context it keeps
+    String axisName = sample.mode().equals(attnprof.api.Mode.STREAMING.id()) ? "left context" : "length";
+    ValueAxis x = axis(sample.lengthUnit().isEmpty() ? axisName : axisName + " (" + sample.lengthUnit() + ")",
         rows.stream().mapToDouble(ResultRow::length));
     ValueAxis y = axis(sample.metric() + " (" + shownUnit + ", " + sample.better() + " is better)",
         rows.stream().filter(ResultRow::ok).flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.value() / scale,

@@ -248,8 +248,7 @@ public final class SweepRunner {
       Refinement.Wave wave = Refinement.next(new Comparisons.Analysis(result.tippingPoints(), result.comparisons()),
           jobs, quantities,
           modality -> registry.inputFor(attnprof.api.Modality.of(modality)).descriptor().wholeLengths(),
-          (job, length) -> registry.variant(job.variantId()).paddedLength(
-              new attnprof.api.model.ModelConfig(job.preset(), job.config(), java.util.Set.of()), length));
+          padding());
       List<PointJob> next = wave.time().isEmpty() ? wave.memory() : wave.time();
       if (next.isEmpty()) {
         throw ProfilerException.user(runId + " needs no more refinement: each time tipping point's interval is "
@@ -277,6 +276,12 @@ public final class SweepRunner {
   }
 
   /** One sweep under way. */
+  /** The length each point's model computes on at a length, in the point's mode. */
+  private Refinement.Padding padding() {
+    return (job, length) -> registry.variant(job.variantId()).paddedLength(
+        new attnprof.api.model.ModelConfig(job.preset(), job.config(), java.util.Set.of()), length, job.mode());
+  }
+
   private final class Session {
     private final SweepRequest request;
     private final SweepPlan plan;
@@ -450,8 +455,7 @@ public final class SweepRunner {
         Comparisons.Analysis analysis = analyse(latest);
         Refinement.Wave lengths = Refinement.next(analysis, jobs, quantities,
             modality -> registry.inputFor(attnprof.api.Modality.of(modality)).descriptor().wholeLengths(),
-            (job, length) -> registry.variant(job.variantId()).paddedLength(
-                new attnprof.api.model.ModelConfig(job.preset(), job.config(), java.util.Set.of()), length));
+            padding());
         // time first: memory waits until no time quantity needs more, so that a tipping point that moves
         // after a wave still has budget left to follow it
         Map<PointJob, Integer> more = moreForks(Refinement.deciding(analysis, jobs, quantities, true));

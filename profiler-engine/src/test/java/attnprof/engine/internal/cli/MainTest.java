@@ -48,7 +48,7 @@ class MainTest {
     Outcome metric = run("sweep", "--metrics", "latencyy");
     assertThat(metric.code()).isEqualTo(2);
     assertThat(metric.err()).isEqualTo("attnprof: no metric `latencyy`; known: latency, throughput, peak-memory, resident-memory, "
-        + "breakdown, flops\n");
+        + "breakdown, flops, streaming\n");
 
     Outcome device = run("sweep", "--device", "tpu:0");
     assertThat(device.code()).isEqualTo(2);

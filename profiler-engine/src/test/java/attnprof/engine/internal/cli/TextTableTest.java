@@ -86,5 +86,8 @@ class TextTableTest {
     assertThat(fitted.lines().skip(1)).allMatch(line -> line.startsWith("  "));
     assertThat(fitted.replaceAll("\\s+", " ")).isEqualTo(message);
     assertThat(Terminal.wrap("a-word-longer-than-the-line", 10)).containsExactly("a-word-lon", "ger-than-t", "he-line");
+    // an indented message keeps its indentation, its continuation two spaces more
+    assertThat(Terminal.fit("  paper: " + "word ".repeat(12).strip(), 30)).isEqualTo(
+        "  paper: word word word word\n" + "    word word word word word\n" + "    word word word");
   }
 }

@@ -102,7 +102,8 @@ final class BrqConformer {
             Preset.values(values(widths[2], 12, 8, 2048, 31, "128,32", 8192), base)));
   }
 
-  private static Map<String, String> values(long width, long layers, long heads, long feedForward, long kernel,
+  /** A Conformer's own values, in the order of {@link #PARAMETERS}. */
+  static Map<String, String> values(long width, long layers, long heads, long feedForward, long kernel,
       String frontChannels, long targets) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put(WIDTH, String.valueOf(width));

@@ -12,7 +12,6 @@ import attnprof.api.model.Preset;
 import attnprof.api.model.StreamingStep;
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.Net;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -80,14 +79,8 @@ final class StreamingConformer {
 
   private static Map<String, String> values(long width, long layers, long heads, long feedForward, long kernel,
       String frontChannels, long targets) {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put(WIDTH, String.valueOf(width));
-    values.put(LAYERS, String.valueOf(layers));
-    values.put(HEADS, String.valueOf(heads));
-    values.put(FEED_FORWARD, String.valueOf(feedForward));
-    values.put(CONV_KERNEL, String.valueOf(kernel));
-    values.put(FRONT_CHANNELS, frontChannels);
-    values.put(TARGETS, String.valueOf(targets));
+    Map<String, String> values = BrqConformer.values(width, layers, heads, feedForward, kernel, frontChannels,
+        targets);
     values.put(CHUNK, "640");
     return values;
   }

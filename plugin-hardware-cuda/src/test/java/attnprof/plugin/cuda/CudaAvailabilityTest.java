@@ -69,4 +69,10 @@ class CudaAvailabilityTest {
     assertThat(device.handles("cpu")).isFalse();
     assertThat(device.availability("cuda:0").available()).isFalse();
   }
+
+  @Test
+  void theClassPathServiceFileListsWhatModuleInfoProvides() {
+    org.assertj.core.api.Assertions.assertThat(attnprof.testkit.ServiceFiles.mismatches(CudaDevice.class))
+        .isEmpty();
+  }
 }

@@ -16,4 +16,10 @@ class SpeechConformanceTest {
         "speech/brq-mamba", "speech/streaming-mhsa", "speech/streaming-summarymixing")
         .flatMap(id -> VariantConformance.of(profiler, id).tests());
   }
+
+  @org.junit.jupiter.api.Test
+  void theClassPathServiceFilesListWhatModuleInfoProvides() {
+    org.assertj.core.api.Assertions.assertThat(attnprof.testkit.ServiceFiles.mismatches(HubertVariant.class))
+        .isEmpty();
+  }
 }

@@ -14,4 +14,13 @@ class TextConformanceTest {
     return Stream.of("text/bert", "text/longformer", "text/nystromformer")
         .flatMap(id -> VariantConformance.of(profiler, id).tests());
   }
+
+  @org.junit.jupiter.api.Test
+  void theClassPathServiceFilesListWhatModuleInfoProvides() {
+    org.assertj.core.api.Assertions.assertThat(attnprof.testkit.ServiceFiles.mismatches(BertVariant.class))
+        .isEmpty();
+    // and the engine's own metrics and CPU device
+    org.assertj.core.api.Assertions.assertThat(attnprof.testkit.ServiceFiles.mismatches(
+        attnprof.engine.Profiler.class)).isEmpty();
+  }
 }

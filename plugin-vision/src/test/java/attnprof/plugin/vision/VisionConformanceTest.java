@@ -14,4 +14,10 @@ class VisionConformanceTest {
     return Stream.of("vision/vit", "vision/swin", "vision/glmix")
         .flatMap(id -> VariantConformance.of(profiler, id).tests());
   }
+
+  @org.junit.jupiter.api.Test
+  void theClassPathServiceFilesListWhatModuleInfoProvides() {
+    org.assertj.core.api.Assertions.assertThat(attnprof.testkit.ServiceFiles.mismatches(VitVariant.class))
+        .isEmpty();
+  }
 }

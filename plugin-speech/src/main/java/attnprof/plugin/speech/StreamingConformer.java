@@ -114,7 +114,10 @@ final class StreamingConformer {
             + "to the width; all in embedding; the CTC projection to " + config.integer(TARGETS) + " outputs in other",
         "streaming: chunks of " + config.integer(CHUNK) + " ms (" + chunkFrames(config) + " frames); the length of a "
             + "streaming point is its left context in seconds, taken as whole chunks; each chunk's front end "
-            + "runs on the chunk's own audio (its few frames of look-back are not carried)");
+            + "runs on the chunk's own audio (its few frames of look-back are not carried)",
+        "no absolute positions: SpeechBrain's TransformerASR adds fixed sinusoids before the layers for "
+            + "SummaryMixing offline, but a stream has no absolute position beyond what training saw (one add of "
+            + "[frames, width], negligible)");
   }
 
   /** The model for a request: a whole utterance, or, in the streaming mode, one chunk of a stream. */

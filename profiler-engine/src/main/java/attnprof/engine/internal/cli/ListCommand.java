@@ -51,7 +51,7 @@ final class ListCommand implements Runnable {
   OutputFormat output;
 
   public record VariantEntry(String variant, String modality, String baseline, List<String> presets, String name,
-      String summary, String paper, String plugin) {
+      String summary, String paper, String plugin, List<String> modes) {
   }
 
   public record InputEntry(String input, String modality, String lengthUnit, List<String> fileTypes,
@@ -160,7 +160,8 @@ final class ListCommand implements Runnable {
   private static VariantEntry entry(ModelVariant variant) {
     var d = variant.descriptor();
     return new VariantEntry(d.id(), d.modality().id(), d.isVanilla() ? "" : d.baseline(),
-        d.presets().stream().map(Preset::name).toList(), d.displayName(), d.summary(), d.paper(), moduleOf(variant));
+        d.presets().stream().map(Preset::name).toList(), d.displayName(), d.summary(), d.paper(), moduleOf(variant),
+        variant.modes().stream().sorted().map(attnprof.api.Mode::id).toList());
   }
 
   private static DeviceEntry entry(DeviceAdapter device) {

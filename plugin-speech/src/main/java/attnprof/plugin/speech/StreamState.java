@@ -33,12 +33,11 @@ final class StreamState {
    */
   Held hold(Ops place, String name, float[] steady, float[] empty, long... shape) {
     Ops init = place.withInitScope();
-    org.tensorflow.ndarray.Shape dims = org.tensorflow.ndarray.Shape.of(shape);
     Variable<TFloat32> variable = place.withName(name).variable(init.reshape(init.constant(steady),
         init.constant(shape)));
     Operand<TFloat32> emptyValue = place.reshape(place.constant(empty), place.constant(shape));
     Operand<TFloat32> now = place.withName(name + "_read").identity(variable);
-    return new Held(variable, emptyValue, now, dims);
+    return new Held(variable, emptyValue, now);
   }
 
   /** A state variable as a chunk sees it. */
@@ -46,14 +45,11 @@ final class StreamState {
     private final Variable<TFloat32> variable;
     private final Operand<TFloat32> empty;
     private final Operand<TFloat32> now;
-    private final org.tensorflow.ndarray.Shape shape;
 
-    private Held(Variable<TFloat32> variable, Operand<TFloat32> empty, Operand<TFloat32> now,
-        org.tensorflow.ndarray.Shape shape) {
+    private Held(Variable<TFloat32> variable, Operand<TFloat32> empty, Operand<TFloat32> now) {
       this.variable = variable;
       this.empty = empty;
       this.now = now;
-      this.shape = shape;
     }
 
     /** Its value for this chunk. */
@@ -64,10 +60,6 @@ final class StreamState {
     /** Sets its value after this chunk (once). */
     void update(Operand<TFloat32> next) {
       slots.add(new Slot(variable, empty, next));
-    }
-
-    long size() {
-      return shape.size();
     }
   }
 

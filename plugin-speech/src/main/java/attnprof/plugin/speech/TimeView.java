@@ -2,7 +2,6 @@ package attnprof.plugin.speech;
 
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.Net;
-import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -105,10 +104,5 @@ interface TimeView {
       }
       return weights;
     }
-  }
-
-  /** The frames of a list of operands, concatenated along time. */
-  static Operand<TFloat32> joined(Ops tf, List<Operand<TFloat32>> parts, int axis) {
-    return tf.concat(parts, tf.constant(axis));
   }
 }

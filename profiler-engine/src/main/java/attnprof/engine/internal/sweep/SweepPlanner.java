@@ -126,18 +126,25 @@ public final class SweepPlanner {
    * Each mode asked for is run by some variant of the sweep, and by each variant named with
    * {@code --variants}; the variants of a modality that do not run in a mode are left out of it.
    */
-  private static void checkModes(SweepRequest request, List<ModelVariant> variants) {
+  private void checkModes(SweepRequest request, List<ModelVariant> variants) {
     for (Mode mode : request.modes()) {
       List<ModelVariant> running = variants.stream().filter(v -> v.modes().contains(mode)).toList();
       List<ModelVariant> notRunning = variants.stream().filter(v -> !v.modes().contains(mode)).toList();
       if (running.isEmpty() || (!request.variants().isEmpty() && !notRunning.isEmpty())) {
         throw ProfilerException.user(notRunning.stream().map(v -> v.descriptor().id())
             .collect(java.util.stream.Collectors.joining(", ")) + (notRunning.size() == 1 ? " does" : " do")
-            + " not run in the " + mode.id() + " mode" + (running.isEmpty() ? "" : "; of this sweep's variants, "
-            + running.stream().map(v -> v.descriptor().id()).collect(java.util.stream.Collectors.joining(", "))
-            + (running.size() == 1 ? " does" : " do")));
+            + " not run in the " + mode.id() + " mode" + (running.isEmpty() ? elsewhere(mode)
+            : "; of this sweep's variants, " + running.stream().map(v -> v.descriptor().id())
+                .collect(java.util.stream.Collectors.joining(", ")) + (running.size() == 1 ? " does" : " do")));
       }
     }
+  }
+
+  /** {@code ; variants that do: ...} from every plugin, or nothing when none runs in the mode. */
+  private String elsewhere(Mode mode) {
+    List<String> running = registry.variants().stream().filter(v -> v.modes().contains(mode))
+        .map(v -> v.descriptor().id()).toList();
+    return running.isEmpty() ? "" : "; variants that do: " + String.join(", ", running);
   }
 
   private static void checkParameters(SweepRequest request, List<ModelVariant> variants) {

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param modality the modality whose variants to sweep when {@code variants} is empty
  * @param preset the preset of every variant
  * @param params parameter overrides, applied to every variant that has the parameter
- * @param lengths input lengths; empty means the modality's default grid (or the real inputs' own lengths)
+ * @param lengths input lengths; empty means the modality's default grid (or the real inputs' own lengths);
+ *     positive infinity is the streaming mode's unlimited left context
  * @param batches batch sizes for throughput and memory; latency is always measured at batch 1
  * @param modes inference, training or both
  * @param metrics metric ids
@@ -121,7 +122,8 @@ public record SweepRequest(
     Objects.requireNonNull(refineBudget, "refineBudget");
     inputs = distinct(inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList());
     for (double length : lengths) {
-      if (!(length >= 1) || Double.isInfinite(length)) {
+      // positive infinity: a streaming left context of every chunk before (the planner refuses it elsewhere)
+      if (!(length >= 1)) {
         throw ProfilerException.user("length must be a number of at least 1, got " + length);
       }
     }

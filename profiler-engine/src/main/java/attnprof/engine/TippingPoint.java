@@ -87,14 +87,26 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
     return interval.isEmpty() ? answer() : answer() + " (" + interval + ")";
   }
 
-  /** A length in its unit as people read it: whole tokens and pixels, seconds to 0.1 s. */
+  /** How an infinite length reads: a streaming left context of every chunk before. */
+  public static final String UNLIMITED = "unlimited";
+
+  /**
+   * A length in its unit as people read it: whole tokens and pixels, seconds to 0.1 s; an infinite length
+   * (a streaming left context) as {@code unlimited}, without a unit.
+   */
   public static String formatLength(double value, String unit) {
+    if (value == Double.POSITIVE_INFINITY) {
+      return UNLIMITED;
+    }
     String number = formatNumber(value, unit);
     return unit == null || unit.isEmpty() ? number : number + " " + unit;
   }
 
   /** A length's number as {@link #formatLength} writes it, without the unit. */
   public static String formatNumber(double value, String unit) {
+    if (value == Double.POSITIVE_INFINITY) {
+      return UNLIMITED;
+    }
     if (!Double.isFinite(value)) {
       return String.valueOf(value);
     }

@@ -31,6 +31,10 @@ record StreamingChunk(StreamState state, long chunkFrames, long leftChunks, long
     Ops tf = net.tf();
     long[] dims = Layers.dims(keys);
     long cached = cacheChunks * chunkFrames;
+    if (leftChunks == UNLIMITED && cached == 0) {
+      throw attnprof.api.ProfilerException.user("attention keeps every frame before the chunk with an unlimited "
+          + "left context: its cost per chunk grows with the stream, so it has no steady state to measure");
+    }
     if (cached == 0) {
       return new RelativePositionAttention.Keys(keys, values, null);
     }

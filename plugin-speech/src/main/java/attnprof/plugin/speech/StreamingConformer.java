@@ -90,8 +90,14 @@ final class StreamingConformer {
     return config.integer(CHUNK) / FRAME_MS;
   }
 
-  /** Chunks of left context for a point's length in seconds: whole chunks, at least one. */
+  /**
+   * Chunks of left context for a point's length in seconds: whole chunks, at least one;
+   * {@link StreamingChunk#UNLIMITED} for an infinite length (every chunk before).
+   */
   static long leftChunks(ModelConfig config, double seconds) {
+    if (Double.isInfinite(seconds)) {
+      return StreamingChunk.UNLIMITED;
+    }
     return Math.max(1, Math.round(seconds * 1000 / config.integer(CHUNK)));
   }
 
@@ -137,9 +143,10 @@ final class StreamingConformer {
     if (streaming) {
       x = Layers.sliceAxis(root.in(Component.EMBEDDING).tf(), x, 1, 0, chunkFrames);
       long left = leftChunks(config, request.length());
-      view = new StreamingChunk(state, chunkFrames, left, left);
+      // with an unlimited left context nothing keeps frames: attention cannot, and says so
+      view = new StreamingChunk(state, chunkFrames, left, Math.max(0, left));
       double kept = left * config.integer(CHUNK) / 1000.0;
-      if (Math.abs(kept - request.length()) > 1e-9) {
+      if (left != StreamingChunk.UNLIMITED && Math.abs(kept - request.length()) > 1e-9) {
         notes = new java.util.ArrayList<>(notes);
         notes.add(String.format(java.util.Locale.ROOT, "a left context of %s s is kept as %d chunks of %d ms (%s s)",
             request.length(), left, config.integer(CHUNK), kept));

@@ -22,9 +22,10 @@ abstract class StreamingVariant implements ModelVariant {
   static final List<Double> OFFLINE_SECONDS = BrqVariant.DEFAULT_SECONDS;
   /**
    * The streaming grid: left contexts of 2 to 32 chunks of 640 ms, the range Dynamic Chunk Training samples
-   * in the recipe, in seconds.
+   * in the recipe, in seconds; and unlimited (every chunk before), where SummaryMixing's running sum still
+   * costs the same and attention has no steady state.
    */
-  static final List<Double> LEFT_CONTEXT_SECONDS = List.of(1.28, 2.56, 5.12, 10.24, 20.48);
+  static final List<Double> LEFT_CONTEXT_SECONDS = List.of(1.28, 2.56, 5.12, 10.24, 20.48, Double.POSITIVE_INFINITY);
   /** The paper. */
   static final String PAPER = "Parcollet, Zhang, van Dalen, Bhattacharya et al.: Linear Time Complexity Conformers "
       + "with SummaryMixing for Streaming Speech Recognition, 2024 (SamsungLabs/SummaryMixing)";
@@ -63,8 +64,10 @@ abstract class StreamingVariant implements ModelVariant {
   /** A streaming point's left context is whole chunks: the lengths that round to the same chunks cost the same. */
   @Override
   public final double paddedLength(ModelConfig config, double length, Mode mode) {
-    return mode == Mode.STREAMING ? StreamingConformer.leftChunks(config, length) * config.integer(StreamingConformer.CHUNK)
-        / 1000.0 : length;
+    if (mode != Mode.STREAMING || Double.isInfinite(length)) {
+      return length;
+    }
+    return StreamingConformer.leftChunks(config, length) * config.integer(StreamingConformer.CHUNK) / 1000.0;
   }
 
   @Override

@@ -85,8 +85,8 @@ class SpeechLauncherIT {
     List<String> variants = List.of("speech/streaming-mhsa", "speech/streaming-summarymixing");
     List<Double> leftContexts = List.of(1.28, 2.56, 5.12);
     Outcome outcome = attnprof("sweep", "--modality", "speech", "--mode", "streaming", "--preset", "tiny", "--lengths",
-        "1.28,2.56,5.12", "--metrics", "latency,peak-memory,streaming", "--runs", "3", "--min-time", "100", "--forks",
-        "1", "--refine", "none", "--out", results.toString());
+        "1.28,2.56,5.12,unlimited", "--metrics", "latency,peak-memory,streaming", "--runs", "3", "--min-time", "100",
+        "--forks", "1", "--refine", "none", "--out", results.toString());
 
     assertThat(outcome.code()).as(outcome.err()).isZero();
     List<ResultRow> rows = ResultsFolder.csvRows(results);
@@ -111,6 +111,17 @@ class SpeechLauncherIT {
         "state_memory") * 3);
     assertThat(value(rows, variants.get(1), 5.12, "state_memory")).isLessThan(value(rows, variants.get(0), 5.12,
         "state_memory") / 4);
+    // every chunk before: SummaryMixing's running sum costs what it costs at 8 chunks; attention cannot stream so
+    double unlimited = Double.POSITIVE_INFINITY;
+    assertThat(value(rows, variants.get(1), unlimited, "real_time_factor")).isPositive();
+    assertThat(value(rows, variants.get(1), unlimited, "state_memory")).isLessThan(value(rows, variants.get(1), 5.12,
+        "state_memory"));
+    assertThat(rows).filteredOn(r -> r.variant().equals(variants.get(0)) && r.length() == unlimited)
+        .isNotEmpty().allSatisfy(r -> {
+          assertThat(r.status()).isEqualTo("error");
+          assertThat(r.message()).contains("no steady state");
+        });
+    assertThat(outcome.out()).contains("unlimited");
     assertThat(outcome.out()).contains("Tipping points").contains("against speech/streaming-mhsa | streaming (lengths: left context)")
         .containsPattern("(?m)^speech/streaming-summarymixing +state_memory ");
   }

@@ -22,7 +22,8 @@ final class PointOptions {
   List<String> params = new ArrayList<>();
 
   @Option(names = "--lengths", split = ",", paramLabel = "L",
-      description = "input lengths in the modality's unit (default: the modality's grid)")
+      description = "input lengths in the modality's unit (default: the modality's grid); in the streaming mode, left "
+          + "contexts in seconds, `unlimited` for every chunk before")
   List<String> lengths = new ArrayList<>();
 
   @Option(names = "--mode", split = ",", paramLabel = "MODE", defaultValue = "inference,training",
@@ -68,14 +69,22 @@ final class PointOptions {
     return Duration.ofSeconds(timeoutSeconds);
   }
 
+  /** The length of a streaming point that keeps every chunk before it. */
+  static final String UNLIMITED = "unlimited";
+
   private List<Double> parseLengths() {
     List<Double> parsed = new ArrayList<>();
     for (String text : lengths) {
+      if (text.trim().equalsIgnoreCase(UNLIMITED)) {
+        parsed.add(Double.POSITIVE_INFINITY);
+        continue;
+      }
       double length;
       try {
         length = Double.parseDouble(text.trim());
       } catch (NumberFormatException e) {
-        throw new ParameterException(spec.commandLine(), "`" + text + "` is not a length: lengths are numbers of at least 1");
+        throw new ParameterException(spec.commandLine(), "`" + text + "` is not a length: lengths are numbers of at "
+            + "least 1, or `unlimited` (a streaming left context)");
       }
       if (!(length >= 1) || Double.isInfinite(length)) {
         throw new ParameterException(spec.commandLine(), "length must be at least 1, got " + text.trim());

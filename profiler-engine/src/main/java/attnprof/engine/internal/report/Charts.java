@@ -66,6 +66,8 @@ public final class Charts {
     List<Chart> charts = new ArrayList<>();
     Map<String, List<ResultRow>> groups = result.rows().stream()
         .filter(r -> Direction.ofId(r.better()).ranked())
+        // an unlimited streaming left context has no place on a length axis
+        .filter(r -> Double.isFinite(r.length()))
         .collect(Collectors.groupingBy(Charts::groupKey, LinkedHashMap::new, Collectors.toList()));
     groups.forEach((key, rows) -> charts.add(curves(key, rows, result.tippingPoints())));
     Map<String, List<Breakdowns.Entry>> byMode = Breakdowns.of(result.rows()).stream()

@@ -120,8 +120,14 @@ public record PointJob(
     return inputFile == null ? "synthetic" : java.nio.file.Path.of(inputFile).getFileName().toString();
   }
 
-  /** A length without a trailing {@code .0} when it is whole. */
+  /**
+   * A length without a trailing {@code .0} when it is whole; {@code unlimited} for an infinite one (a streaming
+   * left context of every chunk before).
+   */
   public static String formatLength(double length) {
+    if (Double.isInfinite(length)) {
+      return attnprof.engine.TippingPoint.UNLIMITED;
+    }
     return length == Math.rint(length) ? String.valueOf((long) length) : String.valueOf(length);
   }
 }

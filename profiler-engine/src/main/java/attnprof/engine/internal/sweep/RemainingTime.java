@@ -27,6 +27,9 @@ final class RemainingTime {
 
   /** A point measured once, such as one of an earlier run: {@code seconds} for one fork. */
   void finished(String variantId, attnprof.api.Mode mode, int batch, double length, double seconds) {
+    if (!Double.isFinite(length)) {
+      return; // an unlimited streaming left context: nothing to extrapolate from
+    }
     done.add(new Done(variantId, mode, batch, length, seconds));
   }
 
@@ -58,9 +61,11 @@ final class RemainingTime {
       return start;
     }
     Done longest = alike.get(alike.size() - 1);
+    // an unlimited streaming left context costs what the longest measured does, or fails at once
+    double length = Double.isFinite(job.length()) ? job.length() : longest.length();
     // one point alike: growing as the others of its mode grew, but no faster than length until a second shows it
     double exponent = exponent(alike, start).orElseGet(() -> Math.min(1, typicalExponent(job.mode())));
-    return start + Math.max(0, longest.seconds() - start) * Math.pow(job.length() / longest.length(), exponent);
+    return start + Math.max(0, longest.seconds() - start) * Math.pow(length / longest.length(), exponent);
   }
 
   /** The measured points of the same variant, mode and batch, shortest first. */

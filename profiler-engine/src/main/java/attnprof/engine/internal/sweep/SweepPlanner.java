@@ -76,7 +76,7 @@ public final class SweepPlanner {
           throw ProfilerException.user("real inputs are not streamed: a streaming point's length is its left "
               + "context, and its chunks are synthetic; leave out --inputs");
         }
-        for (InputChoice input : inputs(request, generator, familyLengths(variant, mode))) {
+        for (InputChoice input : inputs(request, generator, familyLengths(variant, mode), mode)) {
           for (double length : input.lengths()) {
             for (int batch : batches) {
               MeasurementPoint point = new MeasurementPoint(variant.descriptor().id(), config, length, batch, mode,
@@ -209,12 +209,19 @@ public final class SweepPlanner {
     }
   }
 
-  private static List<InputChoice> inputs(SweepRequest request, InputGenerator generator, List<Double> family) {
+  private static List<InputChoice> inputs(SweepRequest request, InputGenerator generator, List<Double> family,
+      Mode mode) {
     InputDescriptor descriptor = generator.descriptor();
     List<Double> defaults = family.isEmpty() ? descriptor.defaultLengths() : family;
     List<Double> requested = request.lengths().isEmpty() && request.inputs().isEmpty()
         ? defaults : request.lengths();
     for (double length : requested) {
+      if (Double.isInfinite(length)) {
+        if (mode != Mode.STREAMING) {
+          throw ProfilerException.user("`unlimited` is a left context: only the streaming mode takes it");
+        }
+        continue;
+      }
       if (length < generator.minimumLength() || length > generator.maximumLength()) {
         throw ProfilerException.user(descriptor.modality() + " lengths are from "
             + PointJob.formatLength(generator.minimumLength()) + " to " + PointJob.formatLength(generator.maximumLength()) + " "

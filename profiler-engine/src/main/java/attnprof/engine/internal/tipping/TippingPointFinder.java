@@ -22,6 +22,7 @@ public final class TippingPointFinder {
 
   /** The comparison of a run's rows, resampling its points' runs. */
   public Comparisons.Analysis analyse(List<ResultRow> rows, List<PointResult> points, Comparisons.Settings settings) {
+    rows = onTheAxis(rows);
     Map<String, PointResult> byKey = new HashMap<>();
     for (PointResult point : points) {
       byKey.put(key(point.variantId(), point.input(), point.length(), point.mode().id(), point.batch()), point);
@@ -32,7 +33,15 @@ public final class TippingPointFinder {
 
   /** The tipping points of rows alone, resampling their summaries. */
   public List<TippingPoint> find(List<ResultRow> rows) {
-    return Comparisons.analyse(rows, row -> Optional.empty(), Comparisons.Settings.DEFAULT).tippingPoints();
+    return Comparisons.analyse(onTheAxis(rows), row -> Optional.empty(), Comparisons.Settings.DEFAULT).tippingPoints();
+  }
+
+  /**
+   * The rows at finite lengths: a streaming point of an unlimited left context is reported beside the axis,
+   * not compared on it (nothing lies between it and the longest finite length to interpolate or bisect).
+   */
+  private static List<ResultRow> onTheAxis(List<ResultRow> rows) {
+    return rows.stream().filter(row -> Double.isFinite(row.length())).toList();
   }
 
   private static String key(String variant, String input, double length, String mode, int batch) {

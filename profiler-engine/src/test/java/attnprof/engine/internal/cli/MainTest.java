@@ -33,7 +33,8 @@ class MainTest {
     Outcome outcome = run("sweep", "--lengths", "abc");
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err())
-        .isEqualTo("attnprof: `abc` is not a length: lengths are numbers of at least 1 (see `attnprof sweep --help`)\n");
+        .isEqualTo("attnprof: `abc` is not a length: lengths are numbers of at least 1, or `unlimited` (a streaming "
+            + "left context) (see `attnprof sweep --help`)\n");
   }
 
   @Test

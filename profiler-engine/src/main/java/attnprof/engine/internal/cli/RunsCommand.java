@@ -28,7 +28,7 @@ final class RunsCommand implements Runnable {
    * that measures what a partial run is missing.
    */
   public record RunEntry(String runId, String startedAt, String finishedAt, boolean complete, int planned, int stored,
-      String variants, String modality, String preset, String device, String folder, String resume) {
+      List<String> variants, String modality, String preset, String device, String folder, String resume) {
   }
 
   @Override
@@ -43,7 +43,7 @@ final class RunsCommand implements Runnable {
 
   private RunEntry entry(StoredRunSummary run) {
     return new RunEntry(run.runId(), run.startedAt().toString(), run.finishedAt().toString(), run.complete(),
-        run.planned(), run.stored(), String.join(",", run.variants()), run.modality(), run.preset(), run.device(),
+        run.planned(), run.stored(), run.variants(), run.modality(), run.preset(), run.device(),
         run.outputDirectory() == null ? "" : run.outputDirectory().toString(), run.complete() ? ""
             : "attnprof " + root.databaseOptions(root.database()) + "sweep --resume " + run.runId());
   }
@@ -55,7 +55,7 @@ final class RunsCommand implements Runnable {
     }
     TextTable table = new TextTable("RUN", "WHEN", "POINTS", "STATE", "WHAT", "FOLDER").prose(4, 5);
     for (RunEntry run : runs) {
-      String what = (run.variants().isEmpty() ? run.modality() : run.variants().replace(",", ", ")) + " "
+      String what = (run.variants().isEmpty() ? run.modality() : String.join(", ", run.variants())) + " "
           + run.preset() + " on " + run.device();
       table.row(run.runId(), when(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt())),
           run.stored() + "/" + run.planned(), run.complete() ? "complete" : "partial", what, run.folder());

@@ -97,8 +97,6 @@ class LauncherIT {
     cases.put(with(sweep, "--lengths", "1e12"), "attnprof: text lengths are from 1 to 1048576 tokens, got 1000000000000");
     cases.put(with(sweep, "--lengths", "128,unlimited"),
         "attnprof: `unlimited` is a left context: only the streaming mode takes it");
-    cases.put(with(sweep, "--mode", "streaming"), "attnprof: text/bert does not run in the streaming mode; variants "
-        + "that do: speech/streaming-mhsa, speech/streaming-summarymixing");
     cases.put(with(sweep, "--out", file.toString()),
         "attnprof: --out `" + file + "` is a file, not a folder (see `attnprof sweep --help`)");
     cases.put(with(sweep, "--out", ""), "attnprof: --out needs a folder name (see `attnprof sweep --help`)");

@@ -58,7 +58,7 @@ final class RunsCommand implements Runnable {
       String what = (run.variants().isEmpty() ? run.modality() : String.join(", ", run.variants())) + " "
           + run.preset() + " on " + run.device();
       table.row(run.runId(), when(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt())),
-          run.stored() + "/" + run.planned(), run.complete() ? "complete" : "partial", what, run.folder());
+          points(run), run.complete() ? "complete" : "partial", what, run.folder());
     }
     root.out.print(table.render());
     for (RunEntry run : runs) {
@@ -66,6 +66,16 @@ final class RunsCommand implements Runnable {
         root.out.println(Terminal.fit(run.runId() + " is partial: `" + run.resume() + "` measures what it misses"));
       }
     }
+  }
+
+  /**
+   * {@code 6/8} stored of planned; for a complete run that refinement added points to, {@code 8/8 +16}: every
+   * planned point, and the points added after the grid.
+   */
+  static String points(RunEntry run) {
+    return run.complete() && run.stored() > run.planned()
+        ? run.planned() + "/" + run.planned() + " +" + (run.stored() - run.planned())
+        : run.stored() + "/" + run.planned();
   }
 
   /** {@code 2026-12-02 19:07–19:09}: the start, and when the latest point was stored (its day if another). */

@@ -10,7 +10,6 @@ import attnprof.engine.SweepResult;
 import attnprof.engine.TippingPoint;
 import attnprof.engine.internal.stats.AchievedRates;
 import attnprof.engine.internal.output.RecordCsv;
-import attnprof.engine.internal.sweep.PointJob;
 import java.lang.reflect.RecordComponent;
 import java.util.Base64;
 import java.util.List;
@@ -201,7 +200,7 @@ final class HtmlReport {
     html.append("<th>busy time</th><th>unscoped</th><th>GFLOP</th></tr>\n");
     for (Breakdowns.Entry entry : entries) {
       html.append("<tr><td>").append(Html.escape(entry.variant())).append("</td><td class=\"n\">")
-          .append(Html.escape(PointJob.formatLength(entry.length()) + " " + entry.lengthUnit())).append("</td><td>")
+          .append(Html.escape(TippingPoint.formatLength(entry.length(), entry.lengthUnit()))).append("</td><td>")
           .append(Html.escape(entry.mode())).append("</td><td class=\"n\">").append(entry.batch()).append("</td>");
       for (Component component : Component.values()) {
         double rate = entry.gflopsPerSecond(component);
@@ -228,7 +227,7 @@ final class HtmlReport {
         .append("<th>why</th></tr>\n");
     for (PointResult point : failed) {
       html.append("<tr><td>").append(Html.escape(point.variantId())).append("</td><td class=\"n\">")
-          .append(Html.escape(PointJob.formatLength(point.length()) + " " + point.lengthUnit())).append("</td><td>")
+          .append(Html.escape(TippingPoint.formatLength(point.length(), point.lengthUnit()))).append("</td><td>")
           .append(Html.escape(point.mode().id())).append("</td><td class=\"n\">").append(point.batch())
           .append("</td><td class=\"bad\">").append(Html.escape(point.status().id())).append("</td><td>")
           .append(Html.escape(point.message())).append("</td></tr>\n");

@@ -48,7 +48,7 @@ abstract class StreamingVariant implements ModelVariant {
 
   @Override
   public final Set<Mode> modes() {
-    return EnumSet.allOf(Mode.class);
+    return EnumSet.of(Mode.INFERENCE, Mode.TRAINING, Mode.STREAMING);
   }
 
   @Override

@@ -68,8 +68,8 @@ final class CompareCommand implements Runnable {
     root.out.println(Terminal.fit("A: " + runA + ", B: " + runB + "; beyond spread: the runs' p10-p90 ranges do not "
         + "overlap"));
     Map<String, List<RunComparison.Line>> groups = lines.stream().collect(Collectors.groupingBy(
-        line -> line.variant() + " | " + Formats.mode(line.mode()) + " | batch " + line.batch()
-            + (line.input().equals("synthetic") ? "" : " | " + line.input()), LinkedHashMap::new, Collectors.toList()));
+        line -> line.variant() + " | " + Formats.where(line.mode(), line.batch(), line.input()), LinkedHashMap::new,
+        Collectors.toList()));
     int beyond = 0;
     for (Map.Entry<String, List<RunComparison.Line>> group : groups.entrySet()) {
       TextTable table = new TextTable("LENGTH", "METRIC", "A", "B", "B / A", "BEYOND SPREAD");
@@ -95,8 +95,8 @@ final class CompareCommand implements Runnable {
     root.out.println();
     root.out.println("Tipping points of both runs, with whether their 95% intervals overlap");
     Map<String, List<TippingPair>> byQuantity = pairs.stream().collect(Collectors.groupingBy(
-        pair -> pair.metric() + " | " + Formats.mode(pair.mode()) + " | batch " + pair.batch()
-            + (pair.input().equals("synthetic") ? "" : " | " + pair.input()), LinkedHashMap::new, Collectors.toList()));
+        pair -> pair.metric() + " | " + Formats.where(pair.mode(), pair.batch(), pair.input()), LinkedHashMap::new,
+        Collectors.toList()));
     byQuantity.forEach((heading, members) -> {
       TextTable table = new TextTable("VARIANT", "A", "B", "INTERVALS").prose(1, 2);
       members.forEach(pair -> table.row(pair.variant(), pair.a().answerWithInterval(), pair.b().answerWithInterval(),

@@ -48,6 +48,14 @@ final class Formats {
     return attnprof.api.Mode.STREAMING.id().equals(mode) ? mode + " (lengths: left context)" : mode;
   }
 
+  /**
+   * Where a table's figures were measured, as its heading names it: {@code inference | batch 1}, with the
+   * input when it is a real one.
+   */
+  static String where(String mode, int batch, String input) {
+    return mode(mode) + " | batch " + batch + (input.equals("synthetic") ? "" : " | " + input);
+  }
+
   /** A length's number alone, as {@link #length} writes it. */
   static String lengthNumber(double length, String unit) {
     return attnprof.engine.TippingPoint.formatNumber(length, unit);

@@ -83,7 +83,9 @@ final class ListCommand implements Runnable {
         .map(d -> new MetricEntry(d.id(), d.displayName(), d.quantities().stream()
             .map(q -> new QuantityEntry(d.id(), q.id(), q.unit().symbol(), q.direction().id())).toList(), d.batchOneOnly(),
             d.summary())).toList();
-    List<DeviceEntry> deviceEntries = registry.devices().stream().map(ListCommand::entry).toList();
+    // a device's availability check may run a program (nvidia-smi): only when devices are listed
+    List<DeviceEntry> deviceEntries = all || devices ? registry.devices().stream().map(ListCommand::entry).toList()
+        : List.of();
     List<PluginEntry> pluginEntries = plugins(registry);
     List<String> diagnostics = registry.diagnostics().stream().map(PluginDiagnostic::line).toList();
     switch (output.format) {

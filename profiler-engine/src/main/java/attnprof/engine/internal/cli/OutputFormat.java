@@ -23,14 +23,6 @@ final class OutputFormat {
           + "(default: ${DEFAULT-VALUE})")
   Format format = Format.table;
 
-  boolean isTable() {
-    return format == Format.table;
-  }
-
-  boolean isJson() {
-    return format == Format.json;
-  }
-
   /** Prints a value as JSON. */
   static void printJson(PrintStream out, Object value) {
     try {

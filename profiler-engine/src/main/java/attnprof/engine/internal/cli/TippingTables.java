@@ -28,8 +28,8 @@ final class TippingTables {
       return;
     }
     Map<String, List<TippingPoint>> groups = points.stream().collect(Collectors.groupingBy(
-        p -> "against " + p.baseline() + " | " + Formats.mode(p.mode()) + " | batch " + p.batch()
-            + (p.input().equals("synthetic") ? "" : " | " + p.input()), java.util.LinkedHashMap::new,
+        p -> "against " + p.baseline() + " | " + Formats.where(p.mode(), p.batch(), p.input()),
+        java.util.LinkedHashMap::new,
         Collectors.toList()));
     boolean first = true;
     for (Map.Entry<String, List<TippingPoint>> group : groups.entrySet()) {
@@ -52,8 +52,7 @@ final class TippingTables {
    */
   static void printComparisons(PrintStream out, List<LengthComparison> comparisons) {
     Map<String, List<LengthComparison>> groups = comparisons.stream().collect(Collectors.groupingBy(
-        c -> c.metric() + " | " + Formats.mode(c.mode()) + " | batch " + c.batch() + (c.input().equals("synthetic") ? "" : " | "
-            + c.input()), TreeMap::new, Collectors.toList()));
+        c -> c.metric() + " | " + Formats.where(c.mode(), c.batch(), c.input()), TreeMap::new, Collectors.toList()));
     if (groups.isEmpty()) {
       return;
     }
@@ -108,7 +107,7 @@ final class TippingTables {
     Map<String, List<ResultRow>> groups = rows.stream()
         .filter(r -> attnprof.api.metric.Direction.ofId(r.better()).ranked())
         .collect(Collectors.groupingBy(
-        r -> r.metric() + " | " + Formats.mode(r.mode()) + " | batch " + r.batch() + (r.input().equals("synthetic") ? "" : " | " + r.input()),
+        r -> r.metric() + " | " + Formats.where(r.mode(), r.batch(), r.input()),
         TreeMap::new, Collectors.toList()));
     for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
       List<ResultRow> groupRows = group.getValue();
@@ -129,7 +128,7 @@ final class TippingTables {
    */
   static void printAchievedRates(PrintStream out, List<ResultRow> rows) {
     Map<String, List<AchievedRates.Rate>> groups = AchievedRates.of(rows).stream().collect(Collectors.groupingBy(
-        r -> Formats.mode(r.mode()) + " | batch 1" + (r.input().equals("synthetic") ? "" : " | " + r.input()), TreeMap::new,
+        r -> Formats.where(r.mode(), 1, r.input()), TreeMap::new,
         Collectors.toList()));
     for (Map.Entry<String, List<AchievedRates.Rate>> group : groups.entrySet()) {
       List<AchievedRates.Rate> members = group.getValue();

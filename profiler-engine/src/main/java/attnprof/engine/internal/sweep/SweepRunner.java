@@ -449,7 +449,6 @@ public final class SweepRunner {
      */
     private void refine() {
       long budgetMillis = request.refineBudget().toMillis();
-      long spent = 0;
       while (true) {
         latest = assemble(true);
         Comparisons.Analysis analysis = analyse(latest);
@@ -466,12 +465,12 @@ public final class SweepRunner {
         }
         Map<PointJob, Integer> wave = new LinkedHashMap<>(more);
         added.forEach(job -> wave.put(job, request.forks()));
-        if (!wave.isEmpty() && spent + predictedMillis(wave) > budgetMillis && !more.isEmpty()) {
+        if (!wave.isEmpty() && refineSpentMillis + predictedMillis(wave) > budgetMillis && !more.isEmpty()) {
           // the whole wave would overrun the budget: the second forks of the lengths already there may not
           wave.keySet().retainAll(more.keySet());
           added.clear();
         }
-        if (wave.isEmpty() || spent + predictedMillis(wave) > budgetMillis) {
+        if (wave.isEmpty() || refineSpentMillis + predictedMillis(wave) > budgetMillis) {
           return;
         }
         this.wave++;
@@ -491,8 +490,7 @@ public final class SweepRunner {
         waveRunning = true;
         measure(indexed);
         waveRunning = false;
-        spent += clock.millis() - waveStartedMillis;
-        refineSpentMillis = spent;
+        refineSpentMillis += clock.millis() - waveStartedMillis;
       }
     }
 

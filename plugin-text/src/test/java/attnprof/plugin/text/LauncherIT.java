@@ -218,10 +218,11 @@ class LauncherIT {
   void atAHundredColumnsNoLineIsWiderAndEveryListingCommandAlsoPrintsJson(@TempDir Path folder) throws Exception {
     Map<String, String> hundred = Map.of("COLUMNS", "100");
     Path run = folder.resolve("run");
-    // seven lengths: the comparison tables are wider than 100 columns unless they are split; measured in child
-    // JVMs as by default (in this one, TensorFlow's own log lines would be part of the output)
+    // seven lengths: the comparison tables are wider than 100 columns unless they are split; flops with latency
+    // print the achieved-rate tables too; measured in child JVMs as by default (in this one, TensorFlow's own log
+    // lines would be part of the output)
     Outcome swept = LAUNCHER.attnprofWithEnvironment(hundred, "sweep", "--variants", "text/bert,text/nystromformer",
-        "--preset", "tiny", "--lengths", "8,16,32,64,128,256,512", "--metrics", "latency,peak-memory", "--mode",
+        "--preset", "tiny", "--lengths", "8,16,32,64,128,256,512", "--metrics", "latency,peak-memory,flops", "--mode",
         "inference", "--runs", "3", "--min-time", "10", "--refine", "none", "--out", run.toString());
     assertThat(swept.code()).as(swept.err()).isZero();
     String runId = swept.err().replaceAll("(?s).*attnprof: (run-[0-9-]+):.*", "$1");
@@ -239,7 +240,7 @@ class LauncherIT {
       assertThat((outcome.out() + outcome.err()).lines()).as(command)
           .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(100));
     });
-    assertThat(swept.out()).contains("512 tokens").contains("Tipping points")
+    assertThat(swept.out()).contains("512 tokens").contains("Tipping points").contains("achieved GFLOP/s")
         .containsPattern("(?s)\n\nVARIANT .*\n\nVARIANT "); // a table split into blocks
 
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -84,7 +84,7 @@ final class CompareCommand implements Runnable {
         }
       }
       root.out.println();
-      root.out.println(group.getKey());
+      root.out.println(Terminal.fit(group.getKey()));
       root.out.print(table.render());
     }
     root.out.println();
@@ -101,7 +101,7 @@ final class CompareCommand implements Runnable {
       TextTable table = new TextTable("VARIANT", "A", "B", "INTERVALS").prose(1, 2);
       members.forEach(pair -> table.row(pair.variant(), pair.a().answerWithInterval(), pair.b().answerWithInterval(),
           pair.intervals()));
-      root.out.println(heading);
+      root.out.println(Terminal.fit(heading));
       root.out.print(table.render());
     });
   }

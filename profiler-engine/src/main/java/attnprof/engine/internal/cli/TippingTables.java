@@ -40,7 +40,7 @@ final class TippingTables {
         table.row(point.variant(), point.metric(), point.answerWithInterval(), point.method(), how);
       }
       out.print(first ? "" : "\n");
-      out.println(group.getKey());
+      out.println(Terminal.fit(group.getKey()));
       out.print(table.render());
       first = false;
     }
@@ -63,7 +63,7 @@ final class TippingTables {
       for (LengthComparison comparison : members) {
         cells.computeIfAbsent(comparison.variant(), v -> new TreeMap<>()).put(comparison.length(), cell(comparison));
       }
-      out.println(group.getKey());
+      out.println(Terminal.fit(group.getKey()));
       out.print(variantsByLength(cells, members.get(0).lengthUnit()));
       out.println();
     }
@@ -116,7 +116,7 @@ final class TippingTables {
         cells.computeIfAbsent(row.variant(), v -> new TreeMap<>()).put(row.length(),
             row.ok() ? Formats.value(row.value(), row.unit()) : row.status());
       }
-      out.println(group.getKey());
+      out.println(Terminal.fit(group.getKey()));
       out.print(variantsByLength(cells, groupRows.get(0).lengthUnit()));
       out.println();
     }
@@ -136,8 +136,8 @@ final class TippingTables {
       for (AchievedRates.Rate rate : members) {
         cells.computeIfAbsent(rate.variant(), v -> new TreeMap<>()).put(rate.length(), rateCell(rate));
       }
-      out.println("achieved GFLOP/s (FLOPs / median latency, derived; in brackets: of the baseline's) | "
-          + group.getKey());
+      out.println(Terminal.fit("achieved GFLOP/s (FLOPs / median latency, derived; in brackets: of the baseline's) | "
+          + group.getKey()));
       out.print(variantsByLength(cells, members.get(0).lengthUnit()));
       out.println();
     }

@@ -26,6 +26,9 @@ module attnprof.engine {
   requires org.jfree.svg;
 
   exports attnprof.engine;
+  exports attnprof.engine.request;
+  exports attnprof.engine.result;
+  exports attnprof.engine.plugins;
 
   uses attnprof.api.model.ModelVariant;
   uses attnprof.api.input.InputGenerator;
@@ -45,13 +48,18 @@ module attnprof.engine {
       attnprof.engine.internal.metrics.StreamingMetric;
 
   opens attnprof.engine to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.request to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.result to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.plugins to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.internal.point to com.fasterxml.jackson.databind;
+  opens attnprof.engine.internal.fork to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.wiring to com.google.guice;
   opens attnprof.engine.internal.registry to com.google.guice;
   opens attnprof.engine.internal.sweep to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.output to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.environment to com.google.guice;
   opens attnprof.engine.internal.tipping to com.google.guice;
-  opens attnprof.engine.internal.measure to com.google.guice;
+  opens attnprof.engine.internal.measure to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.report to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.store to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.plan to com.google.guice, com.fasterxml.jackson.databind;

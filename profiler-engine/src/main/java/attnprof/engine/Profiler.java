@@ -1,10 +1,23 @@
 package attnprof.engine;
 
+import attnprof.engine.plugins.PluginRegistry;
+import attnprof.engine.plugins.VariantDescription;
+import attnprof.engine.request.RecipeOptions;
+import attnprof.engine.request.Shard;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.MergeResult;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.ProgressListener;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.StoredRunSummary;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import attnprof.api.ProfilerException;
 import attnprof.engine.internal.measure.ModelInspector;
 import attnprof.engine.internal.output.ResultFiles;
 import attnprof.engine.internal.report.ReportWriter;
 import attnprof.engine.internal.store.ResultStore;
+import attnprof.engine.internal.store.StoredRun;
 import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.sweep.SweepRunner;
 import attnprof.engine.internal.tipping.TippingPointFinder;
@@ -180,7 +193,7 @@ public final class Profiler {
   /** The runs stored in a results database, oldest first. */
   public List<StoredRunSummary> storedRuns(Path database) {
     try (ResultStore store = ResultStore.openExisting(database)) {
-      return store.runs().stream().map(StoredRunSummary::of).toList();
+      return store.runs().stream().map(StoredRun::summary).toList();
     }
   }
 

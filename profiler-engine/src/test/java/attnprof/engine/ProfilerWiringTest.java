@@ -1,5 +1,6 @@
 package attnprof.engine;
 
+import attnprof.engine.plugins.PluginRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;

@@ -3,7 +3,7 @@ package attnprof.plugin.cuda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.device.Availability;
-import attnprof.engine.ResultRow;
+import attnprof.engine.result.ResultRow;
 import attnprof.testkit.Launcher;
 import attnprof.testkit.Launcher.Outcome;
 import attnprof.testkit.ResultsFolder;

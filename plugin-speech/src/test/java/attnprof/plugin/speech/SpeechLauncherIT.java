@@ -2,7 +2,7 @@ package attnprof.plugin.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.ResultRow;
+import attnprof.engine.result.ResultRow;
 import attnprof.testkit.Launcher;
 import attnprof.testkit.Launcher.Outcome;
 import attnprof.testkit.ResultsFolder;

@@ -3,9 +3,9 @@ package attnprof.plugin.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.engine.Profiler;
-import attnprof.engine.ResultRow;
-import attnprof.engine.SweepResult;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import attnprof.testkit.Launcher;
 import attnprof.testkit.Launcher.Outcome;
 import attnprof.testkit.ResultsFolder;
@@ -68,7 +68,7 @@ class ScaleOutIT {
     SweepResult mergedRun = profiler.findResult(folder.resolve("merged/attnprof.db"),
         ResultsFolder.storedPoints(folder.resolve("merged")).keySet().iterator().next());
     List<ResultRow> union = new ArrayList<>();
-    List<attnprof.engine.PointResult> unionPoints = new ArrayList<>();
+    List<attnprof.engine.result.PointResult> unionPoints = new ArrayList<>();
     for (Path shard : List.of(folder.resolve("s1"), folder.resolve("s2"))) {
       SweepResult run = profiler.findResult(shard.resolve("attnprof.db"),
           ResultsFolder.storedPoints(shard).keySet().iterator().next());

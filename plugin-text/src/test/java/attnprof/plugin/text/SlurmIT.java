@@ -2,10 +2,10 @@ package attnprof.plugin.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.PointResult;
+import attnprof.engine.result.PointResult;
 import attnprof.engine.Profiler;
-import attnprof.engine.ResultRow;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.SweepResult;
 import attnprof.testkit.Launcher;
 import attnprof.testkit.Launcher.Outcome;
 import attnprof.testkit.ResultsFolder;

@@ -2,12 +2,12 @@ package attnprof.plugin.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.PointStatus;
+import attnprof.engine.result.PointStatus;
 import attnprof.engine.Profiler;
-import attnprof.engine.ResultRow;
-import attnprof.engine.SweepRequest;
-import attnprof.engine.SweepResult;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -68,4 +68,13 @@ class ArchitectureTest {
     assertThat(api.requires()).extracting(ModuleDescriptor.Requires::name)
         .noneMatch(name -> name.startsWith("attnprof."));
   }
+
+  @Test
+  void theEnginesPackagesDependOnEachOtherWithoutACycle() throws Exception {
+    java.util.Map<String, java.util.Set<String>> graph = PackageGraph.ofClasses(java.nio.file.Path.of("target", "classes"),
+        "attnprof/engine/");
+
+    assertThat(graph).containsKeys("attnprof.engine", "attnprof.engine.internal.sweep", "attnprof.engine.result");
+    assertThat(PackageGraph.cycles(graph)).as("package cycles of profiler-engine").isEmpty();
+  }
 }

@@ -1,6 +1,6 @@
 package attnprof.testkit;
 
-import attnprof.engine.ResultRow;
+import attnprof.engine.result.ResultRow;
 import attnprof.engine.Profiler;
 import java.nio.file.Files;
 import java.nio.file.Path;

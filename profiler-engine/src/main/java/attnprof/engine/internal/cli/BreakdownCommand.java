@@ -1,10 +1,10 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.api.model.Component;
-import attnprof.engine.PointResult;
-import attnprof.engine.PointStatus;
-import attnprof.engine.SweepRequest;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.report.Breakdowns;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
         document.put("rows", result.rows());
         OutputFormat.printJson(root.out, document);
       }
-      case csv -> OutputFormat.printCsv(root.out, attnprof.engine.ResultRow.class, result.rows());
+      case csv -> OutputFormat.printCsv(root.out, attnprof.engine.result.ResultRow.class, result.rows());
       case table -> print(root.out, result);
     }
     boolean notRun = result.points().stream().anyMatch(p -> p.status() == PointStatus.NOT_RUN);

@@ -1,6 +1,6 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.TippingPoint;
 import attnprof.engine.internal.report.RunComparison;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.PluginRegistry;
+import attnprof.engine.plugins.PluginRegistry;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

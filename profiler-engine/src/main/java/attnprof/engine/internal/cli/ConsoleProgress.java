@@ -1,8 +1,8 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.PointResult;
-import attnprof.engine.PointStatus;
-import attnprof.engine.ProgressListener;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.result.ProgressListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,7 +117,7 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   @Override
-  public synchronized void sweepFinished(attnprof.engine.SweepResult result) {
+  public synchronized void sweepFinished(attnprof.engine.result.SweepResult result) {
     if (ticking != null) {
       ticking.cancel(false);
       ticker.shutdownNow();

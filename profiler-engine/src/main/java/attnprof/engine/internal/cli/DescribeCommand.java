@@ -1,7 +1,7 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.api.model.ParameterSpec;
-import attnprof.engine.VariantDescription;
+import attnprof.engine.plugins.VariantDescription;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -37,7 +37,7 @@ final class Formats {
 
   /** A length in its unit, one way everywhere: whole tokens and pixels, seconds to 0.1 s ({@code 1.5 seconds}). */
   static String length(double length, String unit) {
-    return attnprof.engine.TippingPoint.formatLength(length, unit);
+    return attnprof.engine.result.TippingPoint.formatLength(length, unit);
   }
 
   /**
@@ -58,7 +58,7 @@ final class Formats {
 
   /** A length's number alone, as {@link #length} writes it. */
   static String lengthNumber(double length, String unit) {
-    return attnprof.engine.TippingPoint.formatNumber(length, unit);
+    return attnprof.engine.result.TippingPoint.formatNumber(length, unit);
   }
 
   static String duration(Duration duration) {

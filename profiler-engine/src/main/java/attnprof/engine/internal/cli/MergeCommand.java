@@ -1,6 +1,6 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.MergeResult;
+import attnprof.engine.result.MergeResult;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.engine.Profiler;
-import attnprof.engine.RecipeOptions;
-import attnprof.engine.SweepRequest;
+import attnprof.engine.request.RecipeOptions;
+import attnprof.engine.request.SweepRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.api.Mode;
-import attnprof.engine.SweepRequest;
+import attnprof.engine.request.SweepRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

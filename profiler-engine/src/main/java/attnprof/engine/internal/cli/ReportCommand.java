@@ -1,6 +1,6 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.report.ReportWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

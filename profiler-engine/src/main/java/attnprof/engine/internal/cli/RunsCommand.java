@@ -1,6 +1,6 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.StoredRunSummary;
+import attnprof.engine.result.StoredRunSummary;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

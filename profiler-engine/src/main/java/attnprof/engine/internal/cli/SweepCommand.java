@@ -1,8 +1,8 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.engine.Profiler;
-import attnprof.engine.SweepRequest;
-import attnprof.engine.SweepResult;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.SweepResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,9 +130,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       refuseOptionsBeside("--plan", "a planned sweep measures the plan's own settings",
           List.of("--plan", "--shard", "--shard-count", "--out", "--results", "--db", "--plugins"));
       checkOut();
-      attnprof.engine.Shard which = shard == null ? new attnprof.engine.Shard(1, shardCount == null ? 1 : shardCount)
-          : shard.strip().equals("auto") ? attnprof.engine.Shard.fromEnvironment(System.getenv(), shardCount)
-          : attnprof.engine.Shard.parse(shard);
+      attnprof.engine.request.Shard which = shard == null ? new attnprof.engine.request.Shard(1, shardCount == null ? 1 : shardCount)
+          : shard.strip().equals("auto") ? attnprof.engine.request.Shard.fromEnvironment(System.getenv(), shardCount)
+          : attnprof.engine.request.Shard.parse(shard);
       if (shardCount != null && shardCount != which.count()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--shard " + which + " but --shard-count "
             + shardCount);
@@ -145,7 +145,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     } else if (resume != null) {
       refuseOptionsBesideResume();
       var stored = profiler.storedRuns(root.database()).stream().filter(r -> r.runId().equals(resume)).findFirst();
-      folder = stored.map(attnprof.engine.StoredRunSummary::outputDirectory).orElse(null);
+      folder = stored.map(attnprof.engine.result.StoredRunSummary::outputDirectory).orElse(null);
       stored.ifPresent(r -> root.err.println("attnprof: resuming " + resume + ": " + r.stored() + " of " + r.planned()
           + " points stored"));
       result = profiler.resume(root.database(), resume, new ConsoleProgress(root.err, folder, options.point.inProcess));
@@ -185,8 +185,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, charts/, index.html); "
           + "database: " + database));
     }
-    List<attnprof.engine.PointResult> notRun = result.points().stream()
-        .filter(p -> p.status() == attnprof.engine.PointStatus.NOT_RUN).toList();
+    List<attnprof.engine.result.PointResult> notRun = result.points().stream()
+        .filter(p -> p.status() == attnprof.engine.result.PointStatus.NOT_RUN).toList();
     if (!notRun.isEmpty()) {
       root.err.println("attnprof: " + notRun.size() + " of " + result.points().size() + " points could not be started ("
           + Main.oneLine(notRun.get(0).message()) + "); `" + resumeCommand(result.runId(), database)

@@ -1,6 +1,6 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.SweepRequest;
+import attnprof.engine.request.SweepRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

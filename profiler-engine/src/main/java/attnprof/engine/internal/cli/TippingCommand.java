@@ -1,6 +1,6 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.TippingPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.LengthComparison;
-import attnprof.engine.ResultRow;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.LengthComparison;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.TippingPoint;
 import attnprof.engine.internal.stats.AchievedRates;
 import java.io.PrintStream;
 import java.util.List;

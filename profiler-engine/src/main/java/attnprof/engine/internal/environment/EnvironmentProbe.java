@@ -1,7 +1,7 @@
 package attnprof.engine.internal.environment;
 
 import attnprof.api.device.DeviceAdapter;
-import attnprof.engine.RunEnvironment;
+import attnprof.engine.result.RunEnvironment;
 import java.util.Map;
 import org.tensorflow.TensorFlow;
 

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.measure;
 
-import attnprof.engine.PointResult;
-import attnprof.engine.internal.sweep.PointJob;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.internal.point.PointJob;
 
 /**
  * What a measuring process says as it goes, so that whoever watches it can hold each phase to a time

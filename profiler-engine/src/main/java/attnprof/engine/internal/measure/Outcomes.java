@@ -1,7 +1,7 @@
 package attnprof.engine.internal.measure;
 
 import attnprof.api.ProfilerException;
-import attnprof.engine.PointStatus;
+import attnprof.engine.result.PointStatus;
 import org.tensorflow.exceptions.TFResourceExhaustedException;
 
 /** How a failure becomes a point's status and one-line message. */

@@ -1,10 +1,10 @@
 package attnprof.engine.internal.output;
 
-import attnprof.engine.LengthComparison;
-import attnprof.engine.ResultRow;
-import attnprof.engine.ResultWriter;
-import attnprof.engine.SweepResult;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.LengthComparison;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.ResultWriter;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.output;
 
-import attnprof.engine.ResultWriter;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.ResultWriter;
+import attnprof.engine.result.SweepResult;
 import java.nio.file.Path;
 
 /**

@@ -1,8 +1,8 @@
 package attnprof.engine.internal.output;
 
 import attnprof.api.ProfilerException;
-import attnprof.engine.ResultRow;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.SweepResult;
 import java.time.Instant;
 import java.io.IOException;
 import java.nio.file.Files;

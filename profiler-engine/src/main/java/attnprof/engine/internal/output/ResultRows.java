@@ -4,9 +4,9 @@ import attnprof.api.metric.Direction;
 import attnprof.api.metric.Measurement;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.Summary;
-import attnprof.engine.PointResult;
-import attnprof.engine.ResultRow;
-import attnprof.engine.RunEnvironment;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.RunEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public final class ResultRows {
       Optional<Measurement> measured = point.measurement(quantity.id());
       if (measured.isPresent()) {
         rows.add(row(runId, point, input, quantity, measured.get().summary(), environment));
-      } else if (point.status() != attnprof.engine.PointStatus.OK) {
+      } else if (point.status() != attnprof.engine.result.PointStatus.OK) {
         rows.add(row(runId, point, input, quantity, null, environment));
       }
       // a measured point without this quantity could not report it here (no allocator statistics, say)

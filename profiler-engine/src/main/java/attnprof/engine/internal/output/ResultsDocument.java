@@ -1,11 +1,11 @@
 package attnprof.engine.internal.output;
 
-import attnprof.engine.LengthComparison;
-import attnprof.engine.PointResult;
-import attnprof.engine.ResultRow;
-import attnprof.engine.RunEnvironment;
-import attnprof.engine.SweepResult;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.LengthComparison;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.RunEnvironment;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import java.util.List;
 
 /**

@@ -1,7 +1,9 @@
 package attnprof.engine.internal.plan;
 
+import attnprof.engine.internal.point.PlannedPoint;
+import attnprof.engine.internal.point.PointIds;
 import attnprof.api.ProfilerException;
-import attnprof.engine.Shard;
+import attnprof.engine.request.Shard;
 import attnprof.engine.internal.output.Json;
 import attnprof.engine.internal.store.StoredRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,6 +1,6 @@
 package attnprof.engine.internal.plan;
 
-import attnprof.engine.RecipeOptions;
+import attnprof.engine.request.RecipeOptions;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -1,14 +1,15 @@
 package attnprof.engine.internal.plan;
 
+import attnprof.engine.internal.point.PlannedPoint;
 import attnprof.api.ProfilerException;
-import attnprof.engine.MergeResult;
-import attnprof.engine.PointResult;
-import attnprof.engine.PointStatus;
-import attnprof.engine.ResultRow;
-import attnprof.engine.ResultWriter;
-import attnprof.engine.RunEnvironment;
-import attnprof.engine.Shard;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.MergeResult;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.ResultWriter;
+import attnprof.engine.result.RunEnvironment;
+import attnprof.engine.request.Shard;
+import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.store.ResultStore;
 import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.store.StoredRun;

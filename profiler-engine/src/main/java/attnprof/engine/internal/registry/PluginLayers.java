@@ -1,7 +1,7 @@
 package attnprof.engine.internal.registry;
 
-import attnprof.engine.PluginDiagnostic;
-import attnprof.engine.PluginDiagnostic.Severity;
+import attnprof.engine.plugins.PluginDiagnostic;
+import attnprof.engine.plugins.PluginDiagnostic.Severity;
 import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;

@@ -2,9 +2,9 @@ package attnprof.engine.internal.report;
 
 import attnprof.api.metric.Direction;
 import attnprof.api.model.Component;
-import attnprof.engine.ResultRow;
-import attnprof.engine.SweepResult;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -203,7 +203,7 @@ public final class Charts {
   private static Chart breakdown(String mode, List<Breakdowns.Entry> entries) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     for (Breakdowns.Entry entry : entries) {
-      String bar = entry.variant() + " @ " + attnprof.engine.internal.sweep.PointJob.formatLength(entry.length());
+      String bar = entry.variant() + " @ " + attnprof.engine.internal.point.PointJob.formatLength(entry.length());
       for (Component component : Component.values()) {
         dataset.addValue(entry.shares().get(component), component.scopeName(), bar);
       }

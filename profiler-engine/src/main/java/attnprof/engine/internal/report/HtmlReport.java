@@ -1,13 +1,13 @@
 package attnprof.engine.internal.report;
 
 import attnprof.api.model.Component;
-import attnprof.engine.LengthComparison;
-import attnprof.engine.PointResult;
-import attnprof.engine.PointStatus;
-import attnprof.engine.ResultRow;
-import attnprof.engine.RunEnvironment;
-import attnprof.engine.SweepResult;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.LengthComparison;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.RunEnvironment;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import attnprof.engine.internal.stats.AchievedRates;
 import attnprof.engine.internal.output.RecordCsv;
 import java.lang.reflect.RecordComponent;
@@ -78,7 +78,7 @@ final class HtmlReport {
   }
 
   /** When the run has points of the streaming mode: what their lengths and quantities mean. */
-  private static void streamingNote(StringBuilder html, List<attnprof.engine.ResultRow> rows) {
+  private static void streamingNote(StringBuilder html, List<attnprof.engine.result.ResultRow> rows) {
     if (rows.stream().noneMatch(row -> row.mode().equals(attnprof.api.Mode.STREAMING.id()))) {
       return;
     }

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.report;
 
-import attnprof.engine.ResultWriter;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.ResultWriter;
+import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.output.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

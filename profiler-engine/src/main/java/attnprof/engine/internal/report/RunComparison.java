@@ -1,7 +1,7 @@
 package attnprof.engine.internal.report;
 
 import attnprof.api.metric.Direction;
-import attnprof.engine.ResultRow;
+import attnprof.engine.result.ResultRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

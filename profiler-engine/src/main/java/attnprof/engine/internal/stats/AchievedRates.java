@@ -1,6 +1,6 @@
 package attnprof.engine.internal.stats;
 
-import attnprof.engine.ResultRow;
+import attnprof.engine.result.ResultRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package attnprof.engine.internal.stats;
 
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Unit;
-import attnprof.engine.LengthComparison;
-import attnprof.engine.PointStatus;
-import attnprof.engine.ResultRow;
-import attnprof.engine.TippingPoint;
-import attnprof.engine.TippingPoint.Verdict;
+import attnprof.engine.result.LengthComparison;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.TippingPoint;
+import attnprof.engine.result.TippingPoint.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +45,11 @@ public final class Comparisons {
    */
   public record Settings(double noise, int replicates, long seed) {
     public static final Settings DEFAULT = new Settings(0.02, 1000, 20230709);
+
+    /** The analysis settings of a request: its noise threshold, the default resampling. */
+    public static Settings of(attnprof.engine.request.SweepRequest request) {
+      return new Settings(request.noise(), DEFAULT.replicates(), DEFAULT.seed());
+    }
   }
 
   /**

@@ -1,9 +1,9 @@
 package attnprof.engine.internal.store;
 
 import attnprof.api.ProfilerException;
-import attnprof.engine.PointResult;
-import attnprof.engine.ResultRow;
-import attnprof.engine.RunEnvironment;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.RunEnvironment;
 import attnprof.engine.internal.output.Json;
 import attnprof.engine.internal.output.RecordCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.store;
 
 import attnprof.api.Mode;
-import attnprof.engine.SweepRequest;
+import attnprof.engine.request.SweepRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package attnprof.engine.internal.store;
 
-import attnprof.engine.PointResult;
-import attnprof.engine.ResultRow;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.tipping.TippingPointFinder;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ public final class StoredResults {
       List<PointResult> points = new ArrayList<>(store.points(runId).values());
       List<ResultRow> rows = store.rows(runId);
       String output = run.request().outputDirectory();
-      var analysis = tippingPointFinder.analyse(rows, points, attnprof.engine.internal.sweep.SweepRunner
-          .settingsOf(run.request().toRequest()));
+      var analysis = tippingPointFinder.analyse(rows, points, 
+          attnprof.engine.internal.stats.Comparisons.Settings.of(run.request().toRequest()));
       return new SweepResult(runId, run.startedAt(), run.finishedAt(), run.environment(), points, rows,
           analysis.tippingPoints(), analysis.comparisons(), output == null ? null : Path.of(output), run.complete());
     }

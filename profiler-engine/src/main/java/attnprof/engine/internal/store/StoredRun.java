@@ -1,6 +1,7 @@
 package attnprof.engine.internal.store;
 
-import attnprof.engine.RunEnvironment;
+import attnprof.engine.result.RunEnvironment;
+import attnprof.engine.result.StoredRunSummary;
 import java.time.Instant;
 
 /**
@@ -17,4 +18,11 @@ import java.time.Instant;
  */
 public record StoredRun(String runId, Instant startedAt, Instant finishedAt, boolean complete, int planned, int stored,
     StoredRequest request, RunEnvironment environment) {
+
+  /** What a user reads of the run. */
+  public StoredRunSummary summary() {
+    return new StoredRunSummary(runId, startedAt, finishedAt, complete, planned, stored, request.variants(),
+        request.modality(), request.preset(), request.device(),
+        request.outputDirectory() == null ? null : java.nio.file.Path.of(request.outputDirectory()));
+  }
 }

@@ -1,9 +1,10 @@
 package attnprof.engine.internal.sweep;
 
+import attnprof.engine.internal.point.PointJob;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.Unit;
-import attnprof.engine.LengthComparison;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.LengthComparison;
+import attnprof.engine.result.TippingPoint;
 import attnprof.engine.internal.stats.Comparisons;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

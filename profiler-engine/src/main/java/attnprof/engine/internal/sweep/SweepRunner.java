@@ -1,17 +1,28 @@
 package attnprof.engine.internal.sweep;
 
+import attnprof.engine.internal.fork.ForkExecutor;
+import attnprof.engine.internal.fork.ForkExecutors;
+import attnprof.engine.internal.measure.ForkJob;
+import attnprof.engine.internal.measure.MeasurementBudget;
+import attnprof.engine.internal.plan.PlanMaker;
+import attnprof.engine.internal.plan.RemainingTime;
+import attnprof.engine.internal.plan.SweepPlan;
+import attnprof.engine.internal.plan.SweepPlanner;
+import attnprof.engine.internal.point.ForkLayout;
+import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.registry.PluginsFolder;
 import attnprof.api.ProfilerException;
 import attnprof.api.metric.Quantity;
-import attnprof.engine.ForkResult;
-import attnprof.engine.PluginRegistry;
-import attnprof.engine.PointResult;
-import attnprof.engine.PointStatus;
-import attnprof.engine.ProgressListener;
-import attnprof.engine.ResultRow;
-import attnprof.engine.ResultWriter;
-import attnprof.engine.RunEnvironment;
-import attnprof.engine.SweepRequest;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.ForkResult;
+import attnprof.engine.plugins.PluginRegistry;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.result.ProgressListener;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.ResultWriter;
+import attnprof.engine.result.RunEnvironment;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.environment.EnvironmentProbe;
 import attnprof.engine.internal.plan.PlanFile;
 import attnprof.engine.internal.output.ResultRows;
@@ -127,7 +138,7 @@ public final class SweepRunner {
         PlanFile planFile = PlanFile.fromJson(store.plan(run.request().plan()).orElseThrow(() -> ProfilerException.user(
             runId + " is a shard of " + run.request().plan() + ", which " + database + " does not keep")),
             run.request().plan());
-        plan = shardOf(planFile, attnprof.engine.Shard.parse(run.request().shard()), plan);
+        plan = shardOf(planFile, attnprof.engine.request.Shard.parse(run.request().shard()), plan);
       }
       return new Session(request, plan, runId, run.startedAt(), run.environment(), store.points(runId), store,
           progress).run();
@@ -153,7 +164,7 @@ public final class SweepRunner {
    * @throws ProfilerException a user error when the plan was made by another attnprof version or its points
    *     are not those this installation plans from its settings
    */
-  public SweepResult runShard(PlanFile planFile, attnprof.engine.Shard shard, Path folder, Path database,
+  public SweepResult runShard(PlanFile planFile, attnprof.engine.request.Shard shard, Path folder, Path database,
       ProgressListener progress) {
     String version = EnvironmentProbe.attnprofVersion();
     if (!planFile.attnprofVersion().equals(version)) {
@@ -181,11 +192,11 @@ public final class SweepRunner {
   }
 
   /** The points of one shard of a plan, after checking the plan's points are the ones planned here. */
-  private SweepPlan shardOf(PlanFile planFile, attnprof.engine.Shard shard, SweepPlan planned) {
+  private SweepPlan shardOf(PlanFile planFile, attnprof.engine.request.Shard shard, SweepPlan planned) {
     String settings = planFile.request().measuringSettings();
     Map<String, PointJob> byId = new LinkedHashMap<>();
     for (PointJob job : planned.jobs()) {
-      byId.put(attnprof.engine.internal.plan.PointIds.of(job, settings, planFile.attnprofVersion()), job);
+      byId.put(attnprof.engine.internal.point.PointIds.of(job, settings, planFile.attnprofVersion()), job);
     }
     long differ = planFile.points().stream().filter(p -> !byId.containsKey(p.id())).count();
     // a refinement wave's points are some of what its settings plan; a whole plan's are all of them
@@ -196,7 +207,7 @@ public final class SweepRunner {
     }
     java.util.Set<String> mine = planFile.pointsOf(shard);
     List<PointJob> jobs = new ArrayList<>();
-    for (attnprof.engine.internal.plan.PlannedPoint point : planFile.points()) {
+    for (attnprof.engine.internal.point.PlannedPoint point : planFile.points()) {
       if (mine.contains(point.id())) {
         PointJob job = byId.get(point.id()).withIndex(point.index());
         jobs.add(planFile.refines() == null ? job : job.asRefinement());
@@ -267,12 +278,6 @@ public final class SweepRunner {
       return new PlanMaker(registry, pluginsFolder.path()).of(waveRequest, indexed, store, clock.instant(),
           run.request().plan());
     }
-  }
-
-  /** The analysis settings of a request: its noise threshold, the default resampling. */
-  public static Comparisons.Settings settingsOf(SweepRequest request) {
-    return new Comparisons.Settings(request.noise(), Comparisons.Settings.DEFAULT.replicates(),
-        Comparisons.Settings.DEFAULT.seed());
   }
 
   /** One sweep under way. */
@@ -621,7 +626,7 @@ public final class SweepRunner {
           rows.addAll(rowsOf(job, point));
         }
       }
-      Comparisons.Analysis analysis = analyse ? tippingPointFinder.analyse(rows, points, settingsOf(request))
+      Comparisons.Analysis analysis = analyse ? tippingPointFinder.analyse(rows, points, Comparisons.Settings.of(request))
           : new Comparisons.Analysis(List.of(), List.of());
       return new SweepResult(runId, started, clock.instant(), environment, points, rows, analysis.tippingPoints(),
           analysis.comparisons(), output, jobs.stream().allMatch(job -> results.containsKey(job.key())

@@ -1,12 +1,12 @@
 package attnprof.engine.internal.tipping;
 
-import attnprof.engine.ForkResult;
-import attnprof.engine.PointResult;
-import attnprof.engine.ResultRow;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.result.ForkResult;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.TippingPoint;
 import attnprof.engine.internal.stats.Comparisons;
 import attnprof.engine.internal.stats.Samples;
-import attnprof.engine.internal.sweep.PointJob;
+import attnprof.engine.internal.point.PointJob;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,14 +1,14 @@
 package attnprof.engine.internal.wiring;
 
-import attnprof.engine.PluginRegistry;
-import attnprof.engine.ResultWriter;
+import attnprof.engine.plugins.PluginRegistry;
+import attnprof.engine.result.ResultWriter;
 import attnprof.engine.internal.output.CsvResultWriter;
 import attnprof.engine.internal.output.JsonResultWriter;
 import attnprof.engine.internal.registry.PluginLoader;
 import attnprof.engine.internal.report.ReportWriter;
-import attnprof.engine.internal.sweep.DefaultForkExecutors;
-import attnprof.engine.internal.sweep.ForkExecutors;
-import attnprof.engine.internal.sweep.PluginsFolder;
+import attnprof.engine.internal.fork.DefaultForkExecutors;
+import attnprof.engine.internal.fork.ForkExecutors;
+import attnprof.engine.internal.registry.PluginsFolder;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;

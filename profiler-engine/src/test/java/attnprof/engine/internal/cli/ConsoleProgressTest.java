@@ -3,8 +3,8 @@ package attnprof.engine.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.Mode;
-import attnprof.engine.PointResult;
-import attnprof.engine.PointStatus;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,11 @@
 package attnprof.engine.internal.plan;
 
+import attnprof.engine.internal.point.PlannedPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.RecipeOptions;
-import attnprof.engine.Shard;
-import attnprof.engine.SweepRequest;
+import attnprof.engine.request.RecipeOptions;
+import attnprof.engine.request.Shard;
+import attnprof.engine.request.SweepRequest;
 import attnprof.engine.internal.store.StoredRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import attnprof.api.ProfilerException;
-import attnprof.engine.Shard;
+import attnprof.engine.request.Shard;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

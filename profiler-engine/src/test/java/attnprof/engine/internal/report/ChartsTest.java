@@ -2,9 +2,9 @@ package attnprof.engine.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.ResultRow;
-import attnprof.engine.RunEnvironment;
-import attnprof.engine.SweepResult;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.RunEnvironment;
+import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.tipping.TippingPointFinder;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package attnprof.engine.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.ResultRow;
+import attnprof.engine.result.ResultRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

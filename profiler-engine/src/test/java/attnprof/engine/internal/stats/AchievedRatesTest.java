@@ -3,7 +3,7 @@ package attnprof.engine.internal.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import attnprof.engine.ResultRow;
+import attnprof.engine.result.ResultRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package attnprof.engine.internal.sweep;
 
+import attnprof.engine.internal.fork.ForkExecutor;
+import attnprof.engine.internal.fork.ForkExecutors;
+import attnprof.engine.internal.measure.ForkJob;
+import attnprof.engine.internal.point.PointJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.Modality;
@@ -16,12 +20,12 @@ import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
 import attnprof.api.model.VariantDescriptor;
-import attnprof.engine.PointResult;
-import attnprof.engine.PointStatus;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
 import attnprof.engine.Profiler;
-import attnprof.engine.SweepRequest;
-import attnprof.engine.SweepResult;
-import attnprof.engine.TippingPoint;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.SweepResult;
+import attnprof.engine.result.TippingPoint;
 import com.google.inject.AbstractModule;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,7 +127,7 @@ class SimulatedSweepTest {
     assertThat(simulation.profiler.storedRuns(database).get(0).stored()).isZero();
 
     simulation.forks.startable = Integer.MAX_VALUE;
-    SweepResult resumed = simulation.profiler.resume(database, first.runId(), attnprof.engine.ProgressListener.NONE);
+    SweepResult resumed = simulation.profiler.resume(database, first.runId(), attnprof.engine.result.ProgressListener.NONE);
 
     assertThat(resumed.complete()).isTrue();
     assertThat(resumed.points()).hasSize(first.points().size())

@@ -3,9 +3,9 @@ package attnprof.engine.internal.tipping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import attnprof.engine.ResultRow;
-import attnprof.engine.TippingPoint;
-import attnprof.engine.TippingPoint.Verdict;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.TippingPoint;
+import attnprof.engine.result.TippingPoint.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -142,7 +142,7 @@ class TippingPointFinderTest {
     var analysis = attnprof.engine.internal.stats.Comparisons.analyse(rows, row -> java.util.Optional.empty(),
         attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT);
 
-    assertThat(analysis.comparisons()).extracting(attnprof.engine.LengthComparison::verdict)
+    assertThat(analysis.comparisons()).extracting(attnprof.engine.result.LengthComparison::verdict)
         .containsExactly("worse", "indistinguishable", "better");
     assertThat(analysis.comparisons().get(1).ratio()).isCloseTo(1.01, within(1e-9));
     assertThat(analysis.tippingPoints().get(0).indistinguishable()).isEqualTo("2 tokens");

@@ -1,0 +1,286 @@
+package attnprof.engine.internal.fork;
+
+import attnprof.engine.internal.measure.ForkJob;
+import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.plugins.PluginRegistry;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.internal.output.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * Measures each fork in fresh child JVMs, as JMH forks: a clean heap and native allocator, TensorFlow's
+ * thread settings taking effect, and a crash, out-of-memory kill or hang that costs one point, not the
+ * sweep. The child says what it does as it goes ({@link ForkProtocol}); each phase is held to its time
+ * limit ({@link PhaseClock}); when the child dies or is killed, the point it was on gets the failure
+ * and the rest of the fork goes on in a new child ({@link ForkRecovery}). The child's output goes to a
+ * log file per process.
+ */
+public final class ChildForkExecutor implements ForkExecutor {
+  private static final long POLL_MILLIS = 50;
+
+  private final PluginRegistry registry;
+  private final Path logFolder;
+  private final BiFunction<Path, Path, List<String>> command;
+
+  /**
+   * @param logFolder where each process' output is kept, or null to discard it
+   * @param command the child's command line for a fork-job file and a work folder
+   */
+  public ChildForkExecutor(PluginRegistry registry, Path logFolder, BiFunction<Path, Path, List<String>> command) {
+    removeStaleWorkFolders(Path.of(System.getProperty("java.io.tmpdir")));
+    this.registry = registry;
+    this.logFolder = logFolder;
+    this.command = command;
+  }
+
+  public ChildForkExecutor(PluginRegistry registry, Path logFolder) {
+    this(registry, logFolder, ChildJvm::command);
+  }
+
+  @Override
+  public List<Outcome> execute(ForkJob fork, Listener listener) {
+    Map<Integer, Outcome> results = new LinkedHashMap<>();
+    Map<Integer, PointJob> jobs = new HashMap<>();
+    fork.points().forEach(job -> jobs.put(job.index(), job));
+    List<List<PointJob>> pending = fork.cells();
+    for (int attempt = 0; !pending.isEmpty(); attempt++) {
+      String process = fork.process() + (attempt == 0 ? "" : "-r" + attempt);
+      Attempt run = attempt(fork.withCells(process, pending), listener);
+      String where = process;
+      int before = results.size();
+      results.putAll(run.finished);
+      if (run.completed) {
+        // a child that got to its end but left a point without a result: nothing more to learn by rerunning it
+        ForkRecovery.giveUp(open(pending, results), PointStatus.ERROR, "the measuring process gave no result",
+            run.seconds).forEach((index, r) -> put(results, jobs.get(index), r, where, listener));
+        break;
+      }
+      ForkRecovery.Next next = ForkRecovery.after(pending, results, run.phase, run.index, run.status, run.message,
+          run.seconds);
+      next.failed().forEach((index, r) -> put(results, jobs.get(index), r, where, listener));
+      if (results.size() == before && next.failed().isEmpty() && next.pending().equals(open(pending, results))) {
+        // the process died before saying anything useful: another would too
+        ForkRecovery.giveUp(next.pending(), run.status, run.message, run.seconds)
+            .forEach((index, r) -> put(results, jobs.get(index), r, where, listener));
+        break;
+      }
+      pending = next.pending();
+    }
+    return new ArrayList<>(results.values());
+  }
+
+  private static List<List<PointJob>> open(List<List<PointJob>> cells, Map<Integer, Outcome> results) {
+    List<List<PointJob>> open = new ArrayList<>();
+    for (List<PointJob> cell : cells) {
+      List<PointJob> left = cell.stream().filter(job -> !results.containsKey(job.index())).toList();
+      if (!left.isEmpty()) {
+        open.add(left);
+      }
+    }
+    return open;
+  }
+
+  private static void put(Map<Integer, Outcome> results, PointJob job, PointResult result, String process,
+      Listener listener) {
+    Outcome outcome = new Outcome(job, result, process);
+    results.put(job.index(), outcome);
+    listener.pointFinished(outcome);
+  }
+
+  /** How one child process went. */
+  private static final class Attempt {
+    final Map<Integer, Outcome> finished = new HashMap<>();
+    boolean completed;
+    boolean started;
+    String phase = "starting";
+    int index = -1;
+    PointStatus status = PointStatus.ERROR;
+    String message = "";
+    double seconds;
+  }
+
+  private Attempt attempt(ForkJob job, Listener listener) {
+    Attempt attempt = new Attempt();
+    long start = System.nanoTime();
+    Map<Integer, PointJob> byIndex = new HashMap<>();
+    Map<Integer, List<PointJob>> cellOf = new HashMap<>();
+    for (List<PointJob> cell : job.cells()) {
+      for (PointJob point : cell) {
+        byIndex.put(point.index(), point);
+        cellOf.put(point.index(), cell);
+      }
+    }
+    Path work = null;
+    try {
+      work = Files.createTempDirectory(WORK_PREFIX + ProcessHandle.current().pid() + "-");
+      Path jobFile = work.resolve("fork.json");
+      Json.write(jobFile, job);
+      ForkProtocol protocol = new ForkProtocol(work);
+      Path log = logFolder == null ? work.resolve("child.log") : logFile(job.process());
+      ProcessBuilder builder = new ProcessBuilder(command.apply(jobFile, work))
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      builder.environment().putAll(environment(job));
+      Process process = builder.start();
+      attempt.started = true;
+      Thread reaper = new Thread(() -> destroy(process), "attnprof-child-reaper");
+      Runtime.getRuntime().addShutdownHook(reaper);
+      PhaseClock clock = new PhaseClock(Duration.ofMillis(job.timeoutMillis()), System.nanoTime());
+      int seen = 0;
+      boolean killed = false;
+      try {
+        while (true) {
+          boolean exited = process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          List<ForkProtocol.Event> events = protocol.read(seen);
+          seen += events.size();
+          for (ForkProtocol.Event event : events) {
+            clock.heard(event, System.nanoTime());
+            if (event.kind().equals(ForkProtocol.LOADING) && isFirstOfCell(event.index(), cellOf)) {
+              listener.cellStarted(cellOf.get(event.index()));
+            }
+            if (event.kind().equals(ForkProtocol.FINISHED)) {
+              Outcome outcome = new Outcome(byIndex.get(event.index()), protocol.readResult(event.index()),
+                  job.process());
+              attempt.finished.put(event.index(), outcome);
+              listener.pointFinished(outcome);
+            }
+            if (event.kind().equals(ForkProtocol.END)) {
+              attempt.completed = true;
+            }
+          }
+          if (exited) {
+            break;
+          }
+          if (clock.expired(System.nanoTime())) {
+            destroy(process);
+            process.waitFor(10, TimeUnit.SECONDS);
+            killed = true;
+            break;
+          }
+        }
+      } finally {
+        removeHook(reaper);
+      }
+      attempt.seconds = (System.nanoTime() - start) / 1e9;
+      attempt.phase = clock.phase();
+      attempt.index = clock.index();
+      if (killed) {
+        attempt.completed = false;
+        attempt.status = PointStatus.TIMEOUT;
+        attempt.message = ChildJvm.timeoutMessage(Duration.ofMillis(job.timeoutMillis()));
+      } else if (!attempt.completed) {
+        int code = process.exitValue();
+        String last = LogTail.lastMeaningfulLine(log);
+        if (code == 137 || code == 9) {
+          attempt.status = PointStatus.OOM;
+          attempt.message = "the measuring process was killed (SIGKILL), most likely by the system for running out "
+              + "of memory";
+        } else {
+          attempt.message = "the measuring process exited with code " + code + " and no result"
+              + (last.isEmpty() ? "" : ": " + last);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      attempt.seconds = (System.nanoTime() - start) / 1e9;
+      if (!attempt.started) {
+        attempt.status = PointStatus.NOT_RUN;
+        attempt.message = "could not start the measuring process: " + e.getMessage();
+      } else {
+        attempt.message = "cannot run the measuring process: " + e.getMessage();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      attempt.seconds = (System.nanoTime() - start) / 1e9;
+      attempt.message = "interrupted";
+    } finally {
+      deleteQuietly(work);
+    }
+    return attempt;
+  }
+
+  /** Work folders are named after the launcher's process id, so that a later launcher can tell whose they are. */
+  static final String WORK_PREFIX = "attnprof-fork-";
+
+  /**
+   * Deletes the work folders of launchers that are gone (killed before their {@code finally} ran):
+   * {@code attnprof-fork-PID-...} whose process no longer runs.
+   */
+  static void removeStaleWorkFolders(Path temporary) {
+    try (var entries = Files.newDirectoryStream(temporary, WORK_PREFIX + "*")) {
+      for (Path folder : entries) {
+        String[] parts = folder.getFileName().toString().substring(WORK_PREFIX.length()).split("-", 2);
+        long pid;
+        try {
+          pid = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+          continue; // not one of ours
+        }
+        if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+          deleteQuietly(folder);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a temporary folder that cannot be listed: nothing to clean
+    }
+  }
+
+  private static boolean isFirstOfCell(int index, Map<Integer, List<PointJob>> cellOf) {
+    List<PointJob> cell = cellOf.get(index);
+    return cell != null && cell.get(0).index() == index;
+  }
+
+  private static void destroy(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down and the hook is running: it kills the child
+    }
+  }
+
+  private Map<String, String> environment(ForkJob job) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("TF_CPP_MIN_LOG_LEVEL", "1");
+    List<PointJob> points = job.points();
+    if (!points.isEmpty()) {
+      try {
+        String device = points.get(0).deviceId();
+        environment.putAll(registry.device(device).processEnvironment(device));
+      } catch (RuntimeException e) {
+        // an unknown device fails in the child with the registry's message
+      }
+    }
+    return environment;
+  }
+
+  private Path logFile(String process) throws IOException {
+    Files.createDirectories(logFolder);
+    return logFolder.resolve(process.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+}

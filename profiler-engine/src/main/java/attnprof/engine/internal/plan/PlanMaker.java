@@ -1,0 +1,135 @@
+package attnprof.engine.internal.plan;
+
+import attnprof.engine.internal.point.ForkLayout;
+import attnprof.engine.internal.point.PointJob;
+import attnprof.api.Mode;
+import attnprof.engine.plugins.PluginRegistry;
+import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.internal.environment.EnvironmentProbe;
+import attnprof.engine.internal.point.PlannedPoint;
+import attnprof.engine.internal.point.PointIds;
+import attnprof.engine.internal.store.ResultStore;
+import attnprof.engine.internal.store.StoredRequest;
+import attnprof.engine.internal.store.StoredRun;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves a sweep into a plan file: every point with its stable id, the cell it is measured side by side
+ * in, and its predicted cost from the time-left model. The model learns from the points of earlier runs on
+ * the same device in a results database when there are any; without them it falls back to a stated guess.
+ */
+public final class PlanMaker {
+  /** Seconds of a point's fixed cost (a JVM, a graph) in the guess without measured points. */
+  static final double GUESS_INFERENCE_SECONDS = 4;
+  static final double GUESS_TRAINING_SECONDS = 8;
+  /**
+   * Seconds a measuring process takes to start, per cell and fork, on top of what the points of earlier runs
+   * took (their time is counted from inside the process, so it leaves the JVM's start out).
+   */
+  static final double PROCESS_START_SECONDS = 3;
+
+  private final PluginRegistry registry;
+  private final Path pluginsFolder;
+
+  public PlanMaker(PluginRegistry registry, Path pluginsFolder) {
+    this.registry = registry;
+    this.pluginsFolder = pluginsFolder;
+  }
+
+  /**
+   * @param request the sweep; a plan measures each point with the request's forks and no refinement
+   * @param history a results database to learn costs from, or null
+   */
+  public PlanFile make(SweepRequest request, ResultStore history, Instant now) {
+    return of(request, new SweepPlanner(registry, pluginsFolder).plan(request).jobs(), history, now, null);
+  }
+
+  /**
+   * A plan of these points of a request (a refinement wave's are some of the request's).
+   *
+   * @param refines the plan whose merged run this wave refines, or null
+   */
+  public PlanFile of(SweepRequest request, List<PointJob> jobs, ResultStore history, Instant now, String refines) {
+    SweepPlan plan = new SweepPlan(jobs, Map.of());
+    StoredRequest stored = StoredRequest.of(request).withOutputDirectory(null);
+    String version = EnvironmentProbe.attnprofVersion();
+    RemainingTime model = new RemainingTime();
+    int learned = history == null ? 0 : learn(model, history, request.device());
+    Map<PointJob, Double> perFork = predictPerFork(plan.jobs(), model);
+    List<PlannedPoint> points = new ArrayList<>();
+    int cellNumber = 0;
+    Map<Integer, Integer> cellOf = new HashMap<>();
+    Map<Integer, Integer> cellSize = new HashMap<>();
+    for (ForkLayout.Series series : ForkLayout.of(plan.jobs())) {
+      for (List<PointJob> cell : series.cells()) {
+        for (PointJob job : cell) {
+          cellOf.put(job.index(), cellNumber);
+        }
+        cellSize.put(cellNumber, cell.size());
+        cellNumber++;
+      }
+    }
+    for (PointJob job : plan.jobs()) {
+      int processes = request.forks() + (needsOwnProcess(job) ? 1 : 0);
+      int cell = cellOf.get(job.index());
+      double start = learned > 0 ? PROCESS_START_SECONDS / cellSize.get(cell) : 0;
+      points.add(new PlannedPoint(PointIds.of(job, stored.measuringSettings(), version), job.key(), job.index(),
+          job.variantId(), job.length(), job.lengthUnit(), job.mode().id(), job.batch(), job.inputName(),
+          job.config(), cell, Math.round((perFork.get(job) + start) * processes * 10) / 10.0));
+    }
+    String predictedFrom = learned > 0
+        ? "the time-left model, from " + learned + " measured points of earlier runs on " + request.device()
+            + " in " + history.file() + ", plus " + (int) PROCESS_START_SECONDS + " s per cell and fork for its "
+            + "process to start"
+        : "a guess, with no measured points to go by: " + (int) GUESS_INFERENCE_SECONDS + " s per inference point and "
+            + (int) GUESS_TRAINING_SECONDS + " s per training point and fork, up to three times that at the longest "
+            + "length, growing as length^1.5";
+    return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), version, now.toString(), request.device(),
+        predictedFrom, stored, points, refines);
+  }
+
+  /** Feeds the model the measured points of earlier runs on this device; returns how many. */
+  private static int learn(RemainingTime model, ResultStore history, String device) {
+    int learned = 0;
+    for (StoredRun run : history.runs()) {
+      if (!device.equals(run.request().device())) {
+        continue;
+      }
+      for (PointResult point : history.points(run.runId()).values()) {
+        int forks = Math.max(1, point.forks().size());
+        if (point.status() == PointStatus.OK && point.wallSeconds() > 0) {
+          model.finished(point.variantId(), point.mode(), point.batch(), point.length(), point.wallSeconds() / forks);
+          learned++;
+        }
+      }
+    }
+    return learned;
+  }
+
+  private static Map<PointJob, Double> predictPerFork(List<PointJob> jobs, RemainingTime model) {
+    Map<PointJob, Double> seconds = new LinkedHashMap<>();
+    Map<String, Double> longest = new HashMap<>();
+    jobs.forEach(job -> longest.merge(job.modality(), job.length(), Math::max));
+    for (PointJob job : jobs) {
+      if (model.knowsAnything()) {
+        seconds.put(job, model.secondsOf(List.of(job)));
+      } else {
+        double start = job.mode() == Mode.TRAINING ? GUESS_TRAINING_SECONDS : GUESS_INFERENCE_SECONDS;
+        seconds.put(job, start * (1 + 2 * Math.pow(job.length() / longest.get(job.modality()), 1.5)));
+      }
+    }
+    return seconds;
+  }
+
+  private boolean needsOwnProcess(PointJob job) {
+    return job.metrics().stream().anyMatch(id -> registry.metric(id).descriptor().ownProcess());
+  }
+}

@@ -1,0 +1,122 @@
+package attnprof.engine.result;
+
+import java.util.Locale;
+
+/**
+ * Where an efficient variant starts to pay off against its baseline, for one quantity and mode, with
+ * a 95% confidence interval from resampling the measurements.
+ *
+ * @param variant the efficient variant
+ * @param baseline its vanilla baseline
+ * @param metric the quantity compared
+ * @param mode {@code inference} or {@code training}
+ * @param batch the batch size compared at
+ * @param input {@code synthetic} or the real input's name
+ * @param verdict what the comparison found
+ * @param length the length from which the variant stays better ({@link Verdict#AT}); for
+ *     {@link Verdict#NEVER_IN_RANGE} with {@code method} {@code extrapolated}, the length where the
+ *     fitted cost curves predict it; NaN otherwise
+ * @param lengthUnit the unit of lengths
+ * @param detail how it was found: the lengths around it, or why there is none
+ * @param ciLow the lower end of the 95% interval of {@code length}; NaN when the interval reaches below
+ *     the lengths measured (or there is no length)
+ * @param ciHigh its upper end; NaN when the interval reaches above the lengths measured
+ * @param method how the length was found: {@code interpolated} between grid lengths, {@code bisected}
+ *     between lengths added to narrow it down, {@code extrapolated} from fitted cost curves beyond the
+ *     grid (never measured), or {@code grid} for answers read off the grid (from the start, never)
+ * @param indistinguishable the lengths where the variant and its baseline could not be told apart
+ *     (the ratio's interval reaches into 1 plus or minus the noise threshold), such as {@code 256-362};
+ *     empty when none
+ */
+public record TippingPoint(String variant, String baseline, String metric, String mode, int batch, String input,
+    Verdict verdict, double length, String lengthUnit, String detail, double ciLow, double ciHigh, String method,
+    String indistinguishable) {
+
+  /** How the length was found. */
+  public static final String INTERPOLATED = "interpolated";
+  public static final String BISECTED = "bisected";
+  public static final String EXTRAPOLATED = "extrapolated";
+  public static final String GRID = "grid";
+
+  /** The kinds of answer. */
+  public enum Verdict {
+    /** The variant is better from this length on, to the end of the grid. */
+    AT,
+    /** The variant is better at every length of the grid. */
+    FROM_START,
+    /** The variant is not better at the largest length of the grid. */
+    NEVER_IN_RANGE,
+    /** No length had results for both. */
+    NO_DATA
+  }
+
+  /**
+   * The answer as people read it: {@code 812 tokens}, {@code from the start}, {@code never in range},
+   * {@code never in range; predicted at about 5200 tokens (extrapolated)}.
+   */
+  public String answer() {
+    return switch (verdict) {
+      case AT -> formatLength(length, lengthUnit);
+      case FROM_START -> "from the start";
+      case NEVER_IN_RANGE -> EXTRAPOLATED.equals(method) && Double.isFinite(length)
+          ? "never in range; predicted at about " + formatLength(length, lengthUnit) + " (extrapolated)"
+          : "never in range";
+      case NO_DATA -> "no data";
+    };
+  }
+
+  /**
+   * The 95% interval as people read it: {@code 95%: 1210-1490}, {@code 95%: below 160} when it reaches
+   * below the lengths measured; empty when the answer has no interval.
+   */
+  public String interval() {
+    boolean low = Double.isFinite(ciLow);
+    boolean high = Double.isFinite(ciHigh);
+    if (!low && !high) {
+      return "";
+    }
+    if (low && high) {
+      return "95%: " + formatNumber(ciLow, lengthUnit) + "\u2013" + formatNumber(ciHigh, lengthUnit);
+    }
+    return low ? "95%: from " + formatNumber(ciLow, lengthUnit) + " up" : "95%: up to " + formatNumber(ciHigh, lengthUnit);
+  }
+
+  /** The answer with its interval: {@code 1363 tokens (95%: 1210-1490)}. */
+  public String answerWithInterval() {
+    String interval = interval();
+    return interval.isEmpty() ? answer() : answer() + " (" + interval + ")";
+  }
+
+  /** How an infinite length reads: a streaming left context of every chunk before. */
+  public static final String UNLIMITED = "unlimited";
+
+  /**
+   * A length in its unit as people read it: whole tokens and pixels, seconds to 0.1 s; an infinite length
+   * (a streaming left context) as {@code unlimited}, without a unit.
+   */
+  public static String formatLength(double value, String unit) {
+    if (value == Double.POSITIVE_INFINITY) {
+      return UNLIMITED;
+    }
+    String number = formatNumber(value, unit);
+    return unit == null || unit.isEmpty() ? number : number + " " + unit;
+  }
+
+  /** A length's number as {@link #formatLength} writes it, without the unit. */
+  public static String formatNumber(double value, String unit) {
+    if (value == Double.POSITIVE_INFINITY) {
+      return UNLIMITED;
+    }
+    if (!Double.isFinite(value)) {
+      return String.valueOf(value);
+    }
+    if ("seconds".equals(unit)) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    if ("tokens".equals(unit) || "pixels".equals(unit) || Math.abs(value) >= 100) {
+      return String.valueOf(Math.round(value));
+    }
+    return Math.abs(value - Math.rint(value)) < 1e-9 ? String.valueOf((long) Math.rint(value))
+        : String.format(Locale.ROOT, "%.2f", value);
+  }
+}

@@ -1,0 +1,145 @@
+package attnprof.engine.internal.plan;
+
+import attnprof.engine.internal.point.PointJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.api.Modality;
+import attnprof.api.input.InputBatch;
+import attnprof.api.input.InputDescriptor;
+import attnprof.api.input.InputGenerator;
+import attnprof.api.input.InputRequest;
+import attnprof.api.input.LoadedInput;
+import attnprof.api.model.BuildRequest;
+import attnprof.api.model.BuiltModel;
+import attnprof.api.model.ModelVariant;
+import attnprof.api.model.ParameterSpec;
+import attnprof.api.model.Preset;
+import attnprof.api.model.VariantDescriptor;
+import attnprof.engine.Profiler;
+import attnprof.engine.request.SweepRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.op.Ops;
+
+/** The lengths a sweep given none measures: each family's baseline's grid, else the modality's. */
+class SweepPlannerTest {
+  private static final List<Double> MODALITY_GRID = List.of(2.0, 4.0);
+  private static final List<Double> FAMILY_GRID = List.of(10.0, 20.0, 80.0);
+
+  @Test
+  void aFamilyWhoseBaselineDeclaresAGridIsMeasuredOnItAndTheOthersOnTheModalitys() {
+    Profiler profiler = Profiler.builder()
+        .addProvider(new Variant("grid/vanilla", "", List.of()))
+        .addProvider(new Variant("grid/efficient", "grid/vanilla", List.of()))
+        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
+        .addProvider(new Variant("grid/long-efficient", "grid/long-vanilla", List.of()))
+        .addProvider(new Inputs()).build();
+    SweepPlanner planner = new SweepPlanner(profiler.registry(), null);
+
+    SweepPlan plan = planner.plan(SweepRequest.builder().modality("grid").preset("tiny").metrics("latency")
+        .modes(attnprof.api.Mode.INFERENCE).build());
+
+    assertThat(lengthsOf(plan, "grid/vanilla")).containsExactlyElementsOf(MODALITY_GRID);
+    assertThat(lengthsOf(plan, "grid/efficient")).containsExactlyElementsOf(MODALITY_GRID);
+    assertThat(lengthsOf(plan, "grid/long-vanilla")).containsExactlyElementsOf(FAMILY_GRID);
+    assertThat(lengthsOf(plan, "grid/long-efficient")).containsExactlyElementsOf(FAMILY_GRID);
+  }
+
+  @Test
+  void lengthsTheUserGivesWinOverEveryGrid() {
+    Profiler profiler = Profiler.builder()
+        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
+        .addProvider(new Inputs()).build();
+
+    SweepPlan plan = new SweepPlanner(profiler.registry(), null).plan(SweepRequest.builder().modality("grid")
+        .preset("tiny").metrics("latency").modes(attnprof.api.Mode.INFERENCE).lengths(3).build());
+
+    assertThat(lengthsOf(plan, "grid/long-vanilla")).containsExactly(3.0);
+  }
+
+  @Test
+  void aPointGivenTwiceIsPlannedOnce() {
+    Profiler profiler = Profiler.builder()
+        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
+        .addProvider(new Inputs()).build();
+
+    SweepPlan plan = new SweepPlanner(profiler.registry(), null).plan(SweepRequest.builder().modality("grid")
+        .variants("grid/long-vanilla", "grid/long-vanilla").preset("tiny").metrics("latency", "latency")
+        .modes(attnprof.api.Mode.INFERENCE, attnprof.api.Mode.INFERENCE).lengths(64, 64.0, 3).build());
+
+    assertThat(plan.jobs()).extracting(PointJob::length).containsExactly(3.0, 64.0);
+  }
+
+  @Test
+  void inputsMustBeRegularFiles(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+    Profiler profiler = Profiler.builder()
+        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
+        .addProvider(new Inputs()).build();
+    SweepPlanner planner = new SweepPlanner(profiler.registry(), null);
+    Path pipe = folder.resolve("pipe");
+    new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor();
+
+    for (Path input : List.of(Path.of("/dev/zero"), pipe, folder)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> planner.plan(SweepRequest.builder().modality("grid")
+              .preset("tiny").metrics("latency").modes(attnprof.api.Mode.INFERENCE).inputs(List.of(input)).build()))
+          .as(input.toString())
+          .isInstanceOf(attnprof.api.ProfilerException.class)
+          .hasMessageContaining("is not a regular file");
+    }
+  }
+
+  private static List<Double> lengthsOf(SweepPlan plan, String variant) {
+    return List.copyOf(new TreeSet<>(plan.jobs().stream().filter(j -> j.variantId().equals(variant))
+        .map(PointJob::length).toList()));
+  }
+
+  private static final class Variant implements ModelVariant {
+    private final VariantDescriptor descriptor;
+    private final List<Double> grid;
+
+    Variant(String id, String baseline, List<Double> grid) {
+      Map<String, String> values = Map.of("size", "1");
+      this.descriptor = new VariantDescriptor(id, id, new Modality("grid"), baseline, "none", "a plan only",
+          List.of(new Preset(Preset.TINY, "", values), new Preset(Preset.SMALL, "", values),
+              new Preset(Preset.BASE, "", values)),
+          List.of(ParameterSpec.integer("size", 1, "unused")));
+      this.grid = grid;
+    }
+
+    @Override
+    public VariantDescriptor descriptor() {
+      return descriptor;
+    }
+
+    @Override
+    public List<Double> defaultLengths() {
+      return grid;
+    }
+
+    @Override
+    public BuiltModel build(Ops tf, BuildRequest request) {
+      throw new UnsupportedOperationException("only planned");
+    }
+  }
+
+  private static final class Inputs implements InputGenerator {
+    @Override
+    public InputDescriptor descriptor() {
+      return new InputDescriptor("grid/seconds", new Modality("grid"), "seconds", false, MODALITY_GRID, List.of(),
+          "planned only");
+    }
+
+    @Override
+    public InputBatch generate(InputRequest request) {
+      throw new UnsupportedOperationException("only planned");
+    }
+
+    @Override
+    public LoadedInput read(Path file) {
+      throw new UnsupportedOperationException("only planned");
+    }
+  }
+}

@@ -29,6 +29,10 @@ module attnprof.engine {
   exports attnprof.engine.request;
   exports attnprof.engine.result;
   exports attnprof.engine.plugins;
+  exports attnprof.engine.format;
+  // the testkit evaluates models in process (its ModelEvaluator) with the engine's graph tools
+  exports attnprof.engine.internal.graph to attnprof.testkit;
+  exports attnprof.engine.internal.measure to attnprof.testkit;
 
   uses attnprof.api.model.ModelVariant;
   uses attnprof.api.input.InputGenerator;
@@ -51,6 +55,7 @@ module attnprof.engine {
   opens attnprof.engine.request to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.result to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.plugins to com.google.guice, com.fasterxml.jackson.databind;
+  opens attnprof.engine.format to com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.point to com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.fork to com.google.guice, com.fasterxml.jackson.databind;
   opens attnprof.engine.internal.wiring to com.google.guice;

@@ -13,6 +13,7 @@ import attnprof.engine.result.StoredRunSummary;
 import attnprof.engine.result.SweepResult;
 import attnprof.engine.result.TippingPoint;
 import attnprof.api.ProfilerException;
+import attnprof.engine.internal.environment.EnvironmentProbe;
 import attnprof.engine.internal.measure.ModelInspector;
 import attnprof.engine.internal.output.ResultFiles;
 import attnprof.engine.internal.report.ReportWriter;
@@ -228,13 +229,23 @@ public final class Profiler {
     return stored ? storedResult(database, run) : ResultFiles.readResult(Path.of(run));
   }
 
-  /** Writes a result's charts ({@code charts/}) and its HTML report ({@code index.html}) into a folder. */
-  public void writeReport(SweepResult result, Path folder) {
+  /**
+   * Writes a result's charts ({@code charts/}) and its HTML report ({@code index.html}) into a folder.
+   *
+   * @return the report's {@code index.html}
+   */
+  public Path writeReport(SweepResult result, Path folder) {
     try {
       new ReportWriter().write(result, folder);
+      return folder.resolve(ReportWriter.INDEX);
     } catch (java.io.IOException e) {
       throw ProfilerException.user("cannot write the report to " + folder + ": " + e.getMessage());
     }
+  }
+
+  /** This attnprof's version: its module's, or {@code development} when run from classes. */
+  public static String version() {
+    return EnvironmentProbe.attnprofVersion();
   }
 
   /** The id a sweep started now would get: the name of its results folder by default. */

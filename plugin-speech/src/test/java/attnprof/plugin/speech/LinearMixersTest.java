@@ -13,8 +13,8 @@ import static attnprof.plugin.speech.Reference.transpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.nn.Activation;
-import attnprof.engine.ModelEvaluator;
-import attnprof.engine.ModelEvaluator.MixerRun;
+import attnprof.testkit.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator.MixerRun;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,8 +3,8 @@ package attnprof.plugin.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.nn.Net;
-import attnprof.engine.ModelEvaluator;
-import attnprof.engine.ModelEvaluator.MixerRun;
+import attnprof.testkit.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator.MixerRun;
 import org.junit.jupiter.api.Test;
 
 /**

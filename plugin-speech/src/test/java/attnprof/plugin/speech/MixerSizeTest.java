@@ -9,7 +9,7 @@ import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
 import attnprof.api.nn.Activation;
 import attnprof.api.nn.TokenMixer;
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

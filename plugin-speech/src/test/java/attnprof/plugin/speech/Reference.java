@@ -1,6 +1,6 @@
 package attnprof.plugin.speech;
 
-import attnprof.engine.ModelEvaluator.MixerRun;
+import attnprof.testkit.ModelEvaluator.MixerRun;
 import java.util.Random;
 
 /** Plain-Java building blocks for reference computations of the token mixers, in double precision. */

@@ -2,7 +2,7 @@ package attnprof.plugin.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import org.junit.jupiter.api.Test;
 
 /** RelPosMHAXL's shift and encodings, against what Transformer-XL's relative attention requires. */

@@ -185,7 +185,7 @@ class StreamingCorrectnessTest {
         scores[0][0][i][c] = 100 * i + (keys - 1 - c);
       }
     }
-    float[] shifted = attnprof.engine.ModelEvaluator.evaluate(tf -> RelativePositionAttention.shift(tf,
+    float[] shifted = attnprof.testkit.ModelEvaluator.evaluate(tf -> RelativePositionAttention.shift(tf,
         tf.constant(scores), keys));
     for (int i = 0; i < queries; i++) {
       for (int j = 0; j < keys; j++) {

@@ -7,7 +7,7 @@ import attnprof.api.Mode;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.Preset;
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

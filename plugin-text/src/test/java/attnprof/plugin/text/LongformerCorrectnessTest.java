@@ -9,7 +9,7 @@ import attnprof.api.nn.MultiHeadAttention;
 import attnprof.api.nn.Net;
 import attnprof.api.nn.Sequence;
 import attnprof.api.nn.TokenMixer;
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

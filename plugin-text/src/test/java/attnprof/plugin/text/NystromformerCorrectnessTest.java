@@ -3,7 +3,7 @@ package attnprof.plugin.text;
 import static attnprof.plugin.text.TextReferences.maxAbsoluteDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package attnprof.plugin.text;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.Map;
 
 /** Shared test helpers: tiny configurations with overrides, and forward outputs of variants on equal seeds. */

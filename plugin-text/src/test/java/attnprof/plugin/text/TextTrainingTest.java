@@ -3,7 +3,7 @@ package attnprof.plugin.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.model.ModelVariant;
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

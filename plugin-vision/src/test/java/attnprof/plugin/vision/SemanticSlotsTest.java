@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import attnprof.api.nn.Init;
 import attnprof.api.nn.MultiHeadAttention;
 import attnprof.api.nn.TokenMixer;
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import org.junit.jupiter.api.Test;
 
 /** GLMix's clustering, dispatching and slot attention. */
@@ -70,7 +70,7 @@ class SemanticSlotsTest {
         }
       }
     }
-    float[] pooled = attnprof.engine.ModelEvaluator.evaluate(
+    float[] pooled = attnprof.testkit.ModelEvaluator.evaluate(
         tf -> SemanticSlots.adaptiveAveragePool(tf, tf.constant(grid), side));
 
     float[][] matrix = adaptivePooling(height, width, side);

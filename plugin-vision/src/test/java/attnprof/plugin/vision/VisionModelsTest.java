@@ -7,7 +7,7 @@ import attnprof.api.ProfilerException;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import attnprof.api.nn.Init;
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.MultiHeadAttention;
-import attnprof.engine.ModelEvaluator;
-import attnprof.engine.ModelEvaluator.MixerRun;
+import attnprof.testkit.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator.MixerRun;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

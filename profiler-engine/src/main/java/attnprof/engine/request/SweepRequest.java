@@ -69,6 +69,8 @@ public record SweepRequest(
     Path traceDirectory,
     Path database) {
 
+  /** The results database's file name, beside a run's folder by default. */
+  public static final String DATABASE_FILE_NAME = "attnprof.db";
   public static final String DEFAULT_MODALITY = "text";
   public static final int DEFAULT_RUNS = 5;
   public static final Duration DEFAULT_MIN_TIME = Duration.ofMillis(1000);
@@ -160,6 +162,21 @@ public record SweepRequest(
     if (batches.isEmpty() || modes.isEmpty() || metrics.isEmpty()) {
       throw ProfilerException.user("a sweep needs at least one batch size, mode and metric");
     }
+  }
+
+  /**
+   * The results database of a sweep that writes to {@code outputDirectory}: {@value #DATABASE_FILE_NAME} in the
+   * folder that holds it (so {@code results/attnprof.db} keeps every run of {@code results/RUN_ID}).
+   */
+  public static Path databaseBeside(Path outputDirectory) {
+    Path absolute = outputDirectory.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    return (parent == null ? absolute : parent).resolve(DATABASE_FILE_NAME);
+  }
+
+  /** The database this request's run is stored in: the one it names, else the one beside its folder, else null. */
+  public Path databaseFile() {
+    return database != null ? database : outputDirectory == null ? null : databaseBeside(outputDirectory);
   }
 
   public static Builder builder() {

@@ -55,8 +55,9 @@ class ArchitectureTest {
           .toList();
       assertThat(productionModules).hasSizeGreaterThanOrEqualTo(7);
       for (java.nio.file.Path moduleInfo : productionModules) {
+        // the engine exports internals to the testkit (its ModelEvaluator); none may require it
         assertThat(java.nio.file.Files.readString(moduleInfo)).as(moduleInfo.toString())
-            .doesNotContain("attnprof.testkit");
+            .doesNotContainPattern("requires\\s+(transitive\\s+|static\\s+)*attnprof\\.testkit");
       }
     }
   }
@@ -76,5 +77,18 @@ class ArchitectureTest {
 
     assertThat(graph).containsKeys("attnprof.engine", "attnprof.engine.internal.sweep", "attnprof.engine.result");
     assertThat(PackageGraph.cycles(graph)).as("package cycles of profiler-engine").isEmpty();
+  }
+
+  @Test
+  void theLauncherUsesOnlyTheFacadeAndThePublicPackages() throws Exception {
+    java.util.Map<String, java.util.Set<String>> graph = PackageGraph.ofClasses(java.nio.file.Path.of("target", "classes"),
+        "attnprof/engine/");
+
+    assertThat(graph.get("attnprof.engine.internal.cli")).isSubsetOf("attnprof.engine", "attnprof.engine.request",
+        "attnprof.engine.result", "attnprof.engine.plugins", "attnprof.engine.format");
+    ModuleDescriptor engine = ArchitectureTest.class.getModule().getDescriptor();
+    assertThat(engine.exports()).filteredOn(e -> !e.isQualified()).extracting(ModuleDescriptor.Exports::source)
+        .containsExactlyInAnyOrder("attnprof.engine", "attnprof.engine.request", "attnprof.engine.result",
+            "attnprof.engine.plugins", "attnprof.engine.format");
   }
 }

@@ -7,7 +7,6 @@ import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerProvider;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.nn.TokenMixer;
-import attnprof.engine.ModelEvaluator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;

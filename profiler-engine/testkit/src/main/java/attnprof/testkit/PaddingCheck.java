@@ -3,7 +3,6 @@ package attnprof.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.nn.TokenMixer;
-import attnprof.engine.ModelEvaluator;
 import java.util.Random;
 
 /**

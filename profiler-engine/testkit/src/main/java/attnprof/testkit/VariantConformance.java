@@ -8,7 +8,6 @@ import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
-import attnprof.engine.ModelEvaluator;
 import attnprof.engine.Profiler;
 import java.util.ArrayList;
 import java.util.List;

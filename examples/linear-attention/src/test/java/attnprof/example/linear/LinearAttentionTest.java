@@ -2,7 +2,7 @@ package attnprof.example.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.ModelEvaluator;
+import attnprof.testkit.ModelEvaluator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.request.SweepRequest;
 import attnprof.engine.Profiler;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ final class AttnprofCommand implements Runnable {
 
   /** The results database: --db, or the one in the folder of runs. */
   Path database() {
-    return db != null ? db : results().resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+    return db != null ? db : results().resolve(SweepRequest.DATABASE_FILE_NAME);
   }
 
   /**
@@ -89,7 +90,7 @@ final class AttnprofCommand implements Runnable {
     if (db != null || givenResults != null) {
       return database();
     }
-    return out.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+    return out.resolve(SweepRequest.DATABASE_FILE_NAME);
   }
 
   /**
@@ -97,17 +98,17 @@ final class AttnprofCommand implements Runnable {
    * database each, on local disk, and {@code merge} combines them).
    */
   Path shardDatabase(Path folder) {
-    return db != null ? db : folder.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME);
+    return db != null ? db : folder.resolve(SweepRequest.DATABASE_FILE_NAME);
   }
 
   /** The options that name this database to another command, empty for the default one. */
   String databaseOptions(Path database) {
     Path normal = database.toAbsolutePath().normalize();
-    if (normal.equals(Path.of("results").resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME)
+    if (normal.equals(Path.of("results").resolve(SweepRequest.DATABASE_FILE_NAME)
         .toAbsolutePath().normalize())) {
       return "";
     }
-    if (normal.getFileName().toString().equals(attnprof.engine.internal.store.ResultStore.FILE_NAME)) {
+    if (normal.getFileName().toString().equals(SweepRequest.DATABASE_FILE_NAME)) {
       return "--results " + database.getParent() + " ";
     }
     return "--db " + database + " ";

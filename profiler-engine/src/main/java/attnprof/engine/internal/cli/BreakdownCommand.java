@@ -5,7 +5,7 @@ import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
 import attnprof.engine.request.SweepRequest;
 import attnprof.engine.result.SweepResult;
-import attnprof.engine.internal.report.Breakdowns;
+import attnprof.engine.result.Breakdowns;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

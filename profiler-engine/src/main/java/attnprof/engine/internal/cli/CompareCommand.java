@@ -1,7 +1,7 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.engine.result.TippingPoint;
-import attnprof.engine.internal.report.RunComparison;
+import attnprof.engine.result.RunComparison;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -64,7 +64,7 @@ final class DescribeCommand implements Runnable {
           description.config().overridden().contains(parameter.name()), parameter.description()));
     }
     String composed = root.profiler().registry().variant(descriptor.id())
-        instanceof attnprof.engine.internal.registry.ComposedVariant c ? c.origin() : "";
+        instanceof attnprof.engine.plugins.Composed c ? c.origin() : "";
     switch (output.format) {
       case json -> OutputFormat.printJson(root.out, new Description(descriptor.id(), descriptor.displayName(),
           descriptor.summary(), descriptor.paper(), descriptor.isVanilla() ? "" : descriptor.baseline(), composed,

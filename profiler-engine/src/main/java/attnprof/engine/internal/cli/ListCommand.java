@@ -230,7 +230,7 @@ final class ListCommand implements Runnable {
   private static List<PluginEntry> plugins(PluginRegistry registry) {
     java.util.Set<Module> modules = new java.util.LinkedHashSet<>();
     for (ModelVariant variant : registry.variants()) {
-      if (variant instanceof attnprof.engine.internal.registry.ComposedVariant composed) {
+      if (variant instanceof attnprof.engine.plugins.Composed composed) {
         modules.addAll(composed.modules());
       } else {
         modules.add(variant.getClass().getModule());
@@ -274,7 +274,7 @@ final class ListCommand implements Runnable {
   }
 
   private static String moduleOf(Object provider) {
-    if (provider instanceof attnprof.engine.internal.registry.ComposedVariant composed) {
+    if (provider instanceof attnprof.engine.plugins.Composed composed) {
       return composed.plugins();
     }
     Module module = provider.getClass().getModule();

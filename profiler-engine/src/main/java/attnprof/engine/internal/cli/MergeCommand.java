@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.request.SweepRequest;
 import attnprof.engine.result.MergeResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
     merged.missing().forEach(line -> root.out.println("  missing: " + line));
     merged.failed().forEach(line -> root.out.println("  failed: " + line));
     root.out.println(Terminal.fit("merged run " + merged.result().runId() + ": " + out + " (results.csv, results.json, "
-        + "charts/, index.html); database: " + out.resolve(attnprof.engine.internal.store.ResultStore.FILE_NAME)));
+        + "charts/, index.html); database: " + out.resolve(SweepRequest.DATABASE_FILE_NAME)));
     return merged.missing().isEmpty() ? 0 : INCOMPLETE;
   }
 }

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.cli;
 
-import attnprof.engine.internal.output.Json;
-import attnprof.engine.internal.output.RecordCsv;
+import attnprof.engine.format.Json;
+import attnprof.engine.format.RecordCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,7 +1,6 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.engine.result.SweepResult;
-import attnprof.engine.internal.report.ReportWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +28,7 @@ final class ReportCommand implements Runnable {
     if (folder == null) {
       throw attnprof.api.ProfilerException.user("run " + run + " has no results folder; give one with --out DIR");
     }
-    root.profiler().writeReport(result, folder);
-    root.out.println(Terminal.fit("report: " + folder.resolve(ReportWriter.INDEX) + " (charts in "
-        + folder.resolve(ReportWriter.CHARTS) + ")"));
+    Path index = root.profiler().writeReport(result, folder);
+    root.out.println(Terminal.fit("report: " + index + " (charts in " + index.resolveSibling("charts") + ")"));
   }
 }

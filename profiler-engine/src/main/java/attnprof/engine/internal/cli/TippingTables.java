@@ -3,7 +3,7 @@ package attnprof.engine.internal.cli;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.TippingPoint;
-import attnprof.engine.internal.stats.AchievedRates;
+import attnprof.engine.result.AchievedRates;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import attnprof.engine.internal.point.PointJob;
 import attnprof.engine.plugins.PluginRegistry;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
-import attnprof.engine.internal.output.Json;
+import attnprof.engine.format.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

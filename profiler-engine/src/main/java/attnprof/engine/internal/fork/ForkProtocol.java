@@ -1,7 +1,7 @@
 package attnprof.engine.internal.fork;
 
 import attnprof.engine.result.PointResult;
-import attnprof.engine.internal.output.Json;
+import attnprof.engine.format.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

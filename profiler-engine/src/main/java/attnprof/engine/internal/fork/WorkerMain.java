@@ -4,7 +4,7 @@ import attnprof.engine.plugins.PluginRegistry;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.internal.measure.CellMeasurer;
 import attnprof.engine.internal.measure.ForkEvents;
-import attnprof.engine.internal.output.Json;
+import attnprof.engine.format.Json;
 import attnprof.engine.internal.registry.PluginLoader;
 import attnprof.engine.internal.measure.ForkJob;
 import attnprof.engine.internal.point.PointJob;

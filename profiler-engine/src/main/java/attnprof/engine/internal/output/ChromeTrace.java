@@ -1,5 +1,6 @@
 package attnprof.engine.internal.output;
 
+import attnprof.engine.format.Json;
 import attnprof.api.metric.AllocatorUse;
 import attnprof.api.metric.NodeStats;
 import attnprof.api.metric.StepTrace;

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.output;
 
+import attnprof.engine.format.RecordCsv;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.ResultWriter;

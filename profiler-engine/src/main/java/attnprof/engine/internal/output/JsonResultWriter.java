@@ -1,5 +1,6 @@
 package attnprof.engine.internal.output;
 
+import attnprof.engine.format.Json;
 import attnprof.engine.result.ResultWriter;
 import attnprof.engine.result.SweepResult;
 import java.nio.file.Path;

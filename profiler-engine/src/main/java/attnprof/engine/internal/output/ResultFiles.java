@@ -1,5 +1,7 @@
 package attnprof.engine.internal.output;
 
+import attnprof.engine.format.Json;
+import attnprof.engine.format.RecordCsv;
 import attnprof.api.ProfilerException;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.SweepResult;

@@ -4,7 +4,7 @@ import attnprof.engine.internal.point.PlannedPoint;
 import attnprof.engine.internal.point.PointIds;
 import attnprof.api.ProfilerException;
 import attnprof.engine.request.Shard;
-import attnprof.engine.internal.output.Json;
+import attnprof.engine.format.Json;
 import attnprof.engine.internal.store.StoredRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;

@@ -178,7 +178,7 @@ public final class SchedulerRecipes {
   /** A JSON string, which YAML reads as the same string. */
   private static String jsonString(String value) {
     try {
-      return attnprof.engine.internal.output.Json.mapper().writeValueAsString(value);
+      return attnprof.engine.format.Json.mapper().writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -21,7 +21,7 @@ import org.tensorflow.op.Ops;
  * model with the mixer in every layer. Its presets and parameters are the baseline's and the mixer's; it
  * pads, and sweeps by default, as its baseline does.
  */
-public final class ComposedVariant implements ModelVariant {
+public final class ComposedVariant implements ModelVariant, attnprof.engine.plugins.Composed {
   private final ModelVariant baseline;
   private final MixerBody body;
   private final MixerProvider mixer;
@@ -54,12 +54,12 @@ public final class ComposedVariant implements ModelVariant {
     return baseline.modality().id() + "/" + body.descriptor().prefix() + mixerId;
   }
 
-  /** Where it came from: the mixer's plugin and the body's. */
+  @Override
   public String origin() {
     return origin;
   }
 
-  /** The modules of its mixer and its body: {@code example.linear + attnprof.plugin.text}. */
+  @Override
   public String plugins() {
     return moduleName(mixer) + " + " + moduleName(body);
   }
@@ -69,12 +69,12 @@ public final class ComposedVariant implements ModelVariant {
     return module.isNamed() ? module.getName() : "class path";
   }
 
-  /** The modules of its mixer's and its body's plugins. */
+  @Override
   public java.util.List<Module> modules() {
     return java.util.List.of(mixer.getClass().getModule(), body.getClass().getModule());
   }
 
-  /** The mixer's id. */
+  @Override
   public String mixerId() {
     return mixer.descriptor().id();
   }

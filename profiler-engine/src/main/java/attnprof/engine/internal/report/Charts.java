@@ -1,5 +1,6 @@
 package attnprof.engine.internal.report;
 
+import attnprof.engine.result.Breakdowns;
 import attnprof.api.metric.Direction;
 import attnprof.api.model.Component;
 import attnprof.engine.result.ResultRow;

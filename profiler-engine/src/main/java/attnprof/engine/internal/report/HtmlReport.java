@@ -1,5 +1,6 @@
 package attnprof.engine.internal.report;
 
+import attnprof.engine.result.Breakdowns;
 import attnprof.api.model.Component;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.PointResult;
@@ -8,8 +9,8 @@ import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.RunEnvironment;
 import attnprof.engine.result.SweepResult;
 import attnprof.engine.result.TippingPoint;
-import attnprof.engine.internal.stats.AchievedRates;
-import attnprof.engine.internal.output.RecordCsv;
+import attnprof.engine.result.AchievedRates;
+import attnprof.engine.format.RecordCsv;
 import java.lang.reflect.RecordComponent;
 import java.util.Base64;
 import java.util.List;

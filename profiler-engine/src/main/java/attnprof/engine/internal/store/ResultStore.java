@@ -4,8 +4,8 @@ import attnprof.api.ProfilerException;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.RunEnvironment;
-import attnprof.engine.internal.output.Json;
-import attnprof.engine.internal.output.RecordCsv;
+import attnprof.engine.format.Json;
+import attnprof.engine.format.RecordCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 public final class ResultStore implements AutoCloseable {
   /** The database's file name in the folder that holds the runs' folders. */
-  public static final String FILE_NAME = "attnprof.db";
+  public static final String FILE_NAME = attnprof.engine.request.SweepRequest.DATABASE_FILE_NAME;
 
   private static final RecordComponent[] ROW_COLUMNS = ResultRow.class.getRecordComponents();
 

@@ -83,36 +83,20 @@ public final class SweepRunner {
     return RUN_ID.format(clock.instant().atZone(ZoneId.systemDefault()));
   }
 
-  /**
-   * The results database of a sweep that writes to {@code outputDirectory}: {@code attnprof.db} in
-   * the folder that holds it (so {@code results/attnprof.db} keeps every run of {@code results/RUN_ID}).
-   */
-  public static Path databaseOf(Path outputDirectory) {
-    Path absolute = outputDirectory.toAbsolutePath().normalize();
-    Path parent = absolute.getParent();
-    return (parent == null ? absolute : parent).resolve(ResultStore.FILE_NAME);
-  }
-
   /** Plans a request and checks its existing database, as {@link #run} does first, writing nothing. */
   public void check(SweepRequest request) {
     new SweepPlanner(registry, pluginsFolder.path()).plan(request);
-    Path database = databaseOf(request);
+    Path database = request.databaseFile();
     if (database != null && java.nio.file.Files.isRegularFile(database)) {
       ResultStore.openExisting(database).close();
     }
-  }
-
-  /** The database a request's run is stored in: the one it names, else the one beside its folder, else none. */
-  private static Path databaseOf(SweepRequest request) {
-    Path output = request.outputDirectory();
-    return request.database() != null ? request.database() : output == null ? null : databaseOf(output);
   }
 
   public SweepResult run(SweepRequest request, String runId, ProgressListener progress) {
     SweepPlan plan = new SweepPlanner(registry, pluginsFolder.path()).plan(request);
     Instant started = clock.instant();
     RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device());
-    Path database = databaseOf(request);
+    Path database = request.databaseFile();
     try (ResultStore store = database == null ? null : ResultStore.open(database)) {
       String id = runId;
       if (store != null) {

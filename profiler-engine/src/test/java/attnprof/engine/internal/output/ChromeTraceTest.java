@@ -1,5 +1,6 @@
 package attnprof.engine.internal.output;
 
+import attnprof.engine.format.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.metric.AllocatorUse;

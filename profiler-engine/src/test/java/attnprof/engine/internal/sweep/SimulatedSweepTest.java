@@ -123,7 +123,7 @@ class SimulatedSweepTest {
     long notRun = first.points().stream().filter(p -> p.status() == PointStatus.NOT_RUN).count();
     assertThat(first.complete()).isFalse();
     assertThat(notRun).isEqualTo(first.points().size()).isEqualTo(10);
-    java.nio.file.Path database = SweepRunner.databaseOf(out);
+    java.nio.file.Path database = attnprof.engine.request.SweepRequest.databaseBeside(out);
     assertThat(simulation.profiler.storedRuns(database).get(0).stored()).isZero();
 
     simulation.forks.startable = Integer.MAX_VALUE;

@@ -1,4 +1,4 @@
-package attnprof.engine;
+package attnprof.testkit;
 
 import attnprof.api.Mode;
 import attnprof.api.input.InputBatch;

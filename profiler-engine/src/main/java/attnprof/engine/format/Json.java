@@ -1,4 +1,4 @@
-package attnprof.engine.internal.output;
+package attnprof.engine.format;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

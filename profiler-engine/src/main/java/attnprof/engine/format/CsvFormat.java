@@ -1,14 +1,14 @@
-package attnprof.engine.internal.output;
+package attnprof.engine.format;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: fields quoted when they hold a comma, quote or line break. */
-final class CsvFormat {
+public final class CsvFormat {
   private CsvFormat() {
   }
 
-  static String line(List<?> fields) {
+  public static String line(List<?> fields) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
@@ -41,7 +41,7 @@ final class CsvFormat {
   }
 
   /** Splits CSV text into records of fields. */
-  static List<List<String>> parse(String text) {
+  public static List<List<String>> parse(String text) {
     List<List<String>> records = new ArrayList<>();
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();

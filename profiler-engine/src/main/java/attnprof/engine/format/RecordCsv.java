@@ -1,4 +1,4 @@
-package attnprof.engine.internal.output;
+package attnprof.engine.format;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

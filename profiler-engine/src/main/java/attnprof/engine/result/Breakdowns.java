@@ -1,7 +1,6 @@
-package attnprof.engine.internal.report;
+package attnprof.engine.result;
 
 import attnprof.api.model.Component;
-import attnprof.engine.result.ResultRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

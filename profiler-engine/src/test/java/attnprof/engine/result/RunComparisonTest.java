@@ -1,8 +1,7 @@
-package attnprof.engine.internal.report;
+package attnprof.engine.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attnprof.engine.result.ResultRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,8 @@
-package attnprof.engine.internal.stats;
+package attnprof.engine.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import attnprof.engine.result.ResultRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

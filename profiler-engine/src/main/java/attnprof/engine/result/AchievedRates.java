@@ -1,6 +1,5 @@
-package attnprof.engine.internal.stats;
+package attnprof.engine.result;
 
-import attnprof.engine.result.ResultRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

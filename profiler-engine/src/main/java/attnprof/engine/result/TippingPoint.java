@@ -1,6 +1,5 @@
 package attnprof.engine.result;
 
-import java.util.Locale;
 
 /**
  * Where an efficient variant starts to pay off against its baseline, for one quantity and mode, with
@@ -56,10 +55,10 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
    */
   public String answer() {
     return switch (verdict) {
-      case AT -> formatLength(length, lengthUnit);
+      case AT -> Lengths.format(length, lengthUnit);
       case FROM_START -> "from the start";
       case NEVER_IN_RANGE -> EXTRAPOLATED.equals(method) && Double.isFinite(length)
-          ? "never in range; predicted at about " + formatLength(length, lengthUnit) + " (extrapolated)"
+          ? "never in range; predicted at about " + Lengths.format(length, lengthUnit) + " (extrapolated)"
           : "never in range";
       case NO_DATA -> "no data";
     };
@@ -76,47 +75,14 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
       return "";
     }
     if (low && high) {
-      return "95%: " + formatNumber(ciLow, lengthUnit) + "\u2013" + formatNumber(ciHigh, lengthUnit);
+      return "95%: " + Lengths.number(ciLow, lengthUnit) + "\u2013" + Lengths.number(ciHigh, lengthUnit);
     }
-    return low ? "95%: from " + formatNumber(ciLow, lengthUnit) + " up" : "95%: up to " + formatNumber(ciHigh, lengthUnit);
+    return low ? "95%: from " + Lengths.number(ciLow, lengthUnit) + " up" : "95%: up to " + Lengths.number(ciHigh, lengthUnit);
   }
 
   /** The answer with its interval: {@code 1363 tokens (95%: 1210-1490)}. */
   public String answerWithInterval() {
     String interval = interval();
     return interval.isEmpty() ? answer() : answer() + " (" + interval + ")";
-  }
-
-  /** How an infinite length reads: a streaming left context of every chunk before. */
-  public static final String UNLIMITED = "unlimited";
-
-  /**
-   * A length in its unit as people read it: whole tokens and pixels, seconds to 0.1 s; an infinite length
-   * (a streaming left context) as {@code unlimited}, without a unit.
-   */
-  public static String formatLength(double value, String unit) {
-    if (value == Double.POSITIVE_INFINITY) {
-      return UNLIMITED;
-    }
-    String number = formatNumber(value, unit);
-    return unit == null || unit.isEmpty() ? number : number + " " + unit;
-  }
-
-  /** A length's number as {@link #formatLength} writes it, without the unit. */
-  public static String formatNumber(double value, String unit) {
-    if (value == Double.POSITIVE_INFINITY) {
-      return UNLIMITED;
-    }
-    if (!Double.isFinite(value)) {
-      return String.valueOf(value);
-    }
-    if ("seconds".equals(unit)) {
-      return String.format(Locale.ROOT, "%.1f", value);
-    }
-    if ("tokens".equals(unit) || "pixels".equals(unit) || Math.abs(value) >= 100) {
-      return String.valueOf(Math.round(value));
-    }
-    return Math.abs(value - Math.rint(value)) < 1e-9 ? String.valueOf((long) Math.rint(value))
-        : String.format(Locale.ROOT, "%.2f", value);
   }
 }

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.result.Lengths;
 import attnprof.api.model.Component;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
@@ -82,7 +83,7 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
     TextTable table = new TextTable("VARIANT", "LENGTH", "MODE", "EMBEDDING", "ATTENTION", "FEED_FORWARD", "NORM",
         "OTHER", "BUSY", "UNSCOPED", "GFLOP").repeatingFirst(3);
     for (Breakdowns.Entry entry : Breakdowns.of(result.rows())) {
-      table.row(entry.variant(), Formats.length(entry.length(), entry.lengthUnit()), entry.mode(),
+      table.row(entry.variant(), Lengths.format(entry.length(), entry.lengthUnit()), entry.mode(),
           cell(entry, Component.EMBEDDING), cell(entry, Component.ATTENTION), cell(entry, Component.FEED_FORWARD),
           cell(entry, Component.NORM), cell(entry, Component.OTHER),
           Formats.significant(entry.totalMillis()) + " ms",
@@ -92,7 +93,7 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
     out.print(table.render());
     for (PointResult failed : result.points()) {
       if (failed.status() != PointStatus.OK) {
-        out.println(Terminal.fit(failed.variantId() + " " + Formats.length(failed.length(), failed.lengthUnit()) + " "
+        out.println(Terminal.fit(failed.variantId() + " " + Lengths.format(failed.length(), failed.lengthUnit()) + " "
             + failed.mode().id() + ": " + failed.status().id() + ": " + failed.message()));
       }
     }

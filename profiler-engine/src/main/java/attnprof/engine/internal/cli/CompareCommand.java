@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.result.Lengths;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.result.RunComparison;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ final class CompareCommand implements Runnable {
       List<RunComparison.Line> members = group.getValue().stream().sorted(java.util.Comparator
           .comparing(RunComparison.Line::metric).thenComparingDouble(RunComparison.Line::length)).toList();
       for (RunComparison.Line line : members) {
-        table.row(Formats.length(line.length(), line.lengthUnit()), line.metric(), Formats.value(line.a(), line.unit()),
+        table.row(Lengths.format(line.length(), line.lengthUnit()), line.metric(), Formats.value(line.a(), line.unit()),
             Formats.value(line.b(), line.unit()), String.format(Locale.ROOT, "%.3f", line.ratio()),
             line.beyondSpread() == null ? "n/a (one reading)" : line.beyondSpread() ? "yes" : "no");
         if (Boolean.TRUE.equals(line.beyondSpread())) {

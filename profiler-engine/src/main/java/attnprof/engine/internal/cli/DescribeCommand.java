@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.result.Lengths;
 import attnprof.api.model.ParameterSpec;
 import attnprof.engine.plugins.VariantDescription;
 import java.io.PrintStream;
@@ -99,7 +100,7 @@ final class DescribeCommand implements Runnable {
     out.print(table.render());
     out.println();
     out.println(Formats.count(description.parameters()) + " parameters (built for "
-        + Formats.length(description.length(), description.lengthUnit()) + ")");
+        + Lengths.format(description.length(), description.lengthUnit()) + ")");
     for (String note : description.notes()) {
       out.println(Terminal.fit("  - " + note));
     }

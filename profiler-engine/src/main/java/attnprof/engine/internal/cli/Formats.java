@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.result.Lengths;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -35,11 +36,6 @@ final class Formats {
     return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 
-  /** A length in its unit, one way everywhere: whole tokens and pixels, seconds to 0.1 s ({@code 1.5 seconds}). */
-  static String length(double length, String unit) {
-    return attnprof.engine.result.TippingPoint.formatLength(length, unit);
-  }
-
   /**
    * A mode as a table's heading names it: the streaming mode says that its lengths are left contexts,
    * since its tables read like the others'.
@@ -56,10 +52,6 @@ final class Formats {
     return mode(mode) + " | batch " + batch + (input.equals("synthetic") ? "" : " | " + input);
   }
 
-  /** A length's number alone, as {@link #length} writes it. */
-  static String lengthNumber(double length, String unit) {
-    return attnprof.engine.result.TippingPoint.formatNumber(length, unit);
-  }
 
   static String duration(Duration duration) {
     long seconds = Math.round(duration.toMillis() / 1000.0);

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.result.Lengths;
 import attnprof.api.device.Availability;
 import attnprof.api.device.DeviceAdapter;
 import attnprof.api.input.InputGenerator;
@@ -126,7 +127,7 @@ final class ListCommand implements Runnable {
         if (all || inputs) {
           TextTable table = new TextTable("INPUT", "MODALITY", "LENGTH UNIT", "FILES", "DEFAULT LENGTHS").prose(3, 4);
           inputEntries.forEach(i -> table.row(i.input(), i.modality(), i.lengthUnit(), String.join(", ", i.fileTypes()),
-              i.defaultLengths().stream().map(l -> Formats.lengthNumber(l, i.lengthUnit()))
+              i.defaultLengths().stream().map(l -> Lengths.number(l, i.lengthUnit()))
                   .collect(Collectors.joining(", "))));
           section(out, "Input generators", table);
         }

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.result.Lengths;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.TippingPoint;
@@ -75,7 +76,7 @@ final class TippingTables {
         .collect(Collectors.toCollection(TreeSet::new));
     List<String> header = new java.util.ArrayList<>();
     header.add("VARIANT");
-    lengths.forEach(l -> header.add(TippingPoint.formatLength(l, lengthUnit)));
+    lengths.forEach(l -> header.add(Lengths.format(l, lengthUnit)));
     TextTable table = new TextTable(header.toArray(String[]::new)).repeatingFirst(1);
     cells.forEach((variant, byLength) -> {
       List<Object> line = new java.util.ArrayList<>();

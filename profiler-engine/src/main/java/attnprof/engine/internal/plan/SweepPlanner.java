@@ -1,5 +1,6 @@
 package attnprof.engine.internal.plan;
 
+import attnprof.engine.result.Lengths;
 import attnprof.engine.internal.point.PointJob;
 import attnprof.api.Modality;
 import attnprof.api.Mode;
@@ -225,8 +226,8 @@ public final class SweepPlanner {
       }
       if (length < generator.minimumLength() || length > generator.maximumLength()) {
         throw ProfilerException.user(descriptor.modality() + " lengths are from "
-            + PointJob.formatLength(generator.minimumLength()) + " to " + PointJob.formatLength(generator.maximumLength()) + " "
-            + descriptor.lengthUnit() + ", got " + PointJob.formatLength(length));
+            + Lengths.exact(generator.minimumLength()) + " to " + Lengths.exact(generator.maximumLength()) + " "
+            + descriptor.lengthUnit() + ", got " + Lengths.exact(length));
       }
       if (descriptor.wholeLengths() && length != Math.rint(length)) {
         throw ProfilerException.user("lengths of " + descriptor.modality() + " are whole " + descriptor.lengthUnit()

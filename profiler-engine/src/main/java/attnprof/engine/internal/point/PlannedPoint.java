@@ -1,5 +1,6 @@
 package attnprof.engine.internal.point;
 
+import attnprof.engine.result.Lengths;
 /**
  * One point of a plan file, as a scheduler and a person read it.
  *
@@ -22,6 +23,6 @@ public record PlannedPoint(String id, String key, int index, String variant, dou
 
   /** A short label, as progress shows points: {@code text/bert 512 inference b1}. */
   public String label() {
-    return variant + " " + attnprof.engine.internal.point.PointJob.formatLength(length) + " " + mode + " b" + batch;
+    return variant + " " + Lengths.exact(length) + " " + mode + " b" + batch;
   }
 }

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.point;
 
+import attnprof.engine.result.Lengths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class PointIds {
         .append("variant=").append(job.variantId()).append('\n')
         .append("preset=").append(job.preset()).append('\n')
         .append("config=").append(new TreeMap<>(job.config())).append('\n')
-        .append("length=").append(PointJob.formatLength(job.length())).append('\n')
+        .append("length=").append(Lengths.exact(job.length())).append('\n')
         .append("mode=").append(job.mode().id()).append('\n')
         .append("batch=").append(job.batch()).append('\n')
         .append("threads=").append(job.threads()).append('\n')

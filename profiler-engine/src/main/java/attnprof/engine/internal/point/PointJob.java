@@ -1,5 +1,6 @@
 package attnprof.engine.internal.point;
 
+import attnprof.engine.result.Lengths;
 import attnprof.api.Mode;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
@@ -90,20 +91,20 @@ public record PointJob(
    * and batch. The results database stores each key of a run once.
    */
   public String key() {
-    return variantId + "|" + (inputFile == null ? "synthetic" : inputFile) + "|" + formatLength(length) + "|"
+    return variantId + "|" + (inputFile == null ? "synthetic" : inputFile) + "|" + Lengths.exact(length) + "|"
         + mode.id() + "|" + batch;
   }
 
   /** A name for the point's files (logs, traces): {@code text_bert-512-inference-b1}. */
   public String fileName() {
     String input = inputFile == null ? "" : "-" + java.nio.file.Path.of(inputFile).getFileName();
-    return (variantId + input + "-" + formatLength(length) + "-" + mode.id() + "-b" + batch)
+    return (variantId + input + "-" + Lengths.exact(length) + "-" + mode.id() + "-b" + batch)
         .replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   /** A short label for progress and log files: {@code text/bert 512 inference b1}. */
   public String label() {
-    return variantId + " " + formatLength(length) + " " + mode.id() + " b" + batch;
+    return variantId + " " + Lengths.exact(length) + " " + mode.id() + " b" + batch;
   }
 
   /**
@@ -118,16 +119,5 @@ public record PointJob(
   /** {@code synthetic}, or the real input file's name. */
   public String inputName() {
     return inputFile == null ? "synthetic" : java.nio.file.Path.of(inputFile).getFileName().toString();
-  }
-
-  /**
-   * A length without a trailing {@code .0} when it is whole; {@code unlimited} for an infinite one (a streaming
-   * left context of every chunk before).
-   */
-  public static String formatLength(double length) {
-    if (Double.isInfinite(length)) {
-      return attnprof.engine.result.TippingPoint.UNLIMITED;
-    }
-    return length == Math.rint(length) ? String.valueOf((long) length) : String.valueOf(length);
   }
 }

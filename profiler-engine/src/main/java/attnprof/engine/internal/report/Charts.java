@@ -1,5 +1,6 @@
 package attnprof.engine.internal.report;
 
+import attnprof.engine.result.Lengths;
 import attnprof.engine.result.Breakdowns;
 import attnprof.api.metric.Direction;
 import attnprof.api.model.Component;
@@ -174,7 +175,7 @@ public final class Charts {
       marker.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
           0f));
       marker.setLabel(String.format(Locale.ROOT, "%s tips at %s%s", tipping.variant(),
-          TippingPoint.formatLength(tipping.length(), ""),
+          Lengths.format(tipping.length(), ""),
           TippingPoint.EXTRAPOLATED.equals(tipping.method()) ? " (extrapolated)" : ""));
       marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
       marker.setLabelPaint(PALETTE[index % PALETTE.length]);
@@ -204,7 +205,7 @@ public final class Charts {
   private static Chart breakdown(String mode, List<Breakdowns.Entry> entries) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     for (Breakdowns.Entry entry : entries) {
-      String bar = entry.variant() + " @ " + attnprof.engine.internal.point.PointJob.formatLength(entry.length());
+      String bar = entry.variant() + " @ " + Lengths.exact(entry.length());
       for (Component component : Component.values()) {
         dataset.addValue(entry.shares().get(component), component.scopeName(), bar);
       }

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.report;
 
+import attnprof.engine.result.Lengths;
 import attnprof.engine.result.Breakdowns;
 import attnprof.api.model.Component;
 import attnprof.engine.result.LengthComparison;
@@ -138,7 +139,7 @@ final class HtmlReport {
       html.append("<tr><td>").append(Html.escape(comparison.variant())).append("</td><td>")
           .append(Html.escape(comparison.metric())).append("</td><td>").append(Html.escape(comparison.mode()))
           .append("</td><td class=\"n\">").append(comparison.batch()).append("</td><td class=\"n\">")
-          .append(Html.escape(TippingPoint.formatLength(comparison.length(), comparison.lengthUnit())
+          .append(Html.escape(Lengths.format(comparison.length(), comparison.lengthUnit())
               + (comparison.refinement() ? " (added)" : ""))).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%.3f", comparison.ratio())).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%.3f\u2013%.3f", comparison.ciLow(), comparison.ciHigh()))
@@ -161,7 +162,7 @@ final class HtmlReport {
         .append("<th>latency</th><th>GFLOP/s</th><th>of the baseline's</th></tr>\n");
     for (AchievedRates.Rate rate : rates) {
       html.append("<tr><td>").append(Html.escape(rate.variant())).append("</td><td>").append(Html.escape(rate.mode()))
-          .append("</td><td class=\"n\">").append(Html.escape(TippingPoint.formatLength(rate.length(),
+          .append("</td><td class=\"n\">").append(Html.escape(Lengths.format(rate.length(),
               rate.lengthUnit()))).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%.3f", rate.flops() / 1e9)).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%.2f ms", rate.latencyMillis())).append("</td><td class=\"n\">")
@@ -201,7 +202,7 @@ final class HtmlReport {
     html.append("<th>busy time</th><th>unscoped</th><th>GFLOP</th></tr>\n");
     for (Breakdowns.Entry entry : entries) {
       html.append("<tr><td>").append(Html.escape(entry.variant())).append("</td><td class=\"n\">")
-          .append(Html.escape(TippingPoint.formatLength(entry.length(), entry.lengthUnit()))).append("</td><td>")
+          .append(Html.escape(Lengths.format(entry.length(), entry.lengthUnit()))).append("</td><td>")
           .append(Html.escape(entry.mode())).append("</td><td class=\"n\">").append(entry.batch()).append("</td>");
       for (Component component : Component.values()) {
         double rate = entry.gflopsPerSecond(component);
@@ -228,7 +229,7 @@ final class HtmlReport {
         .append("<th>why</th></tr>\n");
     for (PointResult point : failed) {
       html.append("<tr><td>").append(Html.escape(point.variantId())).append("</td><td class=\"n\">")
-          .append(Html.escape(TippingPoint.formatLength(point.length(), point.lengthUnit()))).append("</td><td>")
+          .append(Html.escape(Lengths.format(point.length(), point.lengthUnit()))).append("</td><td>")
           .append(Html.escape(point.mode().id())).append("</td><td class=\"n\">").append(point.batch())
           .append("</td><td class=\"bad\">").append(Html.escape(point.status().id())).append("</td><td>")
           .append(Html.escape(point.message())).append("</td></tr>\n");

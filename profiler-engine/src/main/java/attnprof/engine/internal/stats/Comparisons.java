@@ -1,5 +1,6 @@
 package attnprof.engine.internal.stats;
 
+import attnprof.engine.result.Lengths;
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Unit;
 import attnprof.engine.result.LengthComparison;
@@ -356,7 +357,7 @@ public final class Comparisons {
     }
 
     private String number(double length) {
-      String formatted = TippingPoint.formatLength(length, unit);
+      String formatted = Lengths.format(length, unit);
       return unit.isEmpty() ? formatted : formatted.substring(0, formatted.length() - unit.length() - 1);
     }
 

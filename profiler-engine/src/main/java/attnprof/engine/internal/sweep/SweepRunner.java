@@ -1,5 +1,6 @@
 package attnprof.engine.internal.sweep;
 
+import attnprof.engine.result.Lengths;
 import attnprof.engine.internal.fork.ForkExecutor;
 import attnprof.engine.internal.fork.ForkExecutors;
 import attnprof.engine.internal.measure.ForkJob;
@@ -526,7 +527,7 @@ public final class SweepRunner {
       Map<String, java.util.TreeSet<Double>> byMode = new java.util.TreeMap<>();
       jobs.forEach(job -> byMode.computeIfAbsent(job.mode().id(), m -> new java.util.TreeSet<>()).add(job.length()));
       List<String> parts = new ArrayList<>();
-      byMode.forEach((mode, values) -> parts.add(values.stream().map(PointJob::formatLength)
+      byMode.forEach((mode, values) -> parts.add(values.stream().map(Lengths::exact)
           .collect(java.util.stream.Collectors.joining(", ")) + " (" + mode + ")"));
       return String.join(", ", parts);
     }
@@ -647,6 +648,6 @@ public final class SweepRunner {
   static String cellLabel(List<PointJob> cell) {
     PointJob first = cell.get(0);
     String who = cell.size() == 1 ? first.variantId() : first.variantId() + " + " + (cell.size() - 1) + " more";
-    return who + " " + PointJob.formatLength(first.length()) + " " + first.mode().id() + " b" + first.batch();
+    return who + " " + Lengths.exact(first.length()) + " " + first.mode().id() + " b" + first.batch();
   }
 }

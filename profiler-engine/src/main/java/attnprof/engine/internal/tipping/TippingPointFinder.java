@@ -1,5 +1,6 @@
 package attnprof.engine.internal.tipping;
 
+import attnprof.engine.result.Lengths;
 import attnprof.engine.result.ForkResult;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.ResultRow;
@@ -45,7 +46,7 @@ public final class TippingPointFinder {
   }
 
   private static String key(String variant, String input, double length, String mode, int batch) {
-    return variant + "|" + input + "|" + PointJob.formatLength(length) + "|" + mode + "|" + batch;
+    return variant + "|" + input + "|" + Lengths.exact(length) + "|" + mode + "|" + batch;
   }
 
   /** A row's readings by fork: each fork's runs, or its single reading. */

@@ -18,9 +18,9 @@ class FormatsTest {
 
   @Test
   void lengthsReadOneWayPerUnit() {
-    assertThat(Formats.length(406.6, "tokens")).isEqualTo("407 tokens");
-    assertThat(Formats.length(224, "pixels")).isEqualTo("224 pixels");
-    assertThat(Formats.length(1.28, "seconds")).isEqualTo("1.3 seconds");
+    assertThat(attnprof.engine.result.Lengths.format(406.6, "tokens")).isEqualTo("407 tokens");
+    assertThat(attnprof.engine.result.Lengths.format(224, "pixels")).isEqualTo("224 pixels");
+    assertThat(attnprof.engine.result.Lengths.format(1.28, "seconds")).isEqualTo("1.3 seconds");
     assertThat(Formats.mode("streaming")).isEqualTo("streaming (lengths: left context)");
     assertThat(Formats.mode("inference")).isEqualTo("inference");
   }

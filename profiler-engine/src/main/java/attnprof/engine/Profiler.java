@@ -21,6 +21,9 @@ import attnprof.engine.internal.store.ResultStore;
 import attnprof.engine.internal.store.StoredRun;
 import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.sweep.SweepRunner;
+import attnprof.engine.internal.sweep.ShardRunner;
+import attnprof.engine.internal.sweep.WavePlanner;
+import attnprof.engine.internal.plan.PlanMaker;
 import attnprof.engine.internal.tipping.TippingPointFinder;
 import attnprof.engine.internal.wiring.EngineModule;
 import com.google.inject.Guice;
@@ -28,6 +31,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +114,14 @@ public final class Profiler {
    */
   public String plan(SweepRequest request, Path history, Path planFile) {
     refuseForksOfProvidersMadeInCode(request);
-    return write(injector.getInstance(SweepRunner.class).plan(request, history), planFile);
+    PlanMaker maker = injector.getInstance(PlanMaker.class);
+    Instant now = injector.getInstance(java.time.Clock.class).instant();
+    if (history == null || !java.nio.file.Files.isRegularFile(history)) {
+      return write(maker.make(request, null, now), planFile);
+    }
+    try (ResultStore store = ResultStore.openExisting(history)) {
+      return write(maker.make(request, store, now), planFile);
+    }
   }
 
   /**
@@ -122,7 +133,7 @@ public final class Profiler {
    * @throws ProfilerException a user error when the run is not a merged run of a plan or needs no more
    */
   public String planRefinement(Path database, String runId, Path planFile) {
-    return write(injector.getInstance(SweepRunner.class).planRefinement(database, runId), planFile);
+    return write(injector.getInstance(WavePlanner.class).nextWave(database, runId), planFile);
   }
 
   private static String write(attnprof.engine.internal.plan.PlanFile plan, Path planFile) {
@@ -135,11 +146,11 @@ public final class Profiler {
    * locking is not to be trusted on network file systems). Run again, it measures only the points the shard
    * has not stored yet.
    *
-   * @throws ProfilerException a user error for a plan of another attnprof version, or whose points this
-   *     installation does not plan the same way
+   * @throws ProfilerException a user error, before any point, for a plan of another attnprof version, or made
+   *     with other plugin versions or input files than this installation has
    */
   public SweepResult sweepShard(Path planFile, Shard shard, Path folder, Path database, ProgressListener progress) {
-    return injector.getInstance(SweepRunner.class).runShard(attnprof.engine.internal.plan.PlanFile.read(planFile),
+    return injector.getInstance(ShardRunner.class).run(attnprof.engine.internal.plan.PlanFile.read(planFile),
         shard, folder, database, progress);
   }
 
@@ -204,7 +215,7 @@ public final class Profiler {
    */
   public List<String> storedPointKeys(Path database, String runId) {
     try (ResultStore store = ResultStore.openExisting(database)) {
-      return List.copyOf(store.points(runId).keySet());
+      return store.points(runId).keySet().stream().map(Object::toString).toList();
     }
   }
 

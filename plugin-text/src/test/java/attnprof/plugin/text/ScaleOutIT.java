@@ -147,6 +147,31 @@ class ScaleOutIT {
   }
 
   @Test
+  void aShardRefusesAPlanMadeWithAnotherInputFileOrPluginVersionBeforeItsFirstPoint(@TempDir Path folder)
+      throws Exception {
+    Path input = Files.writeString(folder.resolve("story.txt"), "the cat sat on the mat ".repeat(20));
+    Path plan = folder.resolve("plan.json");
+    assertThat(attnprof("plan", "--variants", "text/bert", "--preset", "tiny", "--lengths", "16", "--mode",
+        "inference", "--metrics", "latency", "--inputs", input.toString(), "--out", plan.toString()).code()).isZero();
+    Path shard = folder.resolve("shard");
+    String[] sweep = {"sweep", "--plan", plan.toString(), "--shard", "1/1", "--out", shard.toString()};
+
+    Files.writeString(input, "a dog ran in the park ".repeat(20));
+    Outcome changedInput = attnprof(sweep);
+    assertThat(changedInput.code()).isEqualTo(2);
+    assertThat(changedInput.err().strip()).doesNotContain("\n").contains("input " + input.toRealPath() + " changed")
+        .contains("make the plan again here");
+
+    Files.writeString(input, "the cat sat on the mat ".repeat(20));
+    Files.writeString(plan, Files.readString(plan).replaceFirst("\"attnprof.plugin.text\" : \"[^\"]*\"",
+        "\"attnprof.plugin.text\" : \"0.0.1\""));
+    Outcome otherPlugin = attnprof(sweep);
+    assertThat(otherPlugin.code()).isEqualTo(2);
+    assertThat(otherPlugin.err().strip()).doesNotContain("\n").contains("attnprof.plugin.text was 0.0.1, here ");
+    assertThat(shard.resolve("attnprof.db")).doesNotExist();
+  }
+
+  @Test
   void aShardKilledPartWayAndRunAgainMeasuresNothingTwice(@TempDir Path folder) throws Exception {
     Path plan = folder.resolve("plan.json");
     assertThat(attnprof("plan", "--variants", "text/bert,text/longformer", "--preset", "tiny", "--lengths",
@@ -195,7 +220,7 @@ class ScaleOutIT {
     var wavePlan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wave.toFile());
     assertThat(wavePlan.get("refines").asText()).isEqualTo(runId);
     List<Double> lengths = new ArrayList<>();
-    wavePlan.get("points").forEach(point -> lengths.add(point.get("length").asDouble()));
+    wavePlan.get("points").forEach(point -> lengths.add(point.path("point").path("spec").path("length").asDouble()));
     assertThat(lengths).isNotEmpty().allMatch(length -> length > 128 && length < 2048);
 
     assertThat(attnprof("sweep", "--plan", wave.toString(), "--out", folder.resolve("w").toString()).code()).isZero();
@@ -240,7 +265,7 @@ class ScaleOutIT {
     String run = ResultsFolder.storedPoints(folder).keySet().iterator().next();
     SweepResult result = profiler.storedResult(folder.resolve("attnprof.db"), run);
     Map<String, String> byKey = new java.util.HashMap<>();
-    result.points().forEach(point -> byKey.put(point.variantId() + "|" + point.length() + "|" + point.mode().id(),
+    result.points().forEach(point -> byKey.put(point.variant() + "|" + point.length() + "|" + point.mode().id(),
         point.toString()));
     Map<String, String> byStoredKey = new java.util.HashMap<>();
     for (String key : ResultsFolder.storedPoints(folder).get(run)) {

@@ -16,7 +16,34 @@ public final class Json {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .addModule(plainValues())
       .build();
+
+  /** Durations as ISO-8601 ({@code PT2M}) and paths as their text, both ways. */
+  private static com.fasterxml.jackson.databind.Module plainValues() {
+    com.fasterxml.jackson.databind.module.SimpleModule module =
+        new com.fasterxml.jackson.databind.module.SimpleModule("attnprof-values");
+    module.addSerializer(java.time.Duration.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer());
+    module.addDeserializer(java.time.Duration.class, new FromText<>(java.time.Duration.class, java.time.Duration::parse));
+    module.addSerializer(Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer());
+    module.addDeserializer(Path.class, new FromText<>(Path.class, Path::of));
+    return module;
+  }
+
+  /** A value read from its text. */
+  private static final class FromText<T> extends com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<T> {
+    private final java.util.function.Function<String, T> parse;
+
+    FromText(Class<T> type, java.util.function.Function<String, T> parse) {
+      super(type);
+      this.parse = parse;
+    }
+
+    @Override
+    protected T _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext context) {
+      return parse.apply(value);
+    }
+  }
 
   private Json() {
   }

@@ -5,79 +5,35 @@ import attnprof.api.ProfilerException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to sweep: variants x lengths x batch sizes x modes x metrics on one device. Immutable; made
- * with {@link #builder()}, whose defaults are the launcher's. Repeated entries of a list (a length given
- * twice, {@code 64} and {@code 64.0}, an input file named twice) are kept once: a point is measured once.
+ * What to sweep, how to measure and compare it, and where to write: a sweep's whole request, as a run stores it
+ * (it is resumed from it) and a plan file carries it. Immutable; made with {@link #builder()}, whose defaults are
+ * the launcher's ({@link SweepDefaults}).
  *
- * @param variants variant ids; empty means every variant of {@code modality}
- * @param modality the modality whose variants to sweep when {@code variants} is empty
- * @param preset the preset of every variant
- * @param params parameter overrides, applied to every variant that has the parameter
- * @param lengths input lengths; empty means the modality's default grid (or the real inputs' own lengths);
- *     positive infinity is the streaming mode's unlimited left context
- * @param batches batch sizes for throughput and memory; latency is always measured at batch 1
- * @param modes inference, training or both
- * @param metrics metric ids
- * @param device the device id
- * @param threads TensorFlow's op threads, 0 for its default (every core)
- * @param runs the fewest timed runs per point in each fork
- * @param minTime the least timed work per point in each fork: short steps are run until it is reached
- * @param warmup untimed runs before them, the first of which is when TensorFlow optimises the graph
- * @param forks measuring processes per point (the unit of replication); the points of a cell are timed
- *     side by side in each
- * @param noise the relative difference under which a variant and its baseline are indistinguishable
- * @param refine whether to measure more lengths after the grid to narrow tipping points down
- * @param refineBudget the most time refinement may take
- * @param timeout the time limit of one point
- * @param inProcess whether to measure in this JVM instead of a fresh child JVM per point
- * @param inputs real input files to profile instead of synthetic inputs
- * @param seed the seed of weights and synthetic inputs
- * @param outputDirectory where to write results as they come (CSV, JSON, logs), or null for none
- * @param traceDirectory where to write one traced step per point as a Chrome trace, or null for none
- * @param database the results database the run is stored in, or null for {@code attnprof.db} in the
- *     folder that holds {@code outputDirectory} (no database when both are null)
+ * @param grid what is measured: variants x lengths x batch sizes x modes x metrics
+ * @param measuring how each point is measured
+ * @param comparing how variants are compared with their baselines and tipping points narrowed down
+ * @param outputs where results go
  */
-public record SweepRequest(
-    List<String> variants,
-    String modality,
-    String preset,
-    Map<String, String> params,
-    List<Double> lengths,
-    List<Integer> batches,
-    List<Mode> modes,
-    List<String> metrics,
-    String device,
-    int threads,
-    int runs,
-    Duration minTime,
-    int warmup,
-    int forks,
-    double noise,
-    Refine refine,
-    Duration refineBudget,
-    Duration timeout,
-    boolean inProcess,
-    List<Path> inputs,
-    long seed,
-    Path outputDirectory,
-    Path traceDirectory,
-    Path database) {
+public record SweepRequest(SweepGrid grid, MeasuringSettings measuring, ComparingSettings comparing,
+    SweepOutputs outputs) {
 
   /** The results database's file name, beside a run's folder by default. */
   public static final String DATABASE_FILE_NAME = "attnprof.db";
-  public static final String DEFAULT_MODALITY = "text";
-  public static final int DEFAULT_RUNS = 5;
-  public static final Duration DEFAULT_MIN_TIME = Duration.ofMillis(1000);
-  public static final int DEFAULT_WARMUP = 1;
-  public static final int DEFAULT_FORKS = 2;
-  public static final double DEFAULT_NOISE = 0.02;
-  public static final Duration DEFAULT_REFINE_BUDGET = Duration.ofSeconds(120);
+
+  public SweepRequest {
+    Objects.requireNonNull(grid, "grid");
+    Objects.requireNonNull(measuring, "measuring");
+    Objects.requireNonNull(comparing, "comparing");
+    outputs = outputs == null ? new SweepOutputs(null, null, null) : outputs;
+  }
 
   /** Whether a sweep measures more lengths after its grid to narrow its tipping points down. */
   public enum Refine {
@@ -91,7 +47,7 @@ public record SweepRequest(
 
     /** The lower-case name of the command line. */
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     /** @throws ProfilerException a user error naming the known values */
@@ -104,65 +60,32 @@ public record SweepRequest(
       throw ProfilerException.user("no refinement `" + id + "`; known: none, auto");
     }
   }
-  public static final List<String> DEFAULT_METRICS = List.of("latency", "throughput", "peak-memory", "breakdown", "flops",
-      "streaming");
 
-
-  public SweepRequest {
-    variants = distinct(variants);
-    Objects.requireNonNull(modality, "modality");
-    Objects.requireNonNull(preset, "preset");
-    params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    lengths = distinct(lengths);
-    batches = distinct(batches);
-    modes = distinct(modes);
-    metrics = distinct(metrics);
-    Objects.requireNonNull(device, "device");
-    Objects.requireNonNull(timeout, "timeout");
-    Objects.requireNonNull(minTime, "minTime");
-    Objects.requireNonNull(refine, "refine");
-    Objects.requireNonNull(refineBudget, "refineBudget");
-    inputs = distinct(inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList());
-    for (double length : lengths) {
-      // positive infinity: a streaming left context of every chunk before (the planner refuses it elsewhere)
-      if (!(length >= 1)) {
-        throw ProfilerException.user("length must be a number of at least 1, got " + length);
-      }
-    }
-    for (int batch : batches) {
-      if (batch < 1) {
-        throw ProfilerException.user("batch size must be at least 1, got " + batch);
-      }
-    }
-    if (runs < 1) {
-      throw ProfilerException.user("runs must be at least 1, got " + runs);
-    }
-    if (warmup < 1) {
-      throw ProfilerException.user("warm-up runs must be at least 1 (the first run optimises the graph and is never "
-          + "timed), got " + warmup);
-    }
-    if (forks < 1) {
-      throw ProfilerException.user("forks must be at least 1, got " + forks);
-    }
-    if (minTime.isNegative()) {
-      throw ProfilerException.user("the least timed work per point must not be negative, got " + minTime);
-    }
-    if (!(noise >= 0 && noise < 1)) {
-      throw ProfilerException.user("the noise threshold must be at least 0 and below 1 (0.02 = 2%), got " + noise);
-    }
-    if (refineBudget.isNegative()) {
-      throw ProfilerException.user("the refinement budget must not be negative, got " + refineBudget);
-    }
-    if (threads < 0) {
-      throw ProfilerException.user("threads must not be negative, got " + threads);
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw ProfilerException.user("the time limit per point must be positive, got " + timeout);
-    }
-    if (batches.isEmpty() || modes.isEmpty() || metrics.isEmpty()) {
-      throw ProfilerException.user("a sweep needs at least one batch size, mode and metric");
-    }
-  }
+  // what each part holds, by the names every output uses
+  public List<String> variants() { return grid.variants(); }
+  public String modality() { return grid.modality(); }
+  public String preset() { return grid.preset(); }
+  public Map<String, String> params() { return grid.params(); }
+  public List<Double> lengths() { return grid.lengths(); }
+  public List<Integer> batches() { return grid.batches(); }
+  public List<Mode> modes() { return grid.modes(); }
+  public List<String> metrics() { return grid.metrics(); }
+  public List<Path> inputs() { return grid.inputs(); }
+  public String device() { return measuring.device(); }
+  public int threads() { return measuring.threads(); }
+  public int runs() { return measuring.runs(); }
+  public Duration minTime() { return measuring.minTime(); }
+  public int warmup() { return measuring.warmup(); }
+  public int forks() { return measuring.forks(); }
+  public Duration timeout() { return measuring.timeout(); }
+  public boolean inProcess() { return measuring.inProcess(); }
+  public long seed() { return measuring.seed(); }
+  public double noise() { return comparing.noise(); }
+  public Refine refine() { return comparing.refine(); }
+  public Duration refineBudget() { return comparing.refineBudget(); }
+  public Path outputDirectory() { return outputs.outputDirectory(); }
+  public Path traceDirectory() { return outputs.traceDirectory(); }
+  public Path database() { return outputs.database(); }
 
   /**
    * The results database of a sweep that writes to {@code outputDirectory}: {@value #DATABASE_FILE_NAME} in the
@@ -176,46 +99,60 @@ public record SweepRequest(
 
   /** The database this request's run is stored in: the one it names, else the one beside its folder, else null. */
   public Path databaseFile() {
-    return database != null ? database : outputDirectory == null ? null : databaseBeside(outputDirectory);
+    Path output = outputDirectory();
+    return database() != null ? database() : output == null ? null : databaseBeside(output);
+  }
+
+  /** This request writing into another folder (its database still the one it names, if any). */
+  public SweepRequest withOutputDirectory(Path folder) {
+    return new SweepRequest(grid, measuring, comparing, new SweepOutputs(folder, traceDirectory(), database()));
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Builds a request; every setter has the launcher's default. */
+  /** A builder that starts from this request. */
+  public Builder toBuilder() {
+    Builder builder = builder().variants(variants()).modality(modality()).preset(preset()).lengths(lengths())
+        .batches(batches()).modes(modes()).metrics(metrics()).inputs(inputs()).measuring(measuring)
+        .comparing(comparing).outputDirectory(outputDirectory()).traceDirectory(traceDirectory()).database(database());
+    params().forEach(builder::param);
+    return builder;
+  }
+
+  /** Builds a request; every setting starts at its {@link SweepDefaults default}. */
   public static final class Builder {
     private final List<String> variants = new ArrayList<>();
-    private String modality = DEFAULT_MODALITY;
-    private String preset = "small";
+    private String modality = SweepDefaults.MODALITY;
+    private String preset = SweepDefaults.PRESET;
     private final Map<String, String> params = new LinkedHashMap<>();
     private final List<Double> lengths = new ArrayList<>();
-    private List<Integer> batches = List.of(1);
-    private List<Mode> modes = List.of(Mode.INFERENCE, Mode.TRAINING);
-    private List<String> metrics = DEFAULT_METRICS;
-    private String device = "cpu";
-    private int threads;
-    private int runs = DEFAULT_RUNS;
-    private Duration minTime = DEFAULT_MIN_TIME;
-    private int warmup = DEFAULT_WARMUP;
-    private int forks = DEFAULT_FORKS;
-    private double noise = DEFAULT_NOISE;
-    private Refine refine = Refine.AUTO;
-    private Duration refineBudget = DEFAULT_REFINE_BUDGET;
-    private Duration timeout = Duration.ofMinutes(5);
-    private boolean inProcess;
+    private List<Integer> batches = Arrays.stream(SweepDefaults.BATCHES.split(",")).map(Integer::valueOf).toList();
+    private List<Mode> modes = Arrays.stream(SweepDefaults.MODES.split(",")).map(Mode::of).toList();
+    private List<String> metrics = List.of(SweepDefaults.METRICS.split(","));
     private final List<Path> inputs = new ArrayList<>();
-    private long seed = 42;
+    private String device = SweepDefaults.DEVICE;
+    private int threads = SweepDefaults.THREADS;
+    private int runs = SweepDefaults.RUNS;
+    private Duration minTime = Duration.ofMillis(SweepDefaults.MIN_TIME_MILLIS);
+    private int warmup = SweepDefaults.WARMUP;
+    private int forks = SweepDefaults.FORKS;
+    private Duration timeout = Duration.ofSeconds(SweepDefaults.TIMEOUT_SECONDS);
+    private boolean inProcess;
+    private long seed = SweepDefaults.SEED;
+    private double noise = SweepDefaults.NOISE_PERCENT / 100.0;
+    private Refine refine = Refine.of(SweepDefaults.REFINE);
+    private Duration refineBudget = Duration.ofSeconds(SweepDefaults.REFINE_BUDGET_SECONDS);
     private Path outputDirectory;
-    private Path database;
     private Path traceDirectory;
+    private Path database;
 
     private Builder() {
     }
 
     public Builder variants(String... ids) {
-      variants.addAll(List.of(ids));
-      return this;
+      return variants(List.of(ids));
     }
 
     public Builder variants(List<String> ids) {
@@ -239,9 +176,7 @@ public record SweepRequest(
     }
 
     public Builder lengths(double... values) {
-      for (double value : values) {
-        lengths.add(value);
-      }
+      Arrays.stream(values).forEach(lengths::add);
       return this;
     }
 
@@ -251,8 +186,7 @@ public record SweepRequest(
     }
 
     public Builder batches(Integer... values) {
-      batches = List.of(values);
-      return this;
+      return batches(List.of(values));
     }
 
     public Builder batches(List<Integer> values) {
@@ -261,8 +195,7 @@ public record SweepRequest(
     }
 
     public Builder modes(Mode... values) {
-      modes = List.of(values);
-      return this;
+      return modes(List.of(values));
     }
 
     public Builder modes(List<Mode> values) {
@@ -271,12 +204,17 @@ public record SweepRequest(
     }
 
     public Builder metrics(String... ids) {
-      metrics = List.of(ids);
-      return this;
+      return metrics(List.of(ids));
     }
 
     public Builder metrics(List<String> ids) {
       metrics = List.copyOf(ids);
+      return this;
+    }
+
+    /** Real input files to profile instead of synthetic inputs. */
+    public Builder inputs(List<Path> files) {
+      inputs.addAll(files);
       return this;
     }
 
@@ -295,14 +233,14 @@ public record SweepRequest(
       return this;
     }
 
-    public Builder warmup(int value) {
-      warmup = value;
-      return this;
-    }
-
     /** The least timed work per point and fork: steps shorter than it are run more often. */
     public Builder minTime(Duration value) {
       minTime = value;
+      return this;
+    }
+
+    public Builder warmup(int value) {
+      warmup = value;
       return this;
     }
 
@@ -310,6 +248,29 @@ public record SweepRequest(
     public Builder forks(int value) {
       forks = value;
       return this;
+    }
+
+    public Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    /** Measures in this JVM: faster to start, but memory figures share the process and timeouts cannot stop native work. */
+    public Builder inProcess(boolean value) {
+      inProcess = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /** Every measuring setting at once. */
+    public Builder measuring(MeasuringSettings value) {
+      return device(value.device()).threads(value.threads()).runs(value.runs()).minTime(value.minTime())
+          .warmup(value.warmup()).forks(value.forks()).timeout(value.timeout()).inProcess(value.inProcess())
+          .seed(value.seed());
     }
 
     /** The relative difference under which a variant and its baseline are indistinguishable (0.02 = 2%). */
@@ -328,35 +289,13 @@ public record SweepRequest(
       return this;
     }
 
-    public Builder timeout(Duration value) {
-      timeout = value;
-      return this;
-    }
-
-    /** Measures in this JVM: faster to start, but memory figures share the process and timeouts cannot stop native work. */
-    public Builder inProcess(boolean value) {
-      inProcess = value;
-      return this;
-    }
-
-    public Builder inputs(List<Path> files) {
-      inputs.addAll(files);
-      return this;
-    }
-
-    public Builder seed(long value) {
-      seed = value;
-      return this;
+    /** Every comparing setting at once. */
+    public Builder comparing(ComparingSettings value) {
+      return noise(value.noise()).refine(value.refine()).refineBudget(value.refineBudget());
     }
 
     public Builder outputDirectory(Path value) {
       outputDirectory = value;
-      return this;
-    }
-
-    /** Stores the run in this database file instead of {@code attnprof.db} beside the output folder. */
-    public Builder database(Path value) {
-      database = value;
       return this;
     }
 
@@ -366,16 +305,18 @@ public record SweepRequest(
       return this;
     }
 
+    /** Stores the run in this database file instead of {@value SweepRequest#DATABASE_FILE_NAME} beside the output folder. */
+    public Builder database(Path value) {
+      database = value;
+      return this;
+    }
+
     /** @throws ProfilerException a user error for a value out of range */
     public SweepRequest build() {
-      return new SweepRequest(variants, modality, preset, params, lengths, batches, modes, metrics, device, threads,
-          runs, minTime, warmup, forks, noise, refine, refineBudget, timeout, inProcess, inputs, seed, outputDirectory,
-          traceDirectory, database);
+      return new SweepRequest(new SweepGrid(variants, modality, preset, params, lengths, batches, modes, metrics,
+          inputs), new MeasuringSettings(device, threads, runs, minTime, warmup, forks, timeout, inProcess, seed),
+          new ComparingSettings(noise, refine, refineBudget), new SweepOutputs(outputDirectory, traceDirectory,
+          database));
     }
-  }
-
-  /** The entries of a list in their first order, each once. */
-  private static <T> List<T> distinct(List<T> values) {
-    return List.copyOf(new java.util.LinkedHashSet<>(values));
   }
 }

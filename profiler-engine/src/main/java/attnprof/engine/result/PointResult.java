@@ -8,19 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of one point of a sweep: what was measured, how it ended, and what was measured.
+ * The outcome of one point of a sweep: what the point was, how it ended, and what was measured.
  *
- * @param variantId the variant
- * @param baseline the variant's baseline id, empty for a vanilla variant
- * @param modality the variant's modality
- * @param preset the preset the configuration started from
- * @param input {@code synthetic}, or the name of the real input file profiled
- * @param config every parameter's value
- * @param length the input length, in {@code lengthUnit}
- * @param lengthUnit the unit of lengths (tokens, seconds, pixels)
- * @param batch inputs per step
- * @param mode inference or training
- * @param deviceId the device
+ * @param point what the point measures
  * @param status how it ended
  * @param measurements every quantity measured (empty unless {@link PointStatus#OK})
  * @param parameters the model's trainable parameter count, or 0 when it was not built
@@ -29,38 +19,22 @@ import java.util.Optional;
  * @param wallSeconds how long the point took, process start and graph build included
  * @param forks what each measuring process measured of it, when it was measured in several; empty when
  *     {@code measurements} come from one process
- * @param refinement whether the point was added after the grid to narrow a tipping point down
  */
-public record PointResult(
-    String variantId,
-    String baseline,
-    String modality,
-    String preset,
-    String input,
-    Map<String, String> config,
-    double length,
-    String lengthUnit,
-    int batch,
-    Mode mode,
-    String deviceId,
-    PointStatus status,
-    List<Measurement> measurements,
-    long parameters,
-    List<String> notes,
-    String message,
-    double wallSeconds,
-    List<ForkResult> forks,
-    boolean refinement) {
+public record PointResult(PointSpec point, PointStatus status, List<Measurement> measurements, long parameters,
+    List<String> notes, String message, double wallSeconds, List<ForkResult> forks) {
 
   public PointResult {
-    Objects.requireNonNull(variantId, "variantId");
-    input = input == null || input.isEmpty() ? "synthetic" : input;
+    Objects.requireNonNull(point, "point");
     Objects.requireNonNull(status, "status");
-    config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
     measurements = List.copyOf(measurements);
     notes = List.copyOf(notes);
     Objects.requireNonNull(message, "message");
     forks = forks == null ? List.of() : List.copyOf(forks);
+  }
+
+  /** A point that ended without measurements: the status and message say how. */
+  public static PointResult failed(PointSpec point, PointStatus status, String message, double seconds) {
+    return new PointResult(point, status, List.of(), 0, List.of(), message, seconds, List.of());
   }
 
   /** The measurement of a quantity, if it was measured. */
@@ -70,13 +44,59 @@ public record PointResult(
 
   /** The same point with the measurements and forks its processes gave together. */
   public PointResult withForks(List<Measurement> merged, List<ForkResult> newForks, double seconds) {
-    return new PointResult(variantId, baseline, modality, preset, input, config, length, lengthUnit, batch, mode, deviceId,
-        status, merged, parameters, notes, message, seconds, newForks, refinement);
+    return new PointResult(point, status, merged, parameters, notes, message, seconds, newForks);
   }
 
   /** The same point with another ending, for failures found outside the measuring process. */
   public PointResult failed(PointStatus newStatus, String newMessage, double seconds) {
-    return new PointResult(variantId, baseline, modality, preset, input, config, length, lengthUnit, batch, mode, deviceId,
-        newStatus, List.of(), parameters, notes, newMessage, seconds, forks, refinement);
+    return new PointResult(point, newStatus, List.of(), parameters, notes, newMessage, seconds, forks);
+  }
+
+  public String variant() {
+    return point.variant();
+  }
+
+  public String baseline() {
+    return point.baseline();
+  }
+
+  public String modality() {
+    return point.modality();
+  }
+
+  public String preset() {
+    return point.preset();
+  }
+
+  public Map<String, String> config() {
+    return point.config();
+  }
+
+  public String input() {
+    return point.input();
+  }
+
+  public double length() {
+    return point.length();
+  }
+
+  public String lengthUnit() {
+    return point.lengthUnit();
+  }
+
+  public int batch() {
+    return point.batch();
+  }
+
+  public Mode mode() {
+    return point.mode();
+  }
+
+  public String device() {
+    return point.device();
+  }
+
+  public boolean refinement() {
+    return point.refinement();
   }
 }

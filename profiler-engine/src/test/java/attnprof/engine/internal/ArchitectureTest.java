@@ -91,4 +91,35 @@ class ArchitectureTest {
         .containsExactlyInAnyOrder("attnprof.engine", "attnprof.engine.request", "attnprof.engine.result",
             "attnprof.engine.plugins", "attnprof.engine.format");
   }
+
+  /** Output-format rows: one column per component is their purpose. */
+  private static final java.util.Set<String> ROWS = java.util.Set.of("attnprof.engine.result.ResultRow");
+
+  @Test
+  void noMainClassIsOverThreeHundredFiftyLinesAndNoRecordOverSixteenComponents() throws Exception {
+    java.nio.file.Path sources = java.nio.file.Path.of("src", "main", "java");
+    List<String> long_ = new java.util.ArrayList<>();
+    List<String> wide = new java.util.ArrayList<>();
+    try (var files = java.nio.file.Files.walk(sources)) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        long lines = java.nio.file.Files.lines(file).count();
+        if (lines > 350) {
+          long_.add(sources.relativize(file) + " (" + lines + " lines)");
+        }
+      }
+    }
+    java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
+    try (var files = java.nio.file.Files.walk(classes.resolve("attnprof"))) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        Class<?> type = Class.forName(name, false, ArchitectureTest.class.getClassLoader());
+        if (type.isRecord() && type.getRecordComponents().length > 16 && !ROWS.contains(name)) {
+          wide.add(name + " (" + type.getRecordComponents().length + " components)");
+        }
+      }
+    }
+
+    assertThat(long_).as("main classes over 350 lines").isEmpty();
+    assertThat(wide).as("records over 16 components").isEmpty();
+  }
 }

@@ -93,7 +93,7 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
     out.print(table.render());
     for (PointResult failed : result.points()) {
       if (failed.status() != PointStatus.OK) {
-        out.println(Terminal.fit(failed.variantId() + " " + Lengths.format(failed.length(), failed.lengthUnit()) + " "
+        out.println(Terminal.fit(failed.variant() + " " + Lengths.format(failed.length(), failed.lengthUnit()) + " "
             + failed.mode().id() + ": " + failed.status().id() + ": " + failed.message()));
       }
     }

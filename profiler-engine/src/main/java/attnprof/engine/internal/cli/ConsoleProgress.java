@@ -31,6 +31,8 @@ final class ConsoleProgress implements ProgressListener {
   private final boolean terminal;
   private final int columns;
   private ScheduledExecutorService ticker;
+  /** What the run is, said as it starts (after every check passed), or null. */
+  private String heading;
   private ScheduledFuture<?> ticking;
   private long sweepStart;
   private long pointStart;
@@ -53,8 +55,17 @@ final class ConsoleProgress implements ProgressListener {
     this.columns = columns;
   }
 
+  /** Says {@code line} as the sweep starts: once it is checked and about to measure. */
+  ConsoleProgress withHeading(String line) {
+    heading = line;
+    return this;
+  }
+
   @Override
   public synchronized void sweepStarted(String runId, int points, int steps) {
+    if (heading != null) {
+      out.println(Terminal.fit(heading, columns));
+    }
     total = steps;
     sweepStart = System.nanoTime();
     out.println(Terminal.fit("attnprof: " + runId + ": " + points + " points in " + steps + " steps (each step: a "
@@ -101,7 +112,7 @@ final class ConsoleProgress implements ProgressListener {
     List<String> failed = new java.util.ArrayList<>();
     for (PointResult result : results) {
       if (result.status() != PointStatus.OK) {
-        failed.add(result.variantId() + " " + result.status().id() + ": " + result.message());
+        failed.add(result.variant() + " " + result.status().id() + ": " + result.message());
       }
     }
     return failed.isEmpty() ? "ok" : String.join("; ", failed);

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.request.SweepDefaults;
 import attnprof.api.Mode;
 import attnprof.engine.request.SweepRequest;
 import java.time.Duration;
@@ -14,7 +15,7 @@ final class PointOptions {
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--preset", defaultValue = "small", description = "tiny, small or base (default: ${DEFAULT-VALUE})")
+  @Option(names = "--preset", defaultValue = SweepDefaults.PRESET, description = "tiny, small or base (default: ${DEFAULT-VALUE})")
   String preset;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE",
@@ -26,25 +27,25 @@ final class PointOptions {
           + "contexts in seconds, `unlimited` for every chunk before")
   List<String> lengths = new ArrayList<>();
 
-  @Option(names = "--mode", split = ",", paramLabel = "MODE", defaultValue = "inference,training",
+  @Option(names = "--mode", split = ",", paramLabel = "MODE", defaultValue = SweepDefaults.MODES,
       description = "inference, training, streaming (one chunk of a live stream; the lengths are left contexts; "
           + "variants that run in it: see `attnprof describe`), comma-separated (default: ${DEFAULT-VALUE})")
   List<String> modes;
 
-  @Option(names = "--device", defaultValue = "cpu", completionCandidates = CompletionCommand.DeviceIds.class, description = "device id, such as cpu or cuda:0 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--device", defaultValue = SweepDefaults.DEVICE, completionCandidates = CompletionCommand.DeviceIds.class, description = "device id, such as cpu or cuda:0 (default: ${DEFAULT-VALUE})")
   String device;
 
-  @Option(names = "--threads", defaultValue = "0", description = "TensorFlow op threads; 0 = every core (default: ${DEFAULT-VALUE})")
+  @Option(names = "--threads", defaultValue = "" + SweepDefaults.THREADS, description = "TensorFlow op threads; 0 = every core (default: ${DEFAULT-VALUE})")
   int threads;
 
-  @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",
+  @Option(names = "--timeout", defaultValue = "" + SweepDefaults.TIMEOUT_SECONDS, paramLabel = "SECONDS",
       description = "time limit per point; past it the point is `timeout` (default: ${DEFAULT-VALUE})")
   long timeoutSeconds;
 
   @Option(names = "--in-process", description = "measure in this JVM instead of a fresh JVM per point (faster, less isolated)")
   boolean inProcess;
 
-  @Option(names = "--seed", defaultValue = "42", description = "seed of weights and synthetic inputs (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", defaultValue = "" + SweepDefaults.SEED, description = "seed of weights and synthetic inputs (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--trace", paramLabel = "DIR",

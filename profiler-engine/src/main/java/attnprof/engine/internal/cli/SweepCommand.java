@@ -140,8 +140,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       String planId = plan.getFileName().toString().replaceFirst("\\.json$", "");
       folder = out != null ? out : root.results().resolve(planId + "-shard-" + which.index() + "-of-" + which.count());
       database = root.shardDatabase(folder);
-      root.err.println("attnprof: shard " + which + " of " + plan);
-      result = profiler.sweepShard(plan, which, folder, database, new ConsoleProgress(root.err, folder, false));
+      result = profiler.sweepShard(plan, which, folder, database, new ConsoleProgress(root.err, folder, false)
+          .withHeading("attnprof: shard " + which + " of " + plan));
     } else if (resume != null) {
       refuseOptionsBesideResume();
       var stored = profiler.storedRuns(root.database()).stream().filter(r -> r.runId().equals(resume)).findFirst();

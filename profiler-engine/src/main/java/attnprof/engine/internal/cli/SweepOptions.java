@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.request.SweepDefaults;
 import attnprof.engine.request.SweepRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,50 +14,50 @@ final class SweepOptions {
       description = "variant ids (default: every variant of --modality)")
   List<String> variants = new ArrayList<>();
 
-  @Option(names = "--modality", defaultValue = SweepRequest.DEFAULT_MODALITY,
+  @Option(names = "--modality", defaultValue = SweepDefaults.MODALITY,
       description = "the modality to sweep when no --variants are given (default: ${DEFAULT-VALUE})")
   String modality;
 
   @Mixin
   PointOptions point;
 
-  @Option(names = "--batch", split = ",", paramLabel = "B", defaultValue = "1",
+  @Option(names = "--batch", split = ",", paramLabel = "B", defaultValue = SweepDefaults.BATCHES,
       description = "batch sizes for throughput and memory; latency is at batch 1 (default: ${DEFAULT-VALUE})")
   List<Integer> batches;
 
   @Option(names = "--metrics", split = ",", paramLabel = "METRIC", completionCandidates = CompletionCommand.MetricIds.class,
-      defaultValue = "latency,throughput,peak-memory,breakdown,flops,streaming",
+      defaultValue = SweepDefaults.METRICS,
       description = "metric ids (default: ${DEFAULT-VALUE})")
   List<String> metrics;
 
-  @Option(names = "--runs", defaultValue = "" + SweepRequest.DEFAULT_RUNS,
+  @Option(names = "--runs", defaultValue = "" + SweepDefaults.RUNS,
       description = "the fewest timed runs per point in each fork (default: ${DEFAULT-VALUE})")
   int runs;
 
-  @Option(names = "--min-time", defaultValue = "1000", paramLabel = "MS",
+  @Option(names = "--min-time", defaultValue = "" + SweepDefaults.MIN_TIME_MILLIS, paramLabel = "MS",
       description = "the least timed work per point in each fork: short steps run until it is reached "
           + "(default: ${DEFAULT-VALUE} ms)")
   long minTimeMillis;
 
-  @Option(names = "--warmup", defaultValue = "" + SweepRequest.DEFAULT_WARMUP,
+  @Option(names = "--warmup", defaultValue = "" + SweepDefaults.WARMUP,
       description = "untimed runs before the timed ones, the first optimising the graph (default: ${DEFAULT-VALUE})")
   int warmup;
 
-  @Option(names = "--forks", defaultValue = "" + SweepRequest.DEFAULT_FORKS,
+  @Option(names = "--forks", defaultValue = "" + SweepDefaults.FORKS,
       description = "measuring processes per point, the unit of replication (default: ${DEFAULT-VALUE})")
   int forks;
 
-  @Option(names = "--noise", defaultValue = "2", paramLabel = "PERCENT",
+  @Option(names = "--noise", defaultValue = "" + SweepDefaults.NOISE_PERCENT, paramLabel = "PERCENT",
       description = "a variant within this many percent of its baseline (by the 95%% interval of the ratio) is "
           + "indistinguishable from it (default: ${DEFAULT-VALUE})")
   double noisePercent;
 
-  @Option(names = "--refine", defaultValue = "auto", paramLabel = "none|auto",
+  @Option(names = "--refine", defaultValue = SweepDefaults.REFINE, paramLabel = "none|auto",
       description = "after the grid, measure more lengths until each tipping point's 95%% interval is within 5%% "
           + "(memory: exact), or the budget is spent (default: ${DEFAULT-VALUE})")
   String refine;
 
-  @Option(names = "--refine-budget", defaultValue = "120", paramLabel = "SECONDS",
+  @Option(names = "--refine-budget", defaultValue = "" + SweepDefaults.REFINE_BUDGET_SECONDS, paramLabel = "SECONDS",
       description = "the most time refinement may take (default: ${DEFAULT-VALUE})")
   long refineBudgetSeconds;
 

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.fork;
 
 import attnprof.engine.internal.measure.ForkJob;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import attnprof.engine.plugins.PluginRegistry;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
@@ -51,9 +51,9 @@ public final class ChildForkExecutor implements ForkExecutor {
   @Override
   public List<Outcome> execute(ForkJob fork, Listener listener) {
     Map<Integer, Outcome> results = new LinkedHashMap<>();
-    Map<Integer, PointJob> jobs = new HashMap<>();
+    Map<Integer, Point> jobs = new HashMap<>();
     fork.points().forEach(job -> jobs.put(job.index(), job));
-    List<List<PointJob>> pending = fork.cells();
+    List<List<Point>> pending = fork.cells();
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       String process = fork.process() + (attempt == 0 ? "" : "-r" + attempt);
       Attempt run = attempt(fork.withCells(process, pending), listener);
@@ -80,10 +80,10 @@ public final class ChildForkExecutor implements ForkExecutor {
     return new ArrayList<>(results.values());
   }
 
-  private static List<List<PointJob>> open(List<List<PointJob>> cells, Map<Integer, Outcome> results) {
-    List<List<PointJob>> open = new ArrayList<>();
-    for (List<PointJob> cell : cells) {
-      List<PointJob> left = cell.stream().filter(job -> !results.containsKey(job.index())).toList();
+  private static List<List<Point>> open(List<List<Point>> cells, Map<Integer, Outcome> results) {
+    List<List<Point>> open = new ArrayList<>();
+    for (List<Point> cell : cells) {
+      List<Point> left = cell.stream().filter(job -> !results.containsKey(job.index())).toList();
       if (!left.isEmpty()) {
         open.add(left);
       }
@@ -91,7 +91,7 @@ public final class ChildForkExecutor implements ForkExecutor {
     return open;
   }
 
-  private static void put(Map<Integer, Outcome> results, PointJob job, PointResult result, String process,
+  private static void put(Map<Integer, Outcome> results, Point job, PointResult result, String process,
       Listener listener) {
     Outcome outcome = new Outcome(job, result, process);
     results.put(job.index(), outcome);
@@ -113,10 +113,10 @@ public final class ChildForkExecutor implements ForkExecutor {
   private Attempt attempt(ForkJob job, Listener listener) {
     Attempt attempt = new Attempt();
     long start = System.nanoTime();
-    Map<Integer, PointJob> byIndex = new HashMap<>();
-    Map<Integer, List<PointJob>> cellOf = new HashMap<>();
-    for (List<PointJob> cell : job.cells()) {
-      for (PointJob point : cell) {
+    Map<Integer, Point> byIndex = new HashMap<>();
+    Map<Integer, List<Point>> cellOf = new HashMap<>();
+    for (List<Point> cell : job.cells()) {
+      for (Point point : cell) {
         byIndex.put(point.index(), point);
         cellOf.put(point.index(), cell);
       }
@@ -235,8 +235,8 @@ public final class ChildForkExecutor implements ForkExecutor {
     }
   }
 
-  private static boolean isFirstOfCell(int index, Map<Integer, List<PointJob>> cellOf) {
-    List<PointJob> cell = cellOf.get(index);
+  private static boolean isFirstOfCell(int index, Map<Integer, List<Point>> cellOf) {
+    List<Point> cell = cellOf.get(index);
     return cell != null && cell.get(0).index() == index;
   }
 
@@ -256,10 +256,10 @@ public final class ChildForkExecutor implements ForkExecutor {
   private Map<String, String> environment(ForkJob job) {
     Map<String, String> environment = new HashMap<>();
     environment.put("TF_CPP_MIN_LOG_LEVEL", "1");
-    List<PointJob> points = job.points();
+    List<Point> points = job.points();
     if (!points.isEmpty()) {
       try {
-        String device = points.get(0).deviceId();
+        String device = points.get(0).device();
         environment.putAll(registry.device(device).processEnvironment(device));
       } catch (RuntimeException e) {
         // an unknown device fails in the child with the registry's message

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.fork;
 
 import attnprof.engine.internal.measure.ForkJob;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import attnprof.engine.result.PointResult;
 import java.util.List;
 
@@ -26,7 +26,7 @@ public interface ForkExecutor {
    * @param result its result in this fork
    * @param process the process that measured it: points of one process were timed side by side
    */
-  record Outcome(PointJob job, PointResult result, String process) {
+  record Outcome(Point job, PointResult result, String process) {
   }
 
   /** Hears how a fork goes; called on the sweep's thread. */
@@ -35,7 +35,7 @@ public interface ForkExecutor {
     };
 
     /** A cell's points start to load. */
-    default void cellStarted(List<PointJob> cell) {
+    default void cellStarted(List<Point> cell) {
     }
 
     /** A point of the fork ended. */

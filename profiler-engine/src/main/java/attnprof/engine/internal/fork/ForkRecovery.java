@@ -1,6 +1,6 @@
 package attnprof.engine.internal.fork;
 
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
 import java.util.ArrayList;
@@ -25,14 +25,14 @@ final class ForkRecovery {
    * @param phase what it said last ({@link PhaseClock#phase()})
    * @param index the point it last named, or -1
    */
-  record Next(List<List<PointJob>> pending, Map<Integer, PointResult> failed) {
+  record Next(List<List<Point>> pending, Map<Integer, PointResult> failed) {
   }
 
-  static Next after(List<List<PointJob>> pending, Map<Integer, ?> finished, String phase, int index,
+  static Next after(List<List<Point>> pending, Map<Integer, ?> finished, String phase, int index,
       PointStatus status, String message, double seconds) {
-    List<List<PointJob>> left = new ArrayList<>();
-    for (List<PointJob> cell : pending) {
-      List<PointJob> open = cell.stream().filter(job -> !finished.containsKey(job.index())).toList();
+    List<List<Point>> left = new ArrayList<>();
+    for (List<Point> cell : pending) {
+      List<Point> open = cell.stream().filter(job -> !finished.containsKey(job.index())).toList();
       if (!open.isEmpty()) {
         left.add(open);
       }
@@ -40,13 +40,13 @@ final class ForkRecovery {
     Map<Integer, PointResult> failed = new java.util.LinkedHashMap<>();
     boolean pointPhase = phase.equals(ForkProtocol.LOADING) || phase.equals(ForkProtocol.MEASURING);
     if (pointPhase && index >= 0) {
-      for (List<PointJob> cell : left) {
+      for (List<Point> cell : left) {
         cell.stream().filter(job -> job.index() == index).findFirst()
             .ifPresent(job -> failed.put(job.index(), job.failed(status, message, seconds)));
       }
-      List<List<PointJob>> without = new ArrayList<>();
-      for (List<PointJob> cell : left) {
-        List<PointJob> rest = cell.stream().filter(job -> job.index() != index).toList();
+      List<List<Point>> without = new ArrayList<>();
+      for (List<Point> cell : left) {
+        List<Point> rest = cell.stream().filter(job -> job.index() != index).toList();
         if (!rest.isEmpty()) {
           without.add(rest);
         }
@@ -54,12 +54,12 @@ final class ForkRecovery {
       return new Next(without, failed);
     }
     if (phase.equals(ForkProtocol.TIMING) && !left.isEmpty()) {
-      List<PointJob> timed = left.get(0);
+      List<Point> timed = left.get(0);
       if (timed.size() == 1) {
         failed.put(timed.get(0).index(), timed.get(0).failed(status, message, seconds));
         return new Next(left.subList(1, left.size()), failed);
       }
-      List<List<PointJob>> split = new ArrayList<>();
+      List<List<Point>> split = new ArrayList<>();
       timed.forEach(job -> split.add(List.of(job)));
       split.addAll(left.subList(1, left.size()));
       return new Next(split, failed);
@@ -68,7 +68,7 @@ final class ForkRecovery {
   }
 
   /** Every point still to measure fails: the process gets nowhere with them. */
-  static Map<Integer, PointResult> giveUp(List<List<PointJob>> pending, PointStatus status, String message,
+  static Map<Integer, PointResult> giveUp(List<List<Point>> pending, PointStatus status, String message,
       double seconds) {
     Map<Integer, PointResult> failed = new java.util.LinkedHashMap<>();
     pending.stream().flatMap(List::stream).forEach(job -> failed.put(job.index(), job.failed(status, message, seconds)));

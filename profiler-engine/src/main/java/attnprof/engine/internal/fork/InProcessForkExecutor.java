@@ -1,7 +1,7 @@
 package attnprof.engine.internal.fork;
 
 import attnprof.engine.internal.measure.ForkJob;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
 import attnprof.engine.internal.measure.CellMeasurer;
@@ -31,15 +31,15 @@ public final class InProcessForkExecutor implements ForkExecutor {
   }
 
   /** An event from the worker, with the point's result when one finished. */
-  private record Said(ForkProtocol.Event event, PointJob job, PointResult result) {
+  private record Said(ForkProtocol.Event event, Point job, PointResult result) {
   }
 
   @Override
   public List<Outcome> execute(ForkJob fork, Listener listener) {
     Map<Integer, Outcome> results = new LinkedHashMap<>();
-    Map<Integer, PointJob> jobs = new HashMap<>();
+    Map<Integer, Point> jobs = new HashMap<>();
     fork.points().forEach(job -> jobs.put(job.index(), job));
-    List<List<PointJob>> pending = fork.cells();
+    List<List<Point>> pending = fork.cells();
     for (int tries = 0; !pending.isEmpty(); tries++) {
       long start = System.nanoTime();
       BlockingQueue<Said> said = new LinkedBlockingQueue<>();
@@ -70,7 +70,7 @@ public final class InProcessForkExecutor implements ForkExecutor {
               listener.pointFinished(outcome);
             }
             case ForkProtocol.LOADING -> {
-              for (List<PointJob> cell : pending) {
+              for (List<Point> cell : pending) {
                 if (cell.get(0).index() == next.job().index()) {
                   listener.cellStarted(cell);
                 }
@@ -99,7 +99,7 @@ public final class InProcessForkExecutor implements ForkExecutor {
     return new ArrayList<>(results.values());
   }
 
-  private static void put(Map<Integer, Outcome> results, PointJob job, PointResult result, String process,
+  private static void put(Map<Integer, Outcome> results, Point job, PointResult result, String process,
       Listener listener) {
     Outcome outcome = new Outcome(job, result, process);
     results.put(job.index(), outcome);
@@ -109,22 +109,22 @@ public final class InProcessForkExecutor implements ForkExecutor {
   private static ForkEvents events(BlockingQueue<Said> said) {
     return new ForkEvents() {
       @Override
-      public void loading(PointJob job) {
+      public void loading(Point job) {
         said.add(new Said(new ForkProtocol.Event(ForkProtocol.LOADING, job.index(), 0), job, null));
       }
 
       @Override
-      public void timing(List<PointJob> jobs, double seconds) {
+      public void timing(List<Point> jobs, double seconds) {
         said.add(new Said(new ForkProtocol.Event(ForkProtocol.TIMING, -1, seconds), null, null));
       }
 
       @Override
-      public void measuring(PointJob job) {
+      public void measuring(Point job) {
         said.add(new Said(new ForkProtocol.Event(ForkProtocol.MEASURING, job.index(), 0), job, null));
       }
 
       @Override
-      public void finished(PointJob job, PointResult result) {
+      public void finished(Point job, PointResult result) {
         said.add(new Said(new ForkProtocol.Event(ForkProtocol.FINISHED, job.index(), 0), job, result));
       }
     };

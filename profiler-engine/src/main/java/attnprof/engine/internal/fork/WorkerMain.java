@@ -7,7 +7,7 @@ import attnprof.engine.internal.measure.ForkEvents;
 import attnprof.engine.format.Json;
 import attnprof.engine.internal.registry.PluginLoader;
 import attnprof.engine.internal.measure.ForkJob;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,28 +29,27 @@ public final class WorkerMain {
     ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
     ForkJob fork = Json.read(Path.of(args[0]), ForkJob.class);
     ForkProtocol protocol = new ForkProtocol(Path.of(args[1]));
-    List<PointJob> points = fork.points();
-    String pluginsFolder = points.isEmpty() ? null : points.get(0).pluginsFolder();
+    String pluginsFolder = fork.pluginsFolder();
     PluginRegistry registry = new PluginLoader(pluginsFolder == null ? null : Path.of(pluginsFolder), List.of()).load();
     registry.diagnostics().forEach(d -> System.err.println(d.line()));
     new CellMeasurer(registry, System.err::println).measure(fork, new ForkEvents() {
       @Override
-      public void loading(PointJob job) {
+      public void loading(Point job) {
         protocol.say(ForkProtocol.LOADING, job.index());
       }
 
       @Override
-      public void timing(List<PointJob> jobs, double seconds) {
+      public void timing(List<Point> jobs, double seconds) {
         protocol.sayTiming(seconds);
       }
 
       @Override
-      public void measuring(PointJob job) {
+      public void measuring(Point job) {
         protocol.say(ForkProtocol.MEASURING, job.index());
       }
 
       @Override
-      public void finished(PointJob job, PointResult result) {
+      public void finished(Point job, PointResult result) {
         protocol.writeResult(job.index(), result);
         System.out.println("measured " + job.label() + ": " + result.status().id());
       }

@@ -7,7 +7,7 @@ import attnprof.engine.plugins.PluginRegistry;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
 import attnprof.engine.internal.output.ChromeTrace;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,21 +37,21 @@ public final class CellMeasurer {
 
   /** Measures every cell of the fork, telling {@code events} as each phase starts and each point ends. */
   public void measure(ForkJob fork, ForkEvents events) {
-    for (List<PointJob> cell : fork.cells()) {
+    for (List<Point> cell : fork.cells()) {
       measureCell(fork, cell, events);
     }
   }
 
   /** What is known of a point as it goes. */
   private static final class Progress implements LoadedModel.Partial {
-    final PointJob job;
+    final Point job;
     long parameters;
     List<String> notes = List.of();
     double seconds;
     LoadedModel model;
     final List<Duration> timed = new ArrayList<>();
 
-    Progress(PointJob job) {
+    Progress(Point job) {
       this.job = job;
     }
 
@@ -66,12 +66,12 @@ public final class CellMeasurer {
     }
   }
 
-  private void measureCell(ForkJob fork, List<PointJob> cell, ForkEvents events) {
+  private void measureCell(ForkJob fork, List<Point> cell, ForkEvents events) {
     MeasurementBudget budget = fork.budget();
     Phases phases = new Phases(log);
     List<Progress> loaded = new ArrayList<>();
     try {
-      for (PointJob job : cell) {
+      for (Point job : cell) {
         Progress progress = new Progress(job);
         events.loading(job);
         long start = System.nanoTime();
@@ -189,7 +189,7 @@ public final class CellMeasurer {
   private PointResult measurePoint(ForkJob fork, MeasurementBudget budget, Progress progress)
       throws Exception {
     LoadedModel model = progress.model;
-    PointJob job = progress.job;
+    Point job = progress.job;
     List<Duration> timed = progress.timed;
     if (timed.isEmpty() && !fork.ownProcess() && timesSteps(job)) {
       // a metric reads timed steps that were not taken side by side: time this point alone
@@ -208,16 +208,15 @@ public final class CellMeasurer {
     }
     List<String> notes = new ArrayList<>(model.notes);
     context.tracedStepIfTaken().flatMap(trace -> Placement.offDevice(trace,
-        model.device.tensorflowDevice(job.deviceId()),
+        model.device.tensorflowDevice(job.device()),
         name -> Optional.ofNullable(model.graph.operation(name)).map(org.tensorflow.GraphOperation::type)))
         .ifPresent(notes::add);
-    if (fork.details() && job.traceDirectory() != null) {
-      writeTrace(job, context, notes);
+    if (fork.details() && fork.traceDirectory() != null) {
+      writeTrace(Path.of(fork.traceDirectory()), job, context, notes);
     }
     double seconds = progress.seconds + seconds(start);
-    return new PointResult(job.variantId(), job.baseline(), job.modality(), job.preset(), job.inputName(), job.config(),
-        job.length(), job.lengthUnit(), job.batch(), job.mode(), job.deviceId(), PointStatus.OK, measurements,
-        model.parameters, notes, "", seconds, List.of(), job.refinement());
+    return new PointResult(job.spec(), PointStatus.OK, measurements,
+        model.parameters, notes, "", seconds, List.of());
   }
 
   /**
@@ -225,7 +224,7 @@ public final class CellMeasurer {
    * the others, and of those only the compared ones after the first replicate (a breakdown needs one
    * reading).
    */
-  private List<Metric> metricsOf(ForkJob fork, PointJob job) {
+  private List<Metric> metricsOf(ForkJob fork, Point job) {
     List<Metric> metrics = new ArrayList<>();
     for (String id : job.metrics()) {
       Metric metric = registry.metric(id);
@@ -241,14 +240,14 @@ public final class CellMeasurer {
     return metrics;
   }
 
-  private boolean timesSteps(PointJob job) {
+  private boolean timesSteps(Point job) {
     return job.metrics().stream().map(registry::metric)
         .anyMatch(m -> !m.descriptor().ownProcess() && m.usesTimedSteps());
   }
 
   /** Writes the point's traced step; a trace that cannot be written is a note, not a lost point. */
-  private static void writeTrace(PointJob job, PointContext context, List<String> notes) {
-    Path file = Path.of(job.traceDirectory(), job.fileName() + ".trace.json");
+  private static void writeTrace(Path folder, Point job, PointContext context, List<String> notes) {
+    Path file = folder.resolve(job.fileName() + ".trace.json");
     try {
       ChromeTrace.write(file, context.tracedStep(), context::componentOf, job.label());
     } catch (java.io.IOException | java.io.UncheckedIOException e) {
@@ -257,13 +256,12 @@ public final class CellMeasurer {
   }
 
   private static PointResult failure(Progress progress, Throwable e, double seconds) {
-    PointJob job = progress.job;
-    return new PointResult(job.variantId(), job.baseline(), job.modality(), job.preset(), job.inputName(), job.config(),
-        job.length(), job.lengthUnit(), job.batch(), job.mode(), job.deviceId(), Outcomes.classify(e), List.of(),
-        progress.parameters, progress.notes, Outcomes.message(e), seconds, List.of(), job.refinement());
+    Point job = progress.job;
+    return new PointResult(job.spec(), Outcomes.classify(e), List.of(),
+        progress.parameters, progress.notes, Outcomes.message(e), seconds, List.of());
   }
 
-  private static void finish(ForkEvents events, PointJob job, PointResult result) {
+  private static void finish(ForkEvents events, Point job, PointResult result) {
     events.finished(job, result);
   }
 

@@ -1,6 +1,6 @@
 package attnprof.engine.internal.measure;
 
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import java.util.List;
 
 /**
@@ -18,21 +18,24 @@ import java.util.List;
  * @param ownProcess whether this process measures the metrics that need a process of their own, for its
  *     single point, instead of the shared ones
  * @param timeoutMillis the time limit of each point
+ * @param pluginsFolder the plugins folder the sweep loaded, which the process loads too, or null
+ * @param traceDirectory where to write each point's traced step as a Chrome trace, or null
  */
-public record ForkJob(int replicate, String process, List<List<PointJob>> cells, MeasurementBudget budget,
-    boolean details, boolean ownProcess, long timeoutMillis) {
+public record ForkJob(int replicate, String process, List<List<Point>> cells, MeasurementBudget budget,
+    boolean details, boolean ownProcess, long timeoutMillis, String pluginsFolder, String traceDirectory) {
 
   public ForkJob {
     cells = cells.stream().map(List::copyOf).toList();
   }
 
   /** Every point of the fork, cell after cell. */
-  public List<PointJob> points() {
+  public List<Point> points() {
     return cells.stream().flatMap(List::stream).toList();
   }
 
   /** The same fork measuring other cells, in a process of another id. */
-  public ForkJob withCells(String newProcess, List<List<PointJob>> newCells) {
-    return new ForkJob(replicate, newProcess, newCells, budget, details, ownProcess, timeoutMillis);
+  public ForkJob withCells(String newProcess, List<List<Point>> newCells) {
+    return new ForkJob(replicate, newProcess, newCells, budget, details, ownProcess, timeoutMillis, pluginsFolder,
+        traceDirectory);
   }
 }

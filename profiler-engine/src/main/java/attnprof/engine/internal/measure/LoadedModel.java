@@ -15,7 +15,7 @@ import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ModelInput;
 import attnprof.api.model.ModelVariant;
 import attnprof.engine.plugins.PluginRegistry;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.tensorflow.op.Ops;
  * and inputs until closed.
  */
 final class LoadedModel implements AutoCloseable {
-  final PointJob job;
+  final Point job;
   final MeasurementPoint point;
   final DeviceAdapter device;
   final Graph graph;
@@ -47,7 +47,7 @@ final class LoadedModel implements AutoCloseable {
   /** A streaming point's chunk and state; null in the other modes. */
   attnprof.api.metric.MeasurementContext.Stream streaming;
 
-  private LoadedModel(PointJob job, MeasurementPoint point, DeviceAdapter device, Graph graph, long parameters,
+  private LoadedModel(Point job, MeasurementPoint point, DeviceAdapter device, Graph graph, long parameters,
       List<String> notes, Session session, InputBatch inputs, SessionStep step) {
     this.job = job;
     this.point = point;
@@ -67,28 +67,28 @@ final class LoadedModel implements AutoCloseable {
    *     that fails later still reports them
    * @throws Exception whatever building or running it throws; nothing is left open then
    */
-  static LoadedModel load(PluginRegistry registry, PointJob job, int warmup, Phases phases, Partial partial)
+  static LoadedModel load(PluginRegistry registry, Point job, int warmup, Phases phases, Partial partial)
       throws Exception {
-    ModelVariant variant = registry.variant(job.variantId());
+    ModelVariant variant = registry.variant(job.variant());
     ModelConfig config = ModelConfig.resolve(variant.descriptor(), job.preset(), job.params());
-    DeviceAdapter device = registry.device(job.deviceId());
-    var availability = device.availability(job.deviceId());
+    DeviceAdapter device = registry.device(job.device());
+    var availability = device.availability(job.device());
     if (!availability.available()) {
       throw ProfilerException.device(availability.reason());
     }
     InputGenerator generator = registry.inputFor(variant.descriptor().modality());
     Optional<LoadedInput> source = Optional.ofNullable(job.inputFile()).map(file -> generator.read(Path.of(file)));
-    MeasurementPoint point = new MeasurementPoint(job.variantId(), config, job.length(), job.batch(), job.mode(),
-        job.deviceId());
+    MeasurementPoint point = new MeasurementPoint(job.variant(), config, job.length(), job.batch(), job.mode(),
+        job.device());
     Graph graph = new Graph();
     Session session = null;
     InputBatch inputs = null;
     try {
-      Ops tf = Ops.create(graph).withDevice(DevicePlacement.parse(device.tensorflowDevice(job.deviceId())));
+      Ops tf = Ops.create(graph).withDevice(DevicePlacement.parse(device.tensorflowDevice(job.device())));
       BuiltModel model = variant.build(tf, new BuildRequest(config, job.batch(), job.length(), job.mode(), job.seed()));
       long parameters = GraphVariables.parameterCount(graph, model.streaming());
       if (job.mode() == Mode.STREAMING && model.streaming() == null) {
-        throw new IllegalStateException(job.variantId() + " built no stream state for the streaming mode");
+        throw new IllegalStateException(job.variant() + " built no stream state for the streaming mode");
       }
       List<String> notes = new ArrayList<>(model.notes());
       partial.known(parameters, notes);
@@ -96,7 +96,7 @@ final class LoadedModel implements AutoCloseable {
       Op target = job.mode() == Mode.TRAINING ? TrainingStep.add(graph, tf, model.requireLoss()) : null;
       phases.done("built " + job.label());
       session = new Session(graph, withoutClassicConstantFolding(
-          device.sessionConfig(new DeviceRequest(job.deviceId(), job.threads()))));
+          device.sessionConfig(new DeviceRequest(job.device(), job.threads()))));
       inputs = generator.generate(new InputRequest(model.inputs().stream().map(ModelInput::spec).toList(), source,
           job.seed()));
       session.initialize();

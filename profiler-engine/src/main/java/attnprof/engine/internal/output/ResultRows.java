@@ -39,8 +39,8 @@ public final class ResultRows {
   private static ResultRow row(String runId, PointResult point, String input, Quantity quantity, Summary summary,
       RunEnvironment environment) {
     boolean ok = summary != null;
-    return new ResultRow(runId, point.variantId(), point.baseline(), point.modality(), point.preset(), input,
-        point.length(), point.lengthUnit(), point.batch(), point.mode().id(), point.deviceId(), quantity.id(),
+    return new ResultRow(runId, point.variant(), point.baseline(), point.modality(), point.preset(), input,
+        point.length(), point.lengthUnit(), point.batch(), point.mode().id(), point.device(), quantity.id(),
         ok ? summary.median() : null, quantity.unit().symbol(),
         quantity.direction().id(),
         ok ? summary.runs() : 0,

@@ -5,7 +5,7 @@ import attnprof.engine.internal.point.PointIds;
 import attnprof.api.ProfilerException;
 import attnprof.engine.request.Shard;
 import attnprof.engine.format.Json;
-import attnprof.engine.internal.store.StoredRequest;
+import attnprof.engine.request.SweepRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,14 +29,17 @@ import java.util.stream.Collectors;
  * @param createdAt when the plan was made
  * @param device the device id its points run on
  * @param predictedFrom how the predicted costs were obtained
- * @param request the sweep's settings, from which every point is planned again and checked against its id
- * @param points the points in the order the sweep measures them
+ * @param request the sweep's settings: how each point is measured
+ * @param fingerprint the plugin versions and input files the points were resolved with, which a shard checks
+ *     before its first point
+ * @param points the points, resolved, in the order the sweep measures them: a shard runs them as written
  * @param refines for a refinement wave ({@code attnprof plan --refine RUN}), the plan whose merged run it
  *     narrows down (its merge takes that merged run too), else null
  */
 public record PlanFile(String format, String planId, String attnprofVersion, String createdAt, String device,
-    String predictedFrom, StoredRequest request, List<PlannedPoint> points, String refines) {
-  public static final String FORMAT = "attnprof-plan/1";
+    String predictedFrom, SweepRequest request, Fingerprint fingerprint, List<PlannedPoint> points,
+    String refines) {
+  public static final String FORMAT = "attnprof-plan/2";
 
   public PlanFile {
     points = List.copyOf(points);
@@ -89,6 +92,17 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
         .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
+  /**
+   * The points of one shard, as the plan holds them (a shard never plans them again), with the quantities their
+   * metrics yield here.
+   */
+  public SweepPlan planOf(Shard shard, attnprof.engine.plugins.PluginRegistry registry) {
+    Set<String> mine = pointsOf(shard);
+    List<attnprof.engine.internal.point.Point> chosen = points.stream().filter(p -> mine.contains(p.id()))
+        .map(PlannedPoint::point).toList();
+    return SweepPlan.of(chosen, registry);
+  }
+
   /** Predicted seconds of each shard, from shard 1. */
   public double[] predictedSecondsOfShards(int count) {
     Map<String, Integer> shardOf = shardOfPoints(count);
@@ -137,7 +151,13 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
     } catch (JsonProcessingException e) {
       throw ProfilerException.user(where + " is not an attnprof plan: " + e.getOriginalMessage());
     }
-    if (plan == null || !FORMAT.equals(plan.format()) || plan.request() == null || plan.points() == null) {
+    if (plan != null && plan.format() != null && plan.format().startsWith("attnprof-plan/")
+        && !FORMAT.equals(plan.format())) {
+      throw ProfilerException.user(where + " is a plan of another attnprof (" + plan.format() + "; this one runs "
+          + FORMAT + "): make the plan again with this attnprof");
+    }
+    if (plan == null || !FORMAT.equals(plan.format()) || plan.request() == null || plan.points() == null
+        || plan.fingerprint() == null) {
       throw ProfilerException.user(where + " is not an attnprof plan (no `format`: \"" + FORMAT + "\")");
     }
     return plan;

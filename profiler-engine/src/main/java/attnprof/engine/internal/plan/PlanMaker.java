@@ -1,7 +1,7 @@
 package attnprof.engine.internal.plan;
 
 import attnprof.engine.internal.point.ForkLayout;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import attnprof.api.Mode;
 import attnprof.engine.plugins.PluginRegistry;
 import attnprof.engine.result.PointResult;
@@ -11,7 +11,6 @@ import attnprof.engine.internal.environment.EnvironmentProbe;
 import attnprof.engine.internal.point.PlannedPoint;
 import attnprof.engine.internal.point.PointIds;
 import attnprof.engine.internal.store.ResultStore;
-import attnprof.engine.internal.store.StoredRequest;
 import attnprof.engine.internal.store.StoredRun;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,11 +36,12 @@ public final class PlanMaker {
   static final double PROCESS_START_SECONDS = 3;
 
   private final PluginRegistry registry;
-  private final Path pluginsFolder;
+  private final Planner planner;
 
-  public PlanMaker(PluginRegistry registry, Path pluginsFolder) {
+  @jakarta.inject.Inject
+  public PlanMaker(PluginRegistry registry, Planner planner) {
     this.registry = registry;
-    this.pluginsFolder = pluginsFolder;
+    this.planner = planner;
   }
 
   /**
@@ -49,7 +49,7 @@ public final class PlanMaker {
    * @param history a results database to learn costs from, or null
    */
   public PlanFile make(SweepRequest request, ResultStore history, Instant now) {
-    return of(request, new SweepPlanner(registry, pluginsFolder).plan(request).jobs(), history, now, null);
+    return of(request, planner.plan(request).points(), history, now, null);
   }
 
   /**
@@ -57,33 +57,32 @@ public final class PlanMaker {
    *
    * @param refines the plan whose merged run this wave refines, or null
    */
-  public PlanFile of(SweepRequest request, List<PointJob> jobs, ResultStore history, Instant now, String refines) {
+  public PlanFile of(SweepRequest request, List<Point> jobs, ResultStore history, Instant now, String refines) {
     SweepPlan plan = new SweepPlan(jobs, Map.of());
-    StoredRequest stored = StoredRequest.of(request).withOutputDirectory(null);
+    SweepRequest stored = request.toBuilder().outputDirectory(null).database(null).build();
     String version = EnvironmentProbe.attnprofVersion();
     RemainingTime model = new RemainingTime();
     int learned = history == null ? 0 : learn(model, history, request.device());
-    Map<PointJob, Double> perFork = predictPerFork(plan.jobs(), model);
+    Map<Point, Double> perFork = predictPerFork(plan.points(), model);
     List<PlannedPoint> points = new ArrayList<>();
     int cellNumber = 0;
     Map<Integer, Integer> cellOf = new HashMap<>();
     Map<Integer, Integer> cellSize = new HashMap<>();
-    for (ForkLayout.Series series : ForkLayout.of(plan.jobs())) {
-      for (List<PointJob> cell : series.cells()) {
-        for (PointJob job : cell) {
+    for (ForkLayout.Series series : ForkLayout.of(plan.points())) {
+      for (List<Point> cell : series.cells()) {
+        for (Point job : cell) {
           cellOf.put(job.index(), cellNumber);
         }
         cellSize.put(cellNumber, cell.size());
         cellNumber++;
       }
     }
-    for (PointJob job : plan.jobs()) {
+    for (Point job : plan.points()) {
       int processes = request.forks() + (needsOwnProcess(job) ? 1 : 0);
       int cell = cellOf.get(job.index());
       double start = learned > 0 ? PROCESS_START_SECONDS / cellSize.get(cell) : 0;
-      points.add(new PlannedPoint(PointIds.of(job, stored.measuringSettings(), version), job.key(), job.index(),
-          job.variantId(), job.length(), job.lengthUnit(), job.mode().id(), job.batch(), job.inputName(),
-          job.config(), cell, Math.round((perFork.get(job) + start) * processes * 10) / 10.0));
+      points.add(PlannedPoint.of(PointIds.of(job, stored.measuring().idText(), version), job, cell,
+          Math.round((perFork.get(job) + start) * processes * 10) / 10.0));
     }
     String predictedFrom = learned > 0
         ? "the time-left model, from " + learned + " measured points of earlier runs on " + request.device()
@@ -93,7 +92,7 @@ public final class PlanMaker {
             + (int) GUESS_TRAINING_SECONDS + " s per training point and fork, up to three times that at the longest "
             + "length, growing as length^1.5";
     return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), version, now.toString(), request.device(),
-        predictedFrom, stored, points, refines);
+        predictedFrom, stored, Fingerprint.of(registry, jobs), points, refines);
   }
 
   /** Feeds the model the measured points of earlier runs on this device; returns how many. */
@@ -106,7 +105,7 @@ public final class PlanMaker {
       for (PointResult point : history.points(run.runId()).values()) {
         int forks = Math.max(1, point.forks().size());
         if (point.status() == PointStatus.OK && point.wallSeconds() > 0) {
-          model.finished(point.variantId(), point.mode(), point.batch(), point.length(), point.wallSeconds() / forks);
+          model.finished(point.variant(), point.mode(), point.batch(), point.length(), point.wallSeconds() / forks);
           learned++;
         }
       }
@@ -114,11 +113,11 @@ public final class PlanMaker {
     return learned;
   }
 
-  private static Map<PointJob, Double> predictPerFork(List<PointJob> jobs, RemainingTime model) {
-    Map<PointJob, Double> seconds = new LinkedHashMap<>();
+  private static Map<Point, Double> predictPerFork(List<Point> jobs, RemainingTime model) {
+    Map<Point, Double> seconds = new LinkedHashMap<>();
     Map<String, Double> longest = new HashMap<>();
     jobs.forEach(job -> longest.merge(job.modality(), job.length(), Math::max));
-    for (PointJob job : jobs) {
+    for (Point job : jobs) {
       if (model.knowsAnything()) {
         seconds.put(job, model.secondsOf(List.of(job)));
       } else {
@@ -129,7 +128,7 @@ public final class PlanMaker {
     return seconds;
   }
 
-  private boolean needsOwnProcess(PointJob job) {
+  private boolean needsOwnProcess(Point job) {
     return job.metrics().stream().anyMatch(id -> registry.metric(id).descriptor().ownProcess());
   }
 }

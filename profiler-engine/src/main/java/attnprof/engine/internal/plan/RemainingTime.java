@@ -1,6 +1,6 @@
 package attnprof.engine.internal.plan;
 
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,8 @@ public final class RemainingTime {
 
   private final List<Done> done = new ArrayList<>();
 
-  public void finished(PointJob job, double seconds) {
-    finished(job.variantId(), job.mode(), job.batch(), job.length(), seconds);
+  public void finished(Point job, double seconds) {
+    finished(job.variant(), job.mode(), job.batch(), job.length(), seconds);
   }
 
   /** A point measured once, such as one of an earlier run: {@code seconds} for one fork. */
@@ -39,23 +39,23 @@ public final class RemainingTime {
     return !done.isEmpty();
   }
 
-  public Duration of(List<PointJob> remaining) {
+  public Duration of(List<Point> remaining) {
     return Duration.ofMillis(Math.round(secondsOf(remaining) * 1000));
   }
 
   /** The estimated seconds of measuring these points once each; 0 before anything was measured. */
-  public double secondsOf(List<PointJob> points) {
+  public double secondsOf(List<Point> points) {
     if (done.isEmpty()) {
       return 0;
     }
     double total = 0;
-    for (PointJob job : points) {
+    for (Point job : points) {
       total += estimate(job);
     }
     return total;
   }
 
-  private double estimate(PointJob job) {
+  private double estimate(Point job) {
     List<Done> alike = alike(job);
     double start = start(job.mode());
     if (alike.isEmpty()) {
@@ -70,8 +70,8 @@ public final class RemainingTime {
   }
 
   /** The measured points of the same variant, mode and batch, shortest first. */
-  private List<Done> alike(PointJob job) {
-    return alike(job.variantId(), job.mode(), job.batch());
+  private List<Done> alike(Point job) {
+    return alike(job.variant(), job.mode(), job.batch());
   }
 
   private List<Done> alike(String variantId, attnprof.api.Mode mode, int batch) {

@@ -1,6 +1,7 @@
 package attnprof.engine.internal.plan;
 
 import attnprof.engine.internal.point.PlannedPoint;
+import attnprof.engine.internal.point.PointKey;
 import attnprof.api.ProfilerException;
 import attnprof.engine.result.MergeResult;
 import attnprof.engine.result.PointResult;
@@ -43,14 +44,14 @@ public final class ShardMerger {
   }
 
   /** A shard's run and where it came from. */
-  private record ShardRun(Path source, StoredRun run, PlanFile plan, Map<String, PointResult> points,
-      Map<String, List<ResultRow>> rows) {
+  private record ShardRun(Path source, StoredRun run, PlanFile plan, Map<PointKey, PointResult> points,
+      Map<PointKey, List<ResultRow>> rows) {
     Shard shard() {
-      return Shard.parse(run.request().shard());
+      return Shard.parse(run.shard());
     }
 
     boolean isShard() {
-      return run.request().shard() != null;
+      return run.shard() != null;
     }
 
     String device() {
@@ -99,11 +100,12 @@ public final class ShardMerger {
       Instant finished = all.stream().map(s -> s.run().finishedAt()).max(Comparator.naturalOrder()).orElseThrow();
       // a refinement wave's merge is its parent's run with the wave's points added
       ShardRun settings = parent != null ? parent : shards.get(0);
-      store.startRun(runId, started, settings.run().request().withShard(plan.planId(), null).withOutputDirectory(out),
+      store.startRun(runId, started, settings.run().request().withOutputDirectory(out),
+          new StoredRun.PlanOrigin(plan.planId(), null),
           settings.run().environment(), plan.points().size() + (parent == null ? 0 : parent.run().planned()));
       if (parent != null) {
         int position = 0;
-        for (Map.Entry<String, PointResult> point : parent.points().entrySet()) {
+        for (Map.Entry<PointKey, PointResult> point : parent.points().entrySet()) {
           store.savePoint(runId, point.getKey(), position++, point.getValue(), rowsOf(parent, point.getKey(), runId),
               finished);
         }
@@ -111,16 +113,16 @@ public final class ShardMerger {
       for (PlannedPoint planned : plan.points().stream().sorted(Comparator.comparingInt(PlannedPoint::index)).toList()) {
         String where = "(shard " + shardOf.get(planned.id()) + "/" + count + ")";
         String label = planned.label();
-        ShardRun holder = best(shards, planned.key());
+        ShardRun holder = best(shards, planned.point().key());
         if (holder == null) {
           missing.add(label + " " + where);
           continue;
         }
-        PointResult point = holder.points().get(planned.key());
+        PointResult point = holder.points().get(planned.point().key());
         if (point.status() != PointStatus.OK) {
           failed.add(label + " " + where + ": " + point.status().id());
         }
-        store.savePoint(runId, planned.key(), planned.index(), point, rowsOf(holder, planned.key(), runId), finished);
+        store.savePoint(runId, planned.point().key(), planned.index(), point, rowsOf(holder, planned.point().key(), runId), finished);
       }
       store.finishRun(runId, finished, missing.isEmpty() && (parent == null || parent.run().complete()));
     }
@@ -130,7 +132,7 @@ public final class ShardMerger {
         failed);
   }
 
-  private static List<ResultRow> rowsOf(ShardRun run, String key, String runId) {
+  private static List<ResultRow> rowsOf(ShardRun run, PointKey key, String runId) {
     return run.rows().getOrDefault(key, List.of()).stream().map(row -> row.withRun(runId)).toList();
   }
 
@@ -161,9 +163,9 @@ public final class ShardMerger {
     List<ShardRun> runs = new ArrayList<>();
     try (ResultStore store = ResultStore.openExisting(database)) {
       for (StoredRun run : store.runs()) {
-        String planId = run.request().plan();
+        String planId = run.plan();
         // a shard's run, or a merged run (named after its plan), which a refinement wave's merge builds on
-        if (planId == null || run.request().shard() == null && !run.runId().equals(planId)) {
+        if (planId == null || run.shard() == null && !run.runId().equals(planId)) {
           continue;
         }
         PlanFile plan = PlanFile.fromJson(store.plan(planId).orElseThrow(() -> ProfilerException.user(
@@ -202,7 +204,7 @@ public final class ShardMerger {
   }
 
   /** The shard run that holds a point, preferring one that measured it, then the later one. */
-  private static ShardRun best(List<ShardRun> shards, String key) {
+  private static ShardRun best(List<ShardRun> shards, PointKey key) {
     ShardRun best = null;
     for (ShardRun shard : shards) {
       PointResult point = shard.points().get(key);

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.plan;
 
 import attnprof.engine.result.Lengths;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import attnprof.api.Modality;
 import attnprof.api.Mode;
 import attnprof.api.ProfilerException;
@@ -17,6 +17,7 @@ import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.engine.plugins.PluginRegistry;
 import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.PointSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,16 +30,15 @@ import java.util.TreeSet;
  * presets, parameters, lengths, input files and the device. Points are ordered by length, then
  * variant, so that a variant and its baseline are measured close together in time.
  */
-public final class SweepPlanner {
+public final class SweepPlanner implements Planner {
   private final PluginRegistry registry;
-  private final Path pluginsFolder;
 
-  public SweepPlanner(PluginRegistry registry, Path pluginsFolder) {
+  @jakarta.inject.Inject
+  public SweepPlanner(PluginRegistry registry) {
     this.registry = registry;
-    this.pluginsFolder = pluginsFolder;
   }
 
-  /** @throws ProfilerException a user error for the first thing wrong with the request */
+  @Override
   public SweepPlan plan(SweepRequest request) {
     Map<String, Metric> metrics = new LinkedHashMap<>();
     Map<String, List<Quantity>> quantities = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ public final class SweepPlanner {
       batches.add(0, 1); // latency is defined at batch size 1
     }
 
-    List<PointJob> jobs = new ArrayList<>();
+    List<Point> jobs = new ArrayList<>();
     for (ModelVariant variant : variants) {
       Map<String, String> params = paramsFor(variant, request);
       ModelConfig config = ModelConfig.resolve(variant.descriptor(), request.preset(), params);
@@ -87,23 +87,22 @@ public final class SweepPlanner {
                   .filter(e -> request.batches().contains(batch) || e.getValue().descriptor().batchOneOnly())
                   .map(Map.Entry::getKey).toList();
               if (!applicable.isEmpty()) {
-                jobs.add(new PointJob(0, variant.descriptor().id(), variant.descriptor().baseline(),
-                    variant.descriptor().modality().id(), lengthUnit, request.preset(), params, config.values(),
-                    length, batch, mode, request.device(), request.threads(), applicable, request.seed(), input.file(),
-                    pluginsFolder == null ? null : pluginsFolder.toString(),
-                    request.traceDirectory() == null ? null
-                        : request.traceDirectory().toAbsolutePath().toString(), false));
+                PointSpec spec = new PointSpec(variant.descriptor().id(), variant.descriptor().baseline(),
+                    variant.descriptor().modality().id(), request.preset(), config.values(),
+                    input.file() == null ? null : Path.of(input.file()).getFileName().toString(), length, lengthUnit,
+                    batch, mode, request.device(), false);
+                jobs.add(new Point(0, spec, params, input.file(), request.threads(), applicable, request.seed()));
               }
             }
           }
         }
       }
     }
-    List<PointJob> ordered = jobs.stream()
-        .sorted(java.util.Comparator.comparing((PointJob j) -> j.inputFile() == null ? "" : j.inputFile())
-            .thenComparingDouble(PointJob::length))
+    List<Point> ordered = jobs.stream()
+        .sorted(java.util.Comparator.comparing((Point j) -> j.inputFile() == null ? "" : j.inputFile())
+            .thenComparingDouble(Point::length))
         .toList();
-    List<PointJob> indexed = new ArrayList<>();
+    List<Point> indexed = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
       indexed.add(ordered.get(i).withIndex(i));
     }

@@ -24,7 +24,7 @@ public final class ForkLayout {
    *
    * @param name a name for its processes' logs, such as {@code text_bert}
    */
-  public record Series(String name, List<List<PointJob>> cells) {
+  public record Series(String name, List<List<Point>> cells) {
     public Series {
       cells = cells.stream().map(List::copyOf).toList();
     }
@@ -34,10 +34,10 @@ public final class ForkLayout {
      * with each cell's points loaded in the reverse order too, so that no point is always the first
      * of its process (which pays for the kernels TensorFlow sets up once per shape) or of its rounds.
      */
-    public List<List<PointJob>> cellsFor(int replicate) {
-      List<List<PointJob>> ordered = new ArrayList<>();
-      for (List<PointJob> cell : cells) {
-        List<PointJob> points = new ArrayList<>(cell);
+    public List<List<Point>> cellsFor(int replicate) {
+      List<List<Point>> ordered = new ArrayList<>();
+      for (List<Point> cell : cells) {
+        List<Point> points = new ArrayList<>(cell);
         if (replicate % 2 == 1) {
           java.util.Collections.reverse(points);
         }
@@ -50,20 +50,20 @@ public final class ForkLayout {
     }
   }
 
-  public static List<Series> of(List<PointJob> jobs) {
-    Set<String> swept = jobs.stream().map(PointJob::variantId).collect(Collectors.toSet());
-    Map<String, List<PointJob>> bySeries = new LinkedHashMap<>();
-    for (PointJob job : jobs) {
+  public static List<Series> of(List<Point> jobs) {
+    Set<String> swept = jobs.stream().map(Point::variant).collect(Collectors.toSet());
+    Map<String, List<Point>> bySeries = new LinkedHashMap<>();
+    for (Point job : jobs) {
       bySeries.computeIfAbsent(family(job, swept) + "|" + (job.inputFile() == null ? "" : job.inputFile()),
           k -> new ArrayList<>()).add(job);
     }
     List<Series> series = new ArrayList<>();
-    for (List<PointJob> members : bySeries.values()) {
-      PointJob first = members.get(0);
-      Map<String, List<PointJob>> cells = new LinkedHashMap<>();
+    for (List<Point> members : bySeries.values()) {
+      Point first = members.get(0);
+      Map<String, List<Point>> cells = new LinkedHashMap<>();
       members.stream()
-          .sorted(Comparator.comparing((PointJob j) -> j.mode().ordinal()).thenComparingDouble(PointJob::length)
-              .thenComparingInt(PointJob::batch).thenComparing(j -> j.baseline().isEmpty() ? 0 : 1))
+          .sorted(Comparator.comparing((Point j) -> j.mode().ordinal()).thenComparingDouble(Point::length)
+              .thenComparingInt(Point::batch).thenComparing(j -> j.baseline().isEmpty() ? 0 : 1))
           .forEach(job -> cells.computeIfAbsent(job.mode() + "|" + job.length() + "|" + job.batch(),
               k -> new ArrayList<>()).add(job));
       String input = first.inputFile() == null ? "" : "-" + java.nio.file.Path.of(first.inputFile()).getFileName();
@@ -74,7 +74,7 @@ public final class ForkLayout {
   }
 
   /** The vanilla variant a point is compared with when it is swept, else the point's own variant. */
-  static String family(PointJob job, Set<String> swept) {
-    return !job.baseline().isEmpty() && swept.contains(job.baseline()) ? job.baseline() : job.variantId();
+  static String family(Point job, Set<String> swept) {
+    return !job.baseline().isEmpty() && swept.contains(job.baseline()) ? job.baseline() : job.variant();
   }
 }

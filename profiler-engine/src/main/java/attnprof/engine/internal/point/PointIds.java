@@ -23,11 +23,11 @@ public final class PointIds {
    * @param settings the sweep settings every point shares: runs, time, warm-up, forks, time limit
    * @param version the attnprof version
    */
-  public static String of(PointJob job, String settings, String version) {
+  public static String of(Point job, String settings, String version) {
     StringBuilder text = new StringBuilder();
     text.append("version=").append(version).append('\n')
-        .append("device=").append(job.deviceId()).append('\n')
-        .append("variant=").append(job.variantId()).append('\n')
+        .append("device=").append(job.device()).append('\n')
+        .append("variant=").append(job.variant()).append('\n')
         .append("preset=").append(job.preset()).append('\n')
         .append("config=").append(new TreeMap<>(job.config())).append('\n')
         .append("length=").append(Lengths.exact(job.length())).append('\n')
@@ -42,7 +42,7 @@ public final class PointIds {
   }
 
   /** A real input by its name and size, not its folder, which differs between machines. */
-  private static String input(PointJob job) {
+  private static String input(Point job) {
     if (job.inputFile() == null) {
       return "synthetic";
     }

@@ -228,7 +228,7 @@ final class HtmlReport {
     html.append("<table><tr><th>variant</th><th>length</th><th>mode</th><th>batch</th><th>status</th>")
         .append("<th>why</th></tr>\n");
     for (PointResult point : failed) {
-      html.append("<tr><td>").append(Html.escape(point.variantId())).append("</td><td class=\"n\">")
+      html.append("<tr><td>").append(Html.escape(point.variant())).append("</td><td class=\"n\">")
           .append(Html.escape(Lengths.format(point.length(), point.lengthUnit()))).append("</td><td>")
           .append(Html.escape(point.mode().id())).append("</td><td class=\"n\">").append(point.batch())
           .append("</td><td class=\"bad\">").append(Html.escape(point.status().id())).append("</td><td>")

@@ -1,6 +1,8 @@
 package attnprof.engine.internal.store;
 
 import attnprof.api.ProfilerException;
+import attnprof.engine.internal.point.PointKey;
+import attnprof.engine.request.SweepRequest;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.RunEnvironment;
@@ -34,7 +36,7 @@ public final class ResultStore implements AutoCloseable {
   /** The database's file name in the folder that holds the runs' folders. */
   public static final String FILE_NAME = attnprof.engine.request.SweepRequest.DATABASE_FILE_NAME;
 
-  private static final RecordComponent[] ROW_COLUMNS = ResultRow.class.getRecordComponents();
+  private static final RecordComponent[] ROW_COLUMNS = StoreSchema.ROW_COLUMNS;
 
   private final Connection connection;
   private final Path file;
@@ -49,46 +51,10 @@ public final class ResultStore implements AutoCloseable {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      ResultStore store = new ResultStore(connection, file);
-      store.refuseAnotherSchema();
-      store.createTables();
-      return store;
+      StoreSchema.prepare(connection, file);
+      return new ResultStore(connection, file);
     } catch (SQLException | java.io.IOException e) {
       throw ProfilerException.user("cannot open the results database " + file + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * Another program's SQLite file is refused, not written into: a file with tables of its own but not
-   * ours, or with our tables lacking our columns.
-   */
-  private void refuseAnotherSchema() throws SQLException {
-    java.util.Set<String> tables = new java.util.HashSet<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-      while (rows.next()) {
-        tables.add(rows.getString(1));
-      }
-    }
-    String problem = null;
-    if (!tables.isEmpty() && !tables.contains("runs")) {
-      problem = "it has tables but no `runs`";
-    } else if (tables.contains("runs")) {
-      java.util.Set<String> columns = new java.util.HashSet<>();
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("PRAGMA table_info(runs)")) {
-        while (rows.next()) {
-          columns.add(rows.getString("name"));
-        }
-      }
-      if (!columns.containsAll(java.util.List.of("run_id", "request", "environment", "planned"))) {
-        problem = "its table `runs` is not attnprof's";
-      }
-    }
-    if (problem != null) {
-      connection.close();
-      throw ProfilerException.user(file + " is not an attnprof results database (" + problem + "); name another "
-          + "with --results or --db");
     }
   }
 
@@ -105,61 +71,6 @@ public final class ResultStore implements AutoCloseable {
     return file;
   }
 
-  private void createTables() throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      // several sweeps may share a database: a writer waits for another's transaction instead of failing
-      statement.execute("PRAGMA busy_timeout=30000");
-      statement.execute("PRAGMA journal_mode=WAL");
-      statement.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, "
-          + "finished_at TEXT, complete INTEGER NOT NULL, planned INTEGER NOT NULL, request TEXT NOT NULL, "
-          + "environment TEXT NOT NULL)");
-      statement.execute("CREATE TABLE IF NOT EXISTS points (run_id TEXT NOT NULL REFERENCES runs(run_id), "
-          + "point_key TEXT NOT NULL, position INTEGER NOT NULL, variant TEXT NOT NULL, length REAL NOT NULL, "
-          + "mode TEXT NOT NULL, batch INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, "
-          + "wall_seconds REAL NOT NULL, stored_at TEXT NOT NULL, result TEXT NOT NULL, "
-          + "PRIMARY KEY (run_id, point_key))");
-      List<String> columns = new ArrayList<>();
-      for (RecordComponent component : ROW_COLUMNS) {
-        columns.add(component.getName() + " " + sqlType(component.getType()));
-      }
-      statement.execute("CREATE TABLE IF NOT EXISTS measurements (point_key TEXT NOT NULL, " + String.join(", ", columns)
-          + ")");
-      statement.execute("CREATE INDEX IF NOT EXISTS measurements_run ON measurements (run, point_key)");
-      // the plans that shard runs and merged runs were made from (attnprof plan)
-      statement.execute("CREATE TABLE IF NOT EXISTS plans (plan_id TEXT PRIMARY KEY, plan TEXT NOT NULL)");
-      addMissingColumns(statement);
-    }
-  }
-
-  /**
-   * Columns that rows gained after the database was made (such as {@code refinement}) are added to it,
-   * empty for the rows already there (read back as false or null).
-   */
-  private void addMissingColumns(Statement statement) throws SQLException {
-    java.util.Set<String> present = new java.util.HashSet<>();
-    try (ResultSet columns = statement.executeQuery("PRAGMA table_info(measurements)")) {
-      while (columns.next()) {
-        present.add(columns.getString("name"));
-      }
-    }
-    for (RecordComponent component : ROW_COLUMNS) {
-      if (!present.contains(component.getName())) {
-        statement.execute("ALTER TABLE measurements ADD COLUMN " + component.getName() + " "
-            + sqlType(component.getType()));
-      }
-    }
-  }
-
-  private static String sqlType(Class<?> type) {
-    if (type == int.class || type == long.class || type == boolean.class) {
-      return "INTEGER";
-    }
-    if (type == double.class || type == Double.class) {
-      return "REAL";
-    }
-    return "TEXT";
-  }
-
   /**
    * Records a run that starts, with what it will measure, under {@code wanted} or, when another run holds
    * that id already, the first of {@code wanted-2}, {@code wanted-3}... that is free. Each attempt is
@@ -167,13 +78,19 @@ public final class ResultStore implements AutoCloseable {
    *
    * @return the id the run got
    */
-  public String startRun(String wanted, Instant startedAt, StoredRequest request, RunEnvironment environment,
-      int planned) {
+  public String startRun(String wanted, Instant startedAt, SweepRequest request, StoredRun.PlanOrigin origin,
+      RunEnvironment environment, int planned) {
+    String requestJson;
+    try {
+      requestJson = StoredRequests.write(request, origin);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a request as JSON", e);
+    }
     String id = wanted;
     for (int n = 2; ; n++) {
       try (PreparedStatement statement = connection.prepareStatement("INSERT OR IGNORE INTO runs (run_id, started_at, "
           + "finished_at, complete, planned, request, environment) VALUES (?, ?, NULL, 0, ?, ?, ?)")) {
-        bind(statement, id, startedAt.toString(), planned, json(request), json(environment));
+        bind(statement, id, startedAt.toString(), planned, requestJson, json(environment));
         if (statement.executeUpdate() == 1) {
           return id;
         }
@@ -188,9 +105,10 @@ public final class ResultStore implements AutoCloseable {
    * Stores one point and its rows, all or nothing, in place of what the run held for it before (a point
    * gains forks as a sweep goes on).
    */
-  public void savePoint(String runId, String pointKey, int position, PointResult point, List<ResultRow> rows,
+  public void savePoint(String runId, PointKey key, int position, PointResult point, List<ResultRow> rows,
       Instant storedAt) {
     try {
+      String pointKey = key.toString();
       connection.setAutoCommit(false);
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM measurements WHERE run = ? AND point_key = ?")) {
@@ -200,7 +118,7 @@ public final class ResultStore implements AutoCloseable {
       try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO points (run_id, point_key, position, "
           + "variant, length, mode, batch, status, message, wall_seconds, stored_at, result) "
           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        bind(insert, runId, pointKey, position, point.variantId(), point.length(), point.mode().id(), point.batch(),
+        bind(insert, runId, pointKey, position, point.variant(), point.length(), point.mode().id(), point.batch(),
             point.status().id(), point.message(), point.wallSeconds(), storedAt.toString(), json(point));
         insert.executeUpdate();
       }
@@ -217,9 +135,9 @@ public final class ResultStore implements AutoCloseable {
       }
       update("UPDATE runs SET finished_at = ? WHERE run_id = ?", storedAt.toString(), runId);
       connection.commit();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       rollback();
-      throw new IllegalStateException("cannot store point " + pointKey + " of " + runId + " in " + file + ": "
+      throw new IllegalStateException("cannot store point " + key + " of " + runId + " in " + file + ": "
           + e.getMessage(), e);
     } finally {
       autoCommit();
@@ -286,14 +204,14 @@ public final class ResultStore implements AutoCloseable {
   }
 
   /** The stored points of a run, by point key, in the order they were planned. */
-  public Map<String, PointResult> points(String runId) {
-    Map<String, PointResult> points = new LinkedHashMap<>();
+  public Map<PointKey, PointResult> points(String runId) {
+    Map<PointKey, PointResult> points = new LinkedHashMap<>();
     try (PreparedStatement query = connection.prepareStatement(
         "SELECT point_key, result FROM points WHERE run_id = ? ORDER BY position")) {
       query.setString(1, runId);
       try (ResultSet results = query.executeQuery()) {
         while (results.next()) {
-          points.put(results.getString(1), Json.mapper().readValue(results.getString(2), PointResult.class));
+          points.put(PointKey.parse(results.getString(1)), StoredPoints.read(results.getString(2)));
         }
       }
     } catch (SQLException | JsonProcessingException e) {
@@ -308,8 +226,8 @@ public final class ResultStore implements AutoCloseable {
   }
 
   /** The stored rows of a run by point key, in the order its points were planned. */
-  public Map<String, List<ResultRow>> rowsByPoint(String runId) {
-    Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
+  public Map<PointKey, List<ResultRow>> rowsByPoint(String runId) {
+    Map<PointKey, List<ResultRow>> rows = new LinkedHashMap<>();
     String columns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS).map(c -> "m." + c.getName()).toList());
     try (PreparedStatement query = connection.prepareStatement("SELECT m.point_key, " + columns + " FROM measurements m "
         + "JOIN points p ON p.run_id = m.run AND p.point_key = m.point_key WHERE m.run = ? ORDER BY p.position, m.rowid")) {
@@ -320,35 +238,15 @@ public final class ResultStore implements AutoCloseable {
         while (results.next()) {
           Object[] values = new Object[ROW_COLUMNS.length];
           for (int i = 0; i < ROW_COLUMNS.length; i++) {
-            values[i] = column(results, i + 2, ROW_COLUMNS[i].getType());
+            values[i] = StoreSchema.column(results, i + 2, ROW_COLUMNS[i].getType());
           }
-          rows.computeIfAbsent(results.getString(1), key -> new ArrayList<>()).add(constructor.newInstance(values));
+          rows.computeIfAbsent(PointKey.parse(results.getString(1)), key -> new ArrayList<>()).add(constructor.newInstance(values));
         }
       }
     } catch (SQLException | ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the rows of " + runId + " from " + file + ": " + e.getMessage(), e);
     }
     return rows;
-  }
-
-  private static Object column(ResultSet results, int index, Class<?> type) throws SQLException {
-    if (type == boolean.class) {
-      return results.getInt(index) != 0;
-    }
-    if (type == int.class) {
-      return results.getInt(index);
-    }
-    if (type == long.class) {
-      return results.getLong(index);
-    }
-    if (type == double.class) {
-      return results.getDouble(index);
-    }
-    if (type == Double.class) {
-      double value = results.getDouble(index);
-      return results.wasNull() ? null : value;
-    }
-    return results.getString(index);
   }
 
   private List<StoredRun> queryRuns(String where, String runId) {
@@ -363,10 +261,10 @@ public final class ResultStore implements AutoCloseable {
         while (results.next()) {
           Instant started = Instant.parse(results.getString(2));
           String finished = results.getString(3);
+          var request = StoredRequests.read(results.getString(7));
           runs.add(new StoredRun(results.getString(1), started, finished == null ? started : Instant.parse(finished),
-              results.getInt(4) == 1, results.getInt(5), results.getInt(6),
-              Json.mapper().readValue(results.getString(7), StoredRequest.class),
-              Json.mapper().readValue(results.getString(8), RunEnvironment.class)));
+              results.getInt(4) == 1, results.getInt(5), results.getInt(6), StoredRequests.requestOf(request),
+              StoredRequests.originOf(request), Json.mapper().readValue(results.getString(8), RunEnvironment.class)));
         }
       }
     } catch (SQLException | JsonProcessingException e) {

@@ -23,11 +23,11 @@ public final class StoredResults {
       StoredRun run = store.run(runId);
       List<PointResult> points = new ArrayList<>(store.points(runId).values());
       List<ResultRow> rows = store.rows(runId);
-      String output = run.request().outputDirectory();
+      Path output = run.request().outputDirectory();
       var analysis = tippingPointFinder.analyse(rows, points, 
-          attnprof.engine.internal.stats.Comparisons.Settings.of(run.request().toRequest()));
+          attnprof.engine.internal.stats.Comparisons.Settings.of(run.request()));
       return new SweepResult(runId, run.startedAt(), run.finishedAt(), run.environment(), points, rows,
-          analysis.tippingPoints(), analysis.comparisons(), output == null ? null : Path.of(output), run.complete());
+          analysis.tippingPoints(), analysis.comparisons(), output, run.complete());
     }
   }
 }

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.store;
 
+import attnprof.engine.request.SweepRequest;
 import attnprof.engine.result.RunEnvironment;
 import attnprof.engine.result.StoredRunSummary;
 import java.time.Instant;
@@ -14,15 +15,34 @@ import java.time.Instant;
  * @param planned how many points it planned
  * @param stored how many are stored
  * @param request what it was asked to measure
+ * @param origin the plan it belongs to, for a shard's run or a merged run of a plan; null for a sweep of one machine
  * @param environment where it ran
  */
 public record StoredRun(String runId, Instant startedAt, Instant finishedAt, boolean complete, int planned, int stored,
-    StoredRequest request, RunEnvironment environment) {
+    SweepRequest request, PlanOrigin origin, RunEnvironment environment) {
+
+  /**
+   * The plan a run belongs to.
+   *
+   * @param plan the plan's id (its plan is kept in the database's {@code plans} table)
+   * @param shard the shard ({@code I/N}) the run measured, or null for the merge of the plan's shards
+   */
+  public record PlanOrigin(String plan, String shard) {
+  }
+
+  /** The plan the run belongs to, or null. */
+  public String plan() {
+    return origin == null ? null : origin.plan();
+  }
+
+  /** The shard of its plan the run measured, or null for a merged run or a sweep of one machine. */
+  public String shard() {
+    return origin == null ? null : origin.shard();
+  }
 
   /** What a user reads of the run. */
   public StoredRunSummary summary() {
     return new StoredRunSummary(runId, startedAt, finishedAt, complete, planned, stored, request.variants(),
-        request.modality(), request.preset(), request.device(),
-        request.outputDirectory() == null ? null : java.nio.file.Path.of(request.outputDirectory()));
+        request.modality(), request.preset(), request.device(), request.outputDirectory());
   }
 }

@@ -51,10 +51,8 @@ final class ForkMerge {
     List<Measured> ok = forks.stream().filter(f -> f.result().status() == PointStatus.OK).toList();
     if (ok.isEmpty()) {
       PointResult failed = forks.get(0).result();
-      return new PointResult(failed.variantId(), failed.baseline(), failed.modality(), failed.preset(),
-          failed.input(), failed.config(), failed.length(), failed.lengthUnit(), failed.batch(), failed.mode(),
-          failed.deviceId(), failed.status(), List.of(), failed.parameters(), failed.notes(), failed.message(),
-          seconds, kept, failed.refinement());
+      return new PointResult(failed.point(), failed.status(), List.of(), failed.parameters(), failed.notes(), failed.message(),
+          seconds, kept);
     }
     PointResult first = ok.get(0).result();
     Map<String, List<Measurement>> byQuantity = new LinkedHashMap<>();
@@ -71,9 +69,7 @@ final class ForkMerge {
     }
     List<Measurement> merged = new ArrayList<>();
     byQuantity.values().forEach(measurements -> merged.add(pool(measurements)));
-    return new PointResult(first.variantId(), first.baseline(), first.modality(), first.preset(), first.input(),
-        first.config(), first.length(), first.lengthUnit(), first.batch(), first.mode(), first.deviceId(),
-        PointStatus.OK, merged, parameters, List.copyOf(notes), "", seconds, kept, first.refinement());
+    return new PointResult(first.point(), PointStatus.OK, merged, parameters, List.copyOf(notes), "", seconds, kept);
   }
 
   private static Measurement pool(List<Measurement> measurements) {

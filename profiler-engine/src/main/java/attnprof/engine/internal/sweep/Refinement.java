@@ -1,6 +1,7 @@
 package attnprof.engine.internal.sweep;
 
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
+import attnprof.engine.internal.point.PointKey;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.Unit;
 import attnprof.engine.result.LengthComparison;
@@ -39,13 +40,13 @@ final class Refinement {
    * @param time the points that narrow time quantities down
    * @param memory the points that narrow only memory quantities down
    */
-  record Wave(List<PointJob> time, List<PointJob> memory) {
+  record Wave(List<Point> time, List<Point> memory) {
     boolean isEmpty() {
       return time.isEmpty() && memory.isEmpty();
     }
 
-    List<PointJob> all() {
-      List<PointJob> all = new ArrayList<>(time);
+    List<Point> all() {
+      List<Point> all = new ArrayList<>(time);
       all.addAll(memory);
       return all;
     }
@@ -59,11 +60,11 @@ final class Refinement {
    * @param wholeLengths whether a modality's lengths are whole numbers (tokens, pixels)
    * @param padding the length a point's model computes on at a length (see {@code ModelVariant.paddedLength})
    */
-  static Wave next(Comparisons.Analysis analysis, List<PointJob> jobs, Map<String, Quantity> quantities,
+  static Wave next(Comparisons.Analysis analysis, List<Point> jobs, Map<String, Quantity> quantities,
       Predicate<String> wholeLengths, Padding padding) {
-    Set<String> planned = jobs.stream().map(PointJob::key).collect(Collectors.toSet());
-    Map<String, PointJob> timeTargets = new LinkedHashMap<>();
-    Map<String, PointJob> memoryTargets = new LinkedHashMap<>();
+    Set<PointKey> planned = jobs.stream().map(Point::key).collect(Collectors.toSet());
+    Map<PointKey, Point> timeTargets = new LinkedHashMap<>();
+    Map<PointKey, Point> memoryTargets = new LinkedHashMap<>();
     for (TippingPoint point : analysis.tippingPoints()) {
       Quantity quantity = quantities.get(point.metric());
       if (quantity == null || point.verdict() != TippingPoint.Verdict.AT) {
@@ -75,8 +76,8 @@ final class Refinement {
         continue;
       }
       Optional<double[]> bracket = bracket(point, analysis.comparisons());
-      Optional<PointJob> variant = template(jobs, point.variant(), point);
-      Optional<PointJob> baseline = template(jobs, point.baseline(), point);
+      Optional<Point> variant = template(jobs, point.variant(), point);
+      Optional<Point> baseline = template(jobs, point.baseline(), point);
       if (bracket.isEmpty() || variant.isEmpty() || baseline.isEmpty()) {
         continue;
       }
@@ -93,17 +94,17 @@ final class Refinement {
         continue;
       }
       double length = between.getAsDouble();
-      Map<String, PointJob> targets = time ? timeTargets : memoryTargets;
+      Map<PointKey, Point> targets = time ? timeTargets : memoryTargets;
       // the other variants compared with the same baseline come along: one more model in the cell, and
       // every comparison of the family gains the length
-      for (PointJob template : family(jobs, baseline.get(), point)) {
-        PointJob job = at(template, length);
+      for (Point template : family(jobs, baseline.get(), point)) {
+        Point job = at(template, length);
         if (!planned.contains(job.key())) {
           targets.putIfAbsent(job.key(), job);
         }
       }
     }
-    List<PointJob> memory = memoryTargets.entrySet().stream().filter(e -> !timeTargets.containsKey(e.getKey()))
+    List<Point> memory = memoryTargets.entrySet().stream().filter(e -> !timeTargets.containsKey(e.getKey()))
         .map(Map.Entry::getValue).toList();
     return new Wave(List.copyOf(timeTargets.values()), memory);
   }
@@ -113,9 +114,9 @@ final class Refinement {
    * found between two measured lengths: the variant and its baseline at both lengths. They are the
    * ones worth more forks.
    */
-  static List<PointJob> deciding(Comparisons.Analysis analysis, List<PointJob> jobs, Map<String, Quantity> quantities,
+  static List<Point> deciding(Comparisons.Analysis analysis, List<Point> jobs, Map<String, Quantity> quantities,
       boolean time) {
-    Map<String, PointJob> deciding = new LinkedHashMap<>();
+    Map<PointKey, Point> deciding = new LinkedHashMap<>();
     for (TippingPoint point : analysis.tippingPoints()) {
       Quantity quantity = quantities.get(point.metric());
       if (quantity == null || point.verdict() != TippingPoint.Verdict.AT
@@ -125,7 +126,7 @@ final class Refinement {
       bracket(point, analysis.comparisons()).ifPresent(bracket -> {
         for (double length : bracket) {
           for (String variant : List.of(point.baseline(), point.variant())) {
-            jobs.stream().filter(job -> job.variantId().equals(variant) && job.length() == length
+            jobs.stream().filter(job -> job.variant().equals(variant) && job.length() == length
                 && job.mode().id().equals(point.mode()) && job.batch() == point.batch()
                 && job.inputName().equals(point.input())).findFirst()
                 .ifPresent(job -> deciding.putIfAbsent(job.key(), job));
@@ -142,7 +143,28 @@ final class Refinement {
 
   /** The length a point's model computes on at a length: its own when it pads nothing. */
   interface Padding {
-    double paddedLength(PointJob job, double length);
+    double paddedLength(Point job, double length);
+  }
+
+  /** The padding of the registry's variants, each in its point's mode and configuration. */
+  static Padding padding(attnprof.engine.plugins.PluginRegistry registry) {
+    return (point, length) -> registry.variant(point.variant()).paddedLength(
+        new attnprof.api.model.ModelConfig(point.preset(), point.config(), java.util.Set.of()), length, point.mode());
+  }
+
+  /** Whether a modality's lengths are whole numbers (tokens, pixels), as its input generator says. */
+  static Predicate<String> wholeLengths(attnprof.engine.plugins.PluginRegistry registry) {
+    return modality -> registry.inputFor(attnprof.api.Modality.of(modality)).descriptor().wholeLengths();
+  }
+
+  /**
+   * A refinement point stored by a run, planned again: a planned point of the same variant, mode, batch and input,
+   * at the stored length, at position {@code index}.
+   */
+  static Optional<Point> atStoredLength(List<Point> points, attnprof.engine.result.PointResult stored, int index) {
+    return points.stream().filter(point -> point.variant().equals(stored.variant()) && point.mode() == stored.mode()
+        && point.batch() == stored.batch() && point.inputName().equals(stored.input())).findFirst()
+        .map(template -> template.refinedAt(stored.length(), index));
   }
 
   /**
@@ -150,7 +172,7 @@ final class Refinement {
    * step, that one of the two models computes differently from both ends (lengths they pad alike are
    * the same measurement); empty when there is none.
    */
-  static java.util.OptionalDouble between(double lo, double hi, double step, PointJob variant, PointJob baseline,
+  static java.util.OptionalDouble between(double lo, double hi, double step, Point variant, Point baseline,
       Padding padding) {
     double middle = round(Math.sqrt(lo * hi), step);
     List<Double> low = List.of(padding.paddedLength(variant, lo), padding.paddedLength(baseline, lo));
@@ -192,28 +214,25 @@ final class Refinement {
   }
 
   /** The baseline's point and those of every variant swept with it, at the tipping point's mode, batch and input. */
-  private static List<PointJob> family(List<PointJob> jobs, PointJob baseline, TippingPoint point) {
-    Map<String, PointJob> family = new LinkedHashMap<>();
-    family.put(baseline.variantId(), baseline);
-    for (PointJob job : jobs) {
-      if (job.baseline().equals(baseline.variantId()) && job.mode().id().equals(point.mode())
+  private static List<Point> family(List<Point> jobs, Point baseline, TippingPoint point) {
+    Map<String, Point> family = new LinkedHashMap<>();
+    family.put(baseline.variant(), baseline);
+    for (Point job : jobs) {
+      if (job.baseline().equals(baseline.variant()) && job.mode().id().equals(point.mode())
           && job.batch() == point.batch() && job.inputName().equals(point.input())) {
-        family.putIfAbsent(job.variantId(), job);
+        family.putIfAbsent(job.variant(), job);
       }
     }
     return List.copyOf(family.values());
   }
 
-  private static Optional<PointJob> template(List<PointJob> jobs, String variant, TippingPoint point) {
-    return jobs.stream().filter(job -> job.variantId().equals(variant) && job.mode().id().equals(point.mode())
+  private static Optional<Point> template(List<Point> jobs, String variant, TippingPoint point) {
+    return jobs.stream().filter(job -> job.variant().equals(variant) && job.mode().id().equals(point.mode())
         && job.batch() == point.batch() && job.inputName().equals(point.input())).findFirst();
   }
 
-  private static PointJob at(PointJob template, double length) {
-    return new PointJob(template.index(), template.variantId(), template.baseline(), template.modality(),
-        template.lengthUnit(), template.preset(), template.params(), template.config(), length, template.batch(),
-        template.mode(), template.deviceId(), template.threads(), template.metrics(), template.seed(),
-        template.inputFile(), template.pluginsFolder(), template.traceDirectory(), true);
+  private static Point at(Point template, double length) {
+    return template.refinedAt(length, template.index());
   }
 
   private static double round(double length, double step) {

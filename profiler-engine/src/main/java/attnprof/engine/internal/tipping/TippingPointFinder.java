@@ -7,7 +7,7 @@ import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.internal.stats.Comparisons;
 import attnprof.engine.internal.stats.Samples;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class TippingPointFinder {
     rows = onTheAxis(rows);
     Map<String, PointResult> byKey = new HashMap<>();
     for (PointResult point : points) {
-      byKey.put(key(point.variantId(), point.input(), point.length(), point.mode().id(), point.batch()), point);
+      byKey.put(key(point.variant(), point.input(), point.length(), point.mode().id(), point.batch()), point);
     }
     return Comparisons.analyse(rows, row -> samples(row, byKey.get(key(row.variant(), row.input(), row.length(),
         row.mode(), row.batch()))), settings);

@@ -36,6 +36,7 @@ public final class EngineModule extends AbstractModule {
     bind(Clock.class).toInstance(Clock.systemUTC());
     bind(PluginsFolder.class).toInstance(new PluginsFolder(pluginsFolder));
     bind(ForkExecutors.class).to(DefaultForkExecutors.class);
+    bind(attnprof.engine.internal.plan.Planner.class).to(attnprof.engine.internal.plan.SweepPlanner.class);
     Multibinder<ResultWriter> writers = Multibinder.newSetBinder(binder(), ResultWriter.class);
     writers.addBinding().to(CsvResultWriter.class);
     writers.addBinding().to(JsonResultWriter.class);

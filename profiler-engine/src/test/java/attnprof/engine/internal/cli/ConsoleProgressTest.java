@@ -2,6 +2,7 @@ package attnprof.engine.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attnprof.engine.result.PointSpec;
 import attnprof.api.Mode;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
   private static PointResult point(String variant, PointStatus status) {
-    return new PointResult(variant, "", "text", "tiny", "synthetic", Map.of(), 64, "tokens", 1, Mode.INFERENCE, "cpu",
-        status, List.of(), 0, List.of(), status == PointStatus.OK ? "" : "out of memory", 1.5, List.of(), false);
+    return new PointResult(new PointSpec(variant, "", "text", "tiny", Map.of(), "synthetic", 64, "tokens", 1,
+        Mode.INFERENCE, "cpu", false), status, List.of(), 0, List.of(), status == PointStatus.OK ? "" : "out of memory",
+        1.5, List.of());
   }
 
   @Test

@@ -1,8 +1,9 @@
 package attnprof.engine.internal.fork;
 
+import attnprof.engine.result.PointSpec;
 import attnprof.engine.internal.measure.ForkJob;
 import attnprof.engine.internal.measure.MeasurementBudget;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.Mode;
@@ -25,16 +26,17 @@ class ChildForkExecutorTest {
       List.of());
   private static final MeasurementBudget BUDGET = new MeasurementBudget(3, 0, 1, 10);
 
-  private static PointJob job(int index, String variant, String baseline) {
-    return new PointJob(index, variant, baseline, "text", "tokens", "tiny", Map.of(), Map.of("layers", "2"), 64, 1,
-        Mode.INFERENCE, "cpu", 0, List.of("latency"), 42, null, null, null, false);
+  private static Point job(int index, String variant, String baseline) {
+    return new Point(index, new PointSpec(variant, baseline, "text", "tiny", Map.of("layers", "2"), null, 64, "tokens",
+        1, Mode.INFERENCE, "cpu", false), Map.of(), null, 0, List.of("latency"), 42);
   }
 
-  private static final PointJob BASELINE = job(0, "text/bert", "");
-  private static final PointJob VARIANT = job(1, "text/x", "text/bert");
+  private static final Point BASELINE = job(0, "text/bert", "");
+  private static final Point VARIANT = job(1, "text/x", "text/bert");
 
   private static ForkJob fork(long timeoutMillis) {
-    return new ForkJob(0, "text_bert-f1", List.of(List.of(BASELINE, VARIANT)), BUDGET, true, false, timeoutMillis);
+    return new ForkJob(0, "text_bert-f1", List.of(List.of(BASELINE, VARIANT)), BUDGET, true, false, timeoutMillis,
+        null, null);
   }
 
   /** Runs each attempt's script in turn, the last one for every later attempt. */

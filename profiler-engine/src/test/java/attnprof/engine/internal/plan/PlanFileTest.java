@@ -1,12 +1,13 @@
 package attnprof.engine.internal.plan;
 
+import attnprof.engine.result.PointSpec;
 import attnprof.engine.internal.point.PlannedPoint;
+import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.engine.request.RecipeOptions;
 import attnprof.engine.request.Shard;
 import attnprof.engine.request.SweepRequest;
-import attnprof.engine.internal.store.StoredRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +28,15 @@ class PlanFileTest {
     for (int cell = 0; cell < cells; cell++) {
       for (String variant : List.of("text/bert", "text/longformer")) {
         int index = points.size();
-        points.add(new PlannedPoint("id" + index, variant + "|synthetic|" + (16 << cell) + "|inference|1", index,
-            variant, 16 << cell, "tokens", "inference", 1, "synthetic", Map.of("layers", "2"), cell, 3 + cell * cell));
+        Point point = new Point(index, new PointSpec(variant, "", "text", "tiny", Map.of("layers", "2"), null,
+            16 << cell, "tokens", 1, attnprof.api.Mode.INFERENCE, "cpu", false), Map.of(), null, 0,
+            List.of("latency"), 42);
+        points.add(PlannedPoint.of("id" + index, point, cell, 3 + cell * cell));
       }
     }
     return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), "test", "2026-12-02T00:00:00Z", "cpu", "a test",
-        StoredRequest.of(SweepRequest.builder().variants("text/bert", "text/longformer").build()), points, null);
+        SweepRequest.builder().variants("text/bert", "text/longformer").build(),
+        new Fingerprint(Map.of(), Map.of()), points, null);
   }
 
   @Test

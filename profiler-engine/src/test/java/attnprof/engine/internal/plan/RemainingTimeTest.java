@@ -1,6 +1,7 @@
 package attnprof.engine.internal.plan;
 
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.result.PointSpec;
+import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.Mode;
@@ -10,13 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RemainingTimeTest {
-  private static PointJob job(String variant, double length) {
+  private static Point job(String variant, double length) {
     return job(variant, length, Mode.TRAINING);
   }
 
-  private static PointJob job(String variant, double length, Mode mode) {
-    return new PointJob(0, variant, "", "text", "tokens", "small", Map.of(), Map.of(), length, 1, mode, "cpu",
-        0, List.of("latency"), 42, null, null, null, false);
+  private static Point job(String variant, double length, Mode mode) {
+    return new Point(0, new PointSpec(variant, "", "text", "small", Map.of(), null, length, "tokens", 1, mode, "cpu",
+        false), Map.of(), null, 0, List.of("latency"), 42);
   }
 
   @Test

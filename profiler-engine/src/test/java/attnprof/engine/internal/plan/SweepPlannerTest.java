@@ -1,6 +1,6 @@
 package attnprof.engine.internal.plan;
 
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.Modality;
@@ -37,7 +37,7 @@ class SweepPlannerTest {
         .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
         .addProvider(new Variant("grid/long-efficient", "grid/long-vanilla", List.of()))
         .addProvider(new Inputs()).build();
-    SweepPlanner planner = new SweepPlanner(profiler.registry(), null);
+    SweepPlanner planner = new SweepPlanner(profiler.registry());
 
     SweepPlan plan = planner.plan(SweepRequest.builder().modality("grid").preset("tiny").metrics("latency")
         .modes(attnprof.api.Mode.INFERENCE).build());
@@ -54,7 +54,7 @@ class SweepPlannerTest {
         .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
         .addProvider(new Inputs()).build();
 
-    SweepPlan plan = new SweepPlanner(profiler.registry(), null).plan(SweepRequest.builder().modality("grid")
+    SweepPlan plan = new SweepPlanner(profiler.registry()).plan(SweepRequest.builder().modality("grid")
         .preset("tiny").metrics("latency").modes(attnprof.api.Mode.INFERENCE).lengths(3).build());
 
     assertThat(lengthsOf(plan, "grid/long-vanilla")).containsExactly(3.0);
@@ -66,11 +66,11 @@ class SweepPlannerTest {
         .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
         .addProvider(new Inputs()).build();
 
-    SweepPlan plan = new SweepPlanner(profiler.registry(), null).plan(SweepRequest.builder().modality("grid")
+    SweepPlan plan = new SweepPlanner(profiler.registry()).plan(SweepRequest.builder().modality("grid")
         .variants("grid/long-vanilla", "grid/long-vanilla").preset("tiny").metrics("latency", "latency")
         .modes(attnprof.api.Mode.INFERENCE, attnprof.api.Mode.INFERENCE).lengths(64, 64.0, 3).build());
 
-    assertThat(plan.jobs()).extracting(PointJob::length).containsExactly(3.0, 64.0);
+    assertThat(plan.points()).extracting(Point::length).containsExactly(3.0, 64.0);
   }
 
   @Test
@@ -78,7 +78,7 @@ class SweepPlannerTest {
     Profiler profiler = Profiler.builder()
         .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
         .addProvider(new Inputs()).build();
-    SweepPlanner planner = new SweepPlanner(profiler.registry(), null);
+    SweepPlanner planner = new SweepPlanner(profiler.registry());
     Path pipe = folder.resolve("pipe");
     new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor();
 
@@ -92,8 +92,8 @@ class SweepPlannerTest {
   }
 
   private static List<Double> lengthsOf(SweepPlan plan, String variant) {
-    return List.copyOf(new TreeSet<>(plan.jobs().stream().filter(j -> j.variantId().equals(variant))
-        .map(PointJob::length).toList()));
+    return List.copyOf(new TreeSet<>(plan.points().stream().filter(j -> j.variant().equals(variant))
+        .map(Point::length).toList()));
   }
 
   private static final class Variant implements ModelVariant {

@@ -10,6 +10,8 @@ import attnprof.api.metric.Measurement;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.Unit;
 import attnprof.engine.result.PointResult;
+import attnprof.engine.result.PointSpec;
+import attnprof.engine.internal.point.PointKey;
 import attnprof.engine.result.PointStatus;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.RunEnvironment;
@@ -29,12 +31,14 @@ class ResultStoreTest {
   private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 
   private static PointResult point(double length, PointStatus status) {
-    return new PointResult("text/bert", "", "text", "tiny", "synthetic", Map.of("layers", "2"), length, "tokens", 1,
-        Mode.INFERENCE, "cpu", status, status == PointStatus.OK
+    return new PointResult(new PointSpec("text/bert", "", "text", "tiny", Map.of("layers", "2"), "synthetic", length,
+        "tokens", 1, Mode.INFERENCE, "cpu", false), status, status == PointStatus.OK
             ? List.of(Measurement.ofRuns(LATENCY, 1.0 * length, 1.1 * length, 0.9 * length))
-            : List.of(), 1000, List.of("note"), status == PointStatus.OK ? "" : "ran out of memory", 2.5, List.of(),
-        false);
+            : List.of(), 1000, List.of("note"), status == PointStatus.OK ? "" : "ran out of memory", 2.5, List.of());
   }
+
+  private static final PointKey A = new PointKey("text/bert", "synthetic", 16, Mode.INFERENCE, 1);
+  private static final PointKey B = new PointKey("text/bert", "synthetic", 32, Mode.INFERENCE, 1);
 
   private static List<ResultRow> rows(PointResult point) {
     return ResultRows.of("run-1", point, List.of(LATENCY), ENVIRONMENT);
@@ -45,22 +49,22 @@ class ResultStoreTest {
     SweepRequest request = SweepRequest.builder().variants("text/bert").preset("tiny").lengths(16, 32).runs(3)
         .outputDirectory(folder.resolve("run-1")).build();
     try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
-      store.startRun("run-1", START, StoredRequest.of(request), ENVIRONMENT, 2);
+      store.startRun("run-1", START, request, null, ENVIRONMENT, 2);
       PointResult first = point(16, PointStatus.OK);
-      store.savePoint("run-1", "a", 0, first, rows(first), START.plusSeconds(5));
+      store.savePoint("run-1", A, 0, first, rows(first), START.plusSeconds(5));
 
       StoredRun run = store.run("run-1");
       assertThat(run.complete()).isFalse();
       assertThat(run.planned()).isEqualTo(2);
       assertThat(run.stored()).isEqualTo(1);
       assertThat(run.environment()).isEqualTo(ENVIRONMENT);
-      assertThat(run.request().toRequest()).isEqualTo(SweepRequest.builder().variants("text/bert").preset("tiny")
+      assertThat(run.request()).isEqualTo(SweepRequest.builder().variants("text/bert").preset("tiny")
           .lengths(16, 32).runs(3).outputDirectory(folder.resolve("run-1").toAbsolutePath()).build());
-      assertThat(store.points("run-1")).containsExactly(Map.entry("a", first));
+      assertThat(store.points("run-1")).containsExactly(Map.entry(A, first));
       assertThat(store.rows("run-1")).isEqualTo(rows(first));
 
       PointResult second = point(32, PointStatus.OOM);
-      store.savePoint("run-1", "b", 1, second, rows(second), START.plusSeconds(9));
+      store.savePoint("run-1", B, 1, second, rows(second), START.plusSeconds(9));
       store.finishRun("run-1", START.plusSeconds(10), true);
       assertThat(store.runs()).singleElement().satisfies(r -> {
         assertThat(r.complete()).isTrue();
@@ -74,13 +78,13 @@ class ResultStoreTest {
   @Test
   void aPointStoredAgainWithMoreForksReplacesItsEarlierSelfAndItsRows(@TempDir Path folder) {
     try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
-      store.startRun("run-1", START, StoredRequest.of(SweepRequest.builder().build()), ENVIRONMENT, 1);
+      store.startRun("run-1", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
       PointResult point = point(16, PointStatus.OK);
-      store.savePoint("run-1", "a", 0, point, rows(point), START);
+      store.savePoint("run-1", A, 0, point, rows(point), START);
       PointResult again = point(17, PointStatus.OK);
-      store.savePoint("run-1", "a", 0, again, rows(again), START.plusSeconds(1));
+      store.savePoint("run-1", A, 0, again, rows(again), START.plusSeconds(1));
 
-      assertThat(store.points("run-1")).containsExactly(Map.entry("a", again));
+      assertThat(store.points("run-1")).containsExactly(Map.entry(A, again));
       assertThat(store.rows("run-1")).singleElement().satisfies(row -> assertThat(row.length()).isEqualTo(17));
       assertThat(store.run("run-1").stored()).isEqualTo(1);
     }
@@ -89,12 +93,13 @@ class ResultStoreTest {
   @Test
   void aPointThatCannotBeStoredLeavesNoRowsBehind(@TempDir Path folder) {
     try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
-      store.startRun("run-1", START, StoredRequest.of(SweepRequest.builder().build()), ENVIRONMENT, 1);
+      store.startRun("run-1", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
       PointResult point = point(16, PointStatus.OK);
-      store.savePoint("run-1", "a", 0, point, rows(point), START);
-      // a null key breaks the insert after the rows of the old point were removed: all of it rolls back
-      assertThatThrownBy(() -> store.savePoint("run-1", null, 0, point, rows(point), START))
-          .hasMessageContaining("cannot store point null of run-1");
+      store.savePoint("run-1", A, 0, point, rows(point), START);
+      // a row that cannot be written breaks the insert after the rows of the old point were removed: all of it
+      // rolls back
+      assertThatThrownBy(() -> store.savePoint("run-1", A, 0, point, java.util.Arrays.asList((ResultRow) null), START))
+          .hasMessageContaining("cannot store point text/bert|synthetic|16|inference|1 of run-1");
       assertThat(store.rows("run-1")).hasSize(1);
     }
   }
@@ -104,7 +109,7 @@ class ResultStoreTest {
     assertThatThrownBy(() -> ResultStore.openExisting(folder.resolve("none.db")))
         .isInstanceOf(ProfilerException.class).hasMessageContaining("no results database at");
     try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
-      store.startRun("run-1", START, StoredRequest.of(SweepRequest.builder().build()), ENVIRONMENT, 1);
+      store.startRun("run-1", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
       assertThatThrownBy(() -> store.run("run-9")).isInstanceOf(ProfilerException.class)
           .hasMessageEndingWith("stored runs: run-1");
     }

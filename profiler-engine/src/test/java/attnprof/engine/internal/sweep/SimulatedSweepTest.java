@@ -3,7 +3,7 @@ package attnprof.engine.internal.sweep;
 import attnprof.engine.internal.fork.ForkExecutor;
 import attnprof.engine.internal.fork.ForkExecutors;
 import attnprof.engine.internal.measure.ForkJob;
-import attnprof.engine.internal.point.PointJob;
+import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.Modality;
@@ -135,6 +135,30 @@ class SimulatedSweepTest {
     assertThat(simulation.profiler.storedRuns(database).get(0).complete()).isTrue();
   }
 
+  @Test
+  void aShardRunsThePointsOfItsPlanAsWrittenWithoutPlanningThemAgain(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+    java.nio.file.Path plan = folder.resolve("plan.json");
+    new Simulation(7).profiler.plan(SweepRequest.builder().modality("sim").preset("tiny").metrics("latency")
+        .modes(attnprof.api.Mode.INFERENCE).runs(3).minTime(Duration.ZERO).refine(SweepRequest.Refine.NONE).forks(1)
+        .inProcess(true).build(), null, plan);
+    java.util.concurrent.atomic.AtomicInteger plans = new java.util.concurrent.atomic.AtomicInteger();
+    Simulation shardMachine = new Simulation(7, request -> {
+      plans.incrementAndGet();
+      throw new AssertionError("a shard planned its points again");
+    });
+
+    SweepResult shard = shardMachine.profiler.sweepShard(plan, new attnprof.engine.request.Shard(1, 1),
+        folder.resolve("s1"), folder.resolve("s1").resolve("attnprof.db"), attnprof.engine.result.ProgressListener.NONE);
+    SweepResult resumed = shardMachine.profiler.resume(folder.resolve("s1").resolve("attnprof.db"), shard.runId(),
+        attnprof.engine.result.ProgressListener.NONE);
+
+    assertThat(plans).hasValue(0);
+    assertThat(shard.complete()).isTrue();
+    assertThat(shard.points()).hasSize(10).allSatisfy(p -> assertThat(p.status()).isEqualTo(PointStatus.OK));
+    assertThat(resumed.points()).isEqualTo(shard.points());
+  }
+
   /** A profiler whose forks are simulated and whose clock moves by the simulated time. */
   private static final class Simulation {
     private final FakeClock clock = new FakeClock();
@@ -142,6 +166,11 @@ class SimulatedSweepTest {
     private final Profiler profiler;
 
     Simulation(long seed) {
+      this(seed, null);
+    }
+
+    /** @param planner the planner to use instead of the engine's, or null */
+    Simulation(long seed, attnprof.engine.internal.plan.Planner planner) {
       forks = new SimulatedForks(new SplittableRandom(seed), clock);
       profiler = Profiler.builder()
           .addProvider(new FakeVariant("sim/vanilla", "", BASELINE))
@@ -152,6 +181,9 @@ class SimulatedSweepTest {
             protected void configure() {
               bind(Clock.class).toInstance(clock);
               bind(ForkExecutors.class).toInstance((request, logs) -> forks);
+              if (planner != null) {
+                bind(attnprof.engine.internal.plan.Planner.class).toInstance(planner);
+              }
             }
           }).build();
       forks.latency = profiler.registry().metric("latency").descriptor().quantities().get(0);
@@ -186,25 +218,22 @@ class SimulatedSweepTest {
     public List<Outcome> execute(ForkJob fork, Listener listener) {
       List<Outcome> outcomes = new ArrayList<>();
       if (startable-- <= 0) {
-        for (PointJob job : fork.points()) {
-          PointResult result = new PointResult(job.variantId(), job.baseline(), job.modality(), job.preset(),
-              job.inputName(), job.config(), job.length(), job.lengthUnit(), job.batch(), job.mode(), job.deviceId(),
-              PointStatus.NOT_RUN, List.of(), 0, List.of(), "could not start the measuring process: disk full", 0,
-              List.of(), job.refinement());
+        for (Point job : fork.points()) {
+          PointResult result = job.failed(PointStatus.NOT_RUN, "could not start the measuring process: disk full", 0);
           Outcome outcome = new Outcome(job, result, fork.process());
           outcomes.add(outcome);
           listener.pointFinished(outcome);
         }
         return outcomes;
       }
-      for (List<PointJob> cell : fork.cells()) {
+      for (List<Point> cell : fork.cells()) {
         listener.cellStarted(cell);
         int rounds = fork.budget().minRuns();
         double[] drift = new double[rounds];
         for (int r = 0; r < rounds; r++) {
           drift[r] = 0.03 * gaussian();
         }
-        for (PointJob job : cell) {
+        for (Point job : cell) {
           DoubleUnaryOperator cost = job.baseline().isEmpty() ? BASELINE : VARIANT;
           double offset = 0.015 * gaussian();
           double[] runs = new double[rounds];
@@ -215,10 +244,8 @@ class SimulatedSweepTest {
             seconds += runs[r] / 1000;
           }
           clock.advance(seconds);
-          PointResult result = new PointResult(job.variantId(), job.baseline(), job.modality(), job.preset(),
-              job.inputName(), job.config(), job.length(), job.lengthUnit(), job.batch(), job.mode(), job.deviceId(),
-              PointStatus.OK, List.of(Measurement.ofRuns(latency, runs)), 0, List.of(), "", seconds, List.of(),
-              job.refinement());
+          PointResult result = new PointResult(job.spec(), PointStatus.OK, List.of(Measurement.ofRuns(latency, runs)),
+              0, List.of(), "", seconds, List.of());
           Outcome outcome = new Outcome(job, result, fork.process());
           outcomes.add(outcome);
           listener.pointFinished(outcome);

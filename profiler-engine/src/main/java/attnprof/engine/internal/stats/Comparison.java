@@ -1,0 +1,226 @@
+package attnprof.engine.internal.stats;
+
+import attnprof.engine.result.Lengths;
+import attnprof.api.metric.Direction;
+import attnprof.api.metric.Unit;
+import attnprof.engine.result.LengthComparison;
+import attnprof.engine.result.PointStatus;
+import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.TippingPoint;
+import attnprof.engine.result.TippingPoint.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** One variant against its baseline for one quantity, along the lengths. */
+final class Comparison {
+  private final Comparisons.Key key;
+  private final List<Comparisons.Cell> cells;
+  private final double forkVariance;
+  private final Comparisons.Settings settings;
+  private final Resampler random;
+  private final double sign;
+  private final double[] lengths;
+  private final String unit;
+
+  Comparison(Comparisons.Key key, List<Comparisons.Cell> cells, double forkVariance, Comparisons.Settings settings, Resampler random) {
+    this.key = key;
+    this.cells = cells;
+    this.forkVariance = forkVariance;
+    this.settings = settings;
+    this.random = random;
+    ResultRow sample = cells.isEmpty() ? null : cells.get(0).variant();
+    this.sign = sample != null && Direction.ofId(sample.better()) == Direction.HIGHER_IS_BETTER ? -1 : 1;
+    this.lengths = cells.stream().mapToDouble(Comparisons.Cell::length).toArray();
+    this.unit = sample == null ? "" : sample.lengthUnit();
+  }
+
+  void run(List<TippingPoint> points, List<LengthComparison> comparisons) {
+    if (cells.isEmpty()) {
+      points.add(point(Verdict.NO_DATA, Double.NaN, "no length has results for both", Double.NaN, Double.NaN,
+          TippingPoint.GRID, ""));
+      return;
+    }
+    int n = cells.size();
+    int replicates = settings.replicates();
+    // per cell: the estimate's log ratio, and each replicate's log values of both sides
+    double[] logRatio = new double[n];
+    double[][] replicateRatios = new double[n][replicates];
+    double[][][] replicateValues = new double[n][][];
+    for (int i = 0; i < n; i++) {
+      Comparisons.Cell cell = cells.get(i);
+      if (cell.bothOk()) {
+        double[] estimate = cell.paired().estimate();
+        logRatio[i] = estimate[0] - estimate[1];
+        replicateValues[i] = new double[replicates][];
+        for (int r = 0; r < replicates; r++) {
+          double[] values = cell.paired().replicate(random, forkVariance);
+          replicateValues[i][r] = values;
+          replicateRatios[i][r] = values[0] - values[1];
+        }
+      } else {
+        double failure = Comparisons.countsAsFailure(cell.variant()) ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        logRatio[i] = failure;
+        java.util.Arrays.fill(replicateRatios[i], failure);
+      }
+    }
+    List<String> verdicts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      LengthComparison comparison = compare(cells.get(i), logRatio[i], replicateRatios[i]);
+      comparisons.add(comparison);
+      verdicts.add(comparison.verdict());
+    }
+    double[] deficits = new double[n];
+    for (int i = 0; i < n; i++) {
+      deficits[i] = sign * logRatio[i];
+    }
+    Crossing.Outcome outcome = Crossing.find(lengths, deficits);
+    double[] crossings = new double[replicates];
+    double[] deficit = new double[n];
+    for (int r = 0; r < replicates; r++) {
+      for (int i = 0; i < n; i++) {
+        deficit[i] = sign * replicateRatios[i][r];
+      }
+      crossings[r] = Crossing.find(lengths, deficit).asNumber();
+    }
+    double low = Stats.quantile(crossings, 0.025);
+    double high = Stats.quantile(crossings, 0.975);
+    String similar = indistinguishable(verdicts);
+    switch (outcome.kind()) {
+      case AT -> {
+        int below = outcome.below();
+        boolean bisected = cells.get(below).variant().refinement() || cells.get(below + 1).variant().refinement();
+        String detail = "worse at " + number(lengths[below]) + ", better from " + number(lengths[below + 1]) + " "
+            + unit + " on" + failureNote(cells.get(below)) + failureNote(cells.get(below + 1));
+        points.add(point(Verdict.AT, outcome.length(), detail, finite(low), finite(high),
+            bisected ? TippingPoint.BISECTED : TippingPoint.INTERPOLATED, similar));
+      }
+      case FROM_START -> points.add(point(Verdict.FROM_START, Double.NaN, "better at every length from "
+          + number(lengths[0]) + " to " + number(lengths[n - 1]) + " " + unit, Double.NaN, finite(high),
+          TippingPoint.GRID, similar));
+      case NEVER -> points.add(never(replicateValues, low, similar));
+    }
+  }
+
+  private LengthComparison compare(Comparisons.Cell cell, double logRatio, double[] replicates) {
+    double low = Stats.quantile(replicates, 0.025);
+    double high = Stats.quantile(replicates, 0.975);
+    double noise = Math.log1p(settings.noise());
+    String verdict;
+    // the interval of the deficit (positive is worse) against the band of noise around zero
+    double worstDeficit = sign > 0 ? high : -low;
+    double bestDeficit = sign > 0 ? low : -high;
+    if (worstDeficit < -noise) {
+      verdict = LengthComparison.BETTER;
+    } else if (bestDeficit > noise) {
+      verdict = LengthComparison.WORSE;
+    } else {
+      verdict = LengthComparison.INDISTINGUISHABLE;
+    }
+    String failed = cell.bothOk() ? "" : Comparisons.countsAsFailure(cell.variant()) ? "variant " + cell.variant().status()
+        : "baseline " + cell.baseline().status();
+    return new LengthComparison(key.variant(), key.baseline(), key.metric(), key.mode(), key.batch(), key.input(),
+        cell.length(), unit, Math.exp(logRatio), Math.exp(low), Math.exp(high), verdict, failed,
+        cell.variant().refinement() || cell.baseline().refinement());
+  }
+
+  /** Not better at the largest length: say so, with a crossing the fitted curves predict beyond it, if any. */
+  private TippingPoint never(double[][][] replicateValues, double low, String similar) {
+    Comparisons.Cell last = cells.get(cells.size() - 1);
+    String detail = "not better at the largest length, " + number(last.length()) + " " + unit
+        + failureNote(last);
+    List<Integer> fitted = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      if (cells.get(i).bothOk()) {
+        fitted.add(i);
+      }
+    }
+    if (fitted.size() < CostModel.MIN_LENGTHS || !last.bothOk()) {
+      return point(Verdict.NEVER_IN_RANGE, Double.NaN, detail, finite(low), Double.NaN, TippingPoint.GRID, similar);
+    }
+    double[] at = fitted.stream().mapToDouble(i -> lengths[i]).toArray();
+    Optional<CostModel> variant = CostModel.fit(at, costs(fitted, i -> cells.get(i).paired().estimate()[0]));
+    Optional<CostModel> baseline = CostModel.fit(at, costs(fitted, i -> cells.get(i).paired().estimate()[1]));
+    if (variant.isEmpty() || baseline.isEmpty()) {
+      return point(Verdict.NEVER_IN_RANGE, Double.NaN, detail, finite(low), Double.NaN, TippingPoint.GRID, similar);
+    }
+    double worst = Math.max(variant.get().worstResidual(), baseline.get().worstResidual());
+    if (!variant.get().good() || !baseline.get().good()) {
+      return point(Verdict.NEVER_IN_RANGE, Double.NaN, detail + String.format(Locale.ROOT,
+          "; the fitted cost curves are too poor to extrapolate (largest residual %.0f%%, more than %.0f%%)",
+          100 * worst, 100 * CostModel.MAX_RESIDUAL), finite(low), Double.NaN, TippingPoint.GRID, similar);
+    }
+    double largest = at[at.length - 1];
+    OptionalDouble predicted = variant.get().crossesBelow(baseline.get(), largest, largest * Comparisons.EXTRAPOLATION_LIMIT);
+    if (predicted.isEmpty()) {
+      return point(Verdict.NEVER_IN_RANGE, Double.NaN, detail + "; the fitted cost curves do not cross within "
+          + (long) Comparisons.EXTRAPOLATION_LIMIT + "x of it", finite(low), Double.NaN, TippingPoint.GRID, similar);
+    }
+    double[] predictions = new double[settings.replicates()];
+    for (int r = 0; r < predictions.length; r++) {
+      int rep = r;
+      Optional<CostModel> v = CostModel.fit(at, costs(fitted, i -> replicateValues[i][rep][0]));
+      Optional<CostModel> b = CostModel.fit(at, costs(fitted, i -> replicateValues[i][rep][1]));
+      predictions[r] = v.isPresent() && b.isPresent()
+          ? v.get().crossesBelow(b.get(), largest, largest * Comparisons.EXTRAPOLATION_LIMIT).orElse(Double.POSITIVE_INFINITY)
+          : Double.POSITIVE_INFINITY;
+    }
+    double predictedLow = Math.max(largest, Stats.quantile(predictions, 0.025));
+    double predictedHigh = Stats.quantile(predictions, 0.975);
+    return point(Verdict.NEVER_IN_RANGE, predicted.getAsDouble(), detail + String.format(Locale.ROOT,
+        "; fitted cost curves (a + b n + c n^2, largest residual %.0f%%) cross beyond it", 100 * worst),
+        predictedLow, finite(predictedHigh), TippingPoint.EXTRAPOLATED, similar);
+  }
+
+  /** The costs of fitted cells from their log values: the value when lower is better, its inverse when higher is. */
+  private double[] costs(List<Integer> fitted, java.util.function.IntToDoubleFunction logValue) {
+    return fitted.stream().mapToDouble(i -> Math.exp(sign * logValue.applyAsDouble(i))).toArray();
+  }
+
+  /** The ranges of lengths, such as {@code 256-362, 1024}, where the verdict was indistinguishable. */
+  private String indistinguishable(List<String> verdicts) {
+    List<String> ranges = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= verdicts.size(); i++) {
+      boolean similar = i < verdicts.size() && verdicts.get(i).equals(LengthComparison.INDISTINGUISHABLE);
+      if (similar && start < 0) {
+        start = i;
+      } else if (!similar && start >= 0) {
+        ranges.add(start == i - 1 ? number(lengths[start]) : number(lengths[start]) + "\u2013" + number(lengths[i - 1]));
+        start = -1;
+      }
+    }
+    return ranges.isEmpty() ? "" : String.join(", ", ranges) + " " + unit;
+  }
+
+  private static String failureNote(Comparisons.Cell cell) {
+    if (cell.bothOk()) {
+      return "";
+    }
+    return Comparisons.countsAsFailure(cell.variant()) ? " (the variant's point: " + cell.variant().status() + ")"
+        : " (the baseline's point: " + cell.baseline().status() + ")";
+  }
+
+  private String number(double length) {
+    String formatted = Lengths.format(length, unit);
+    return unit.isEmpty() ? formatted : formatted.substring(0, formatted.length() - unit.length() - 1);
+  }
+
+  private TippingPoint point(Verdict verdict, double length, String detail, double low, double high, String method,
+      String similar) {
+    return new TippingPoint(key.variant(), key.baseline(), key.metric(), key.mode(), key.batch(), key.input(),
+        verdict, length, unit, detail, low, high, method, similar);
+  }
+
+  private static double finite(double value) {
+    return Double.isFinite(value) ? value : Double.NaN;
+  }
+}

@@ -70,7 +70,8 @@ final class LoadedModel implements AutoCloseable {
   static LoadedModel load(PluginRegistry registry, Point job, int warmup, Phases phases, Partial partial)
       throws Exception {
     ModelVariant variant = registry.variant(job.variant());
-    ModelConfig config = ModelConfig.resolve(variant.descriptor(), job.preset(), job.params());
+    // the point's own resolved configuration: a measuring process never resolves it again
+    ModelConfig config = new ModelConfig(job.preset(), job.config(), job.params().keySet());
     DeviceAdapter device = registry.device(job.device());
     var availability = device.availability(job.device());
     if (!availability.available()) {

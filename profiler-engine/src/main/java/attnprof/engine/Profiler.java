@@ -8,6 +8,7 @@ import attnprof.engine.request.SweepRequest;
 import attnprof.engine.result.MergeResult;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.ProgressListener;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.StoredRunSummary;
 import attnprof.engine.result.SweepResult;
@@ -278,13 +279,17 @@ public final class Profiler {
    * resample each point's forks, as {@code results.csv} alone cannot.
    */
   public List<TippingPoint> tippingPoints(List<ResultRow> rows, List<PointResult> points) {
-    return injector.getInstance(TippingPointFinder.class).analyse(rows, points,
+    return injector.getInstance(TippingPointFinder.class).analyse(figures(rows), points,
         attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints();
   }
 
   /** The tipping points in result rows, such as those read back with {@link #readResults}. */
   public List<TippingPoint> tippingPoints(List<ResultRow> rows) {
-    return injector.getInstance(TippingPointFinder.class).find(rows);
+    return injector.getInstance(TippingPointFinder.class).find(figures(rows));
+  }
+
+  private static List<Figure> figures(List<ResultRow> rows) {
+    return rows.stream().map(ResultRow::toFigure).toList();
   }
 
   /**

@@ -258,7 +258,7 @@ class LauncherIT {
     assertThat(tipping.get("tippingPoints")).isNotEmpty()
         .isEqualTo(json.readTree(run.resolve("results.json").toFile()).get("tippingPoints"));
     var compared = json.readTree(attnprof("--db", database, "compare", runId, runId, "--format", "json").out());
-    assertThat(compared.get("comparisons")).isNotEmpty().allSatisfy(line -> {
+    assertThat(compared.get("quantities")).isNotEmpty().allSatisfy(line -> {
       assertThat(line.get("ratio").asDouble()).isEqualTo(1.0);
       assertThat(line.get("variant").asText()).startsWith("text/");
     });

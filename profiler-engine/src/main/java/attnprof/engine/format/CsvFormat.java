@@ -24,6 +24,7 @@ public final class CsvFormat {
       return "";
     }
     String text = value instanceof Double d ? number(d)
+        : value instanceof Enum<?> constant ? Ids.of(constant)
         : value instanceof java.util.Collection<?> items ? items.stream().map(String::valueOf)
             .collect(java.util.stream.Collectors.joining(";"))
         : String.valueOf(value);

@@ -40,6 +40,16 @@ public final class RecordCsv {
 
   /** @throws IllegalArgumentException when a column the record needs is missing or a value does not parse */
   public static <R extends Record> List<R> read(Class<R> type, String text) {
+    return read(type, text, java.util.Map.of());
+  }
+
+  /**
+   * Records from CSV whose columns may have the names older files gave them.
+   *
+   * @param formerNames a component's former column name, by the component's name
+   * @throws IllegalArgumentException when a column the record needs is missing or a value does not parse
+   */
+  public static <R extends Record> List<R> read(Class<R> type, String text, java.util.Map<String, String> formerNames) {
     List<List<String>> lines = CsvFormat.parse(text);
     if (lines.isEmpty()) {
       return List.of();
@@ -49,6 +59,9 @@ public final class RecordCsv {
     int[] columns = new int[components.length];
     for (int i = 0; i < components.length; i++) {
       columns[i] = header.indexOf(components[i].getName());
+      if (columns[i] < 0 && formerNames.containsKey(components[i].getName())) {
+        columns[i] = header.indexOf(formerNames.get(components[i].getName()));
+      }
       // a flag added to the rows later (refinement) is false in files written before it
       if (columns[i] < 0 && components[i].getType() != boolean.class) {
         throw new IllegalArgumentException("the CSV has no column `" + components[i].getName() + "`");
@@ -78,6 +91,11 @@ public final class RecordCsv {
     return records;
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object enumOf(Class<?> type, String field) {
+    return Ids.parse((Class) type, field);
+  }
+
   private static Object convert(String field, Class<?> type, String name, int line) {
     try {
       if (type == String.class) {
@@ -97,6 +115,9 @@ public final class RecordCsv {
       }
       if (type == boolean.class) {
         return Boolean.parseBoolean(field.trim());
+      }
+      if (type.isEnum()) {
+        return enumOf(type, field);
       }
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("line " + line + ": `" + name + "` is not a number: " + field);

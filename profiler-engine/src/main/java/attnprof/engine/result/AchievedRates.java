@@ -34,32 +34,32 @@ public final class AchievedRates {
   }
 
   /** The rates of every point with both an ok latency and an ok FLOP count, ordered by mode, variant and length. */
-  public static List<Rate> of(List<ResultRow> rows) {
+  public static List<Rate> of(List<Figure> rows) {
     Map<Key, Double> flops = new HashMap<>();
-    for (ResultRow row : rows) {
+    for (Figure row : rows) {
       if (row.ok() && "flops".equals(row.metric()) && row.batch() == 1 && row.value() != null) {
         flops.put(Key.of(row, row.variant()), row.value());
       }
     }
     Map<Key, double[]> measured = new HashMap<>();
-    List<ResultRow> latencies = rows.stream()
+    List<Figure> latencies = rows.stream()
         .filter(r -> r.ok() && "latency".equals(r.metric()) && r.batch() == 1 && r.value() != null && r.value() > 0)
         .toList();
-    for (ResultRow row : latencies) {
+    for (Figure row : latencies) {
       Double count = flops.get(Key.of(row, row.variant()));
       if (count != null) {
         measured.put(Key.of(row, row.variant()), new double[] {count, row.value()});
       }
     }
     List<Rate> rates = new ArrayList<>();
-    for (ResultRow row : latencies) {
+    for (Figure row : latencies) {
       double[] both = measured.get(Key.of(row, row.variant()));
       if (both == null) {
         continue;
       }
       double[] baseline = row.baseline() == null || row.baseline().isEmpty() ? null
           : measured.get(Key.of(row, row.baseline()));
-      rates.add(new Rate(row.variant(), row.baseline(), row.mode(), row.input(), row.length(), row.lengthUnit(),
+      rates.add(new Rate(row.variant(), row.baseline(), row.mode().id(), row.input(), row.length(), row.lengthUnit(),
           both[0], both[1], gflops(both), baseline == null ? Double.NaN : gflops(baseline)));
     }
     rates.sort(Comparator.comparing(Rate::mode).thenComparing(Rate::input).thenComparing(Rate::variant)
@@ -72,8 +72,8 @@ public final class AchievedRates {
   }
 
   private record Key(String variant, String mode, String input, double length, String preset) {
-    static Key of(ResultRow row, String variant) {
-      return new Key(variant, row.mode(), row.input(), row.length(), Objects.toString(row.preset(), ""));
+    static Key of(Figure row, String variant) {
+      return new Key(variant, row.mode().id(), row.input(), row.length(), Objects.toString(row.preset(), ""));
     }
   }
 }

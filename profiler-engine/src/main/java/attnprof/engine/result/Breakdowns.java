@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The component breakdowns in result rows, one per measured point. */
+/** The component breakdowns in a run's figures, one per measured point. */
 public final class Breakdowns {
   private static final String PREFIX = "breakdown.";
 
@@ -45,13 +45,13 @@ public final class Breakdowns {
   }
 
   /** The breakdown of every point whose rows hold one, by mode, variant and length. */
-  public static List<Entry> of(List<ResultRow> rows) {
+  public static List<Entry> of(List<Figure> rows) {
     record Key(String variant, double length, String mode, int batch, String input) {
     }
-    Map<Key, List<ResultRow>> byPoint = new LinkedHashMap<>();
-    for (ResultRow row : rows) {
+    Map<Key, List<Figure>> byPoint = new LinkedHashMap<>();
+    for (Figure row : rows) {
       if (row.ok() && (row.metric().startsWith(PREFIX) || row.metric().startsWith("flops"))) {
-        byPoint.computeIfAbsent(new Key(row.variant(), row.length(), row.mode(), row.batch(), row.input()),
+        byPoint.computeIfAbsent(new Key(row.variant(), row.length(), row.mode().id(), row.batch(), row.input()),
             k -> new ArrayList<>()).add(row);
       }
     }

@@ -4,7 +4,7 @@ package attnprof.engine.result;
  * One measured quantity of one point, flat, as written to CSV and JSON: what was measured, the value
  * and its spread, how the point ended, and the run's environment.
  *
- * @param run the run's id
+ * @param runId the run's id
  * @param variant the variant id
  * @param baseline its baseline, empty for a vanilla variant
  * @param modality the modality
@@ -18,7 +18,8 @@ package attnprof.engine.result;
  * @param metric the quantity's id, such as {@code latency} or {@code peak_memory.rss}
  * @param value the median, or null when the point did not end {@code ok}
  * @param unit the value's unit
- * @param better {@code lower} or {@code higher}: which direction is better
+ * @param direction {@code lower}, {@code higher} or {@code neither}: which way is better (neither: a detail, not
+ *     compared)
  * @param runs how many runs the value summarises
  * @param p10 the 10th percentile of the runs
  * @param p90 the 90th percentile
@@ -38,7 +39,7 @@ package attnprof.engine.result;
  * @param tensorflow TensorFlow's version
  */
 public record ResultRow(
-    String run,
+    String runId,
     String variant,
     String baseline,
     String modality,
@@ -52,7 +53,7 @@ public record ResultRow(
     String metric,
     Double value,
     String unit,
-    String better,
+    String direction,
     int runs,
     Double p10,
     Double p90,
@@ -71,10 +72,49 @@ public record ResultRow(
     String jdk,
     String tensorflow) {
 
+  /** Columns as files before the engine's rebuild named them, by today's name. */
+  public static final java.util.Map<String, String> FORMER_NAMES = java.util.Map.of("runId", "run",
+      "direction", "better");
+
+  /** A figure's row in a run, with the run's environment. */
+  public static ResultRow of(String runId, Figure figure, RunEnvironment environment) {
+    var summary = figure.summary();
+    boolean ok = summary != null;
+    PointSpec point = figure.point();
+    return new ResultRow(runId, point.variant(), point.baseline(), point.modality(), point.preset(), point.input(),
+        point.length(), point.lengthUnit(), point.batch(), point.mode().id(), point.device(), figure.metric(),
+        ok ? summary.median() : null, figure.unit(), figure.direction().id(), ok ? summary.runs() : 0,
+        ok ? summary.p10() : null, ok ? summary.p90() : null, ok ? summary.mad() : null,
+        ok ? summary.ciLow() : null, ok ? summary.ciHigh() : null, ok ? summary.relativeSpread() : null,
+        figure.status().id(), figure.message(), figure.parameters(), String.join("; ", figure.notes()),
+        point.refinement(), environment.cpuModel(), environment.cpuCores(), environment.memoryBytes(),
+        environment.jdk(), environment.tensorflow());
+  }
+
+  /**
+   * The figure a row was written from, as far as a row says it: a point's configuration and the quantity's
+   * description are not in rows.
+   */
+  public Figure toFigure() {
+    PointSpec point = new PointSpec(variant, baseline, modality, preset, java.util.Map.of(), input, length, lengthUnit,
+        batch, attnprof.api.Mode.of(mode), device, refinement);
+    var quantity = new attnprof.api.metric.Quantity(metric, new attnprof.api.metric.Unit(unit),
+        attnprof.api.metric.Direction.ofId(direction), "");
+    var summary = value == null ? null : new attnprof.api.metric.Summary(value, or(p10, value), or(p90, value),
+        or(mad, 0.0), or(ciLow, value), or(ciHigh, value), runs);
+    PointStatus ended = java.util.Arrays.stream(PointStatus.values()).filter(s -> s.id().equals(status)).findFirst()
+        .orElse(PointStatus.ERROR);
+    return new Figure(point, quantity, summary, ended, message,
+        parameters, notes == null || notes.isEmpty() ? java.util.List.of() : java.util.List.of(notes.split("; ")));
+  }
+
+  private static double or(Double value, double otherwise) {
+    return value == null ? otherwise : value;
+  }
   /** The same row as part of another run, such as the merge of the shards that measured it. */
   public ResultRow withRun(String newRun) {
     return new ResultRow(newRun, variant, baseline, modality, preset, input, length, lengthUnit, batch, mode, device,
-        metric, value, unit, better, runs, p10, p90, mad, ciLow, ciHigh, spread, status, message, parameters, notes,
+        metric, value, unit, direction, runs, p10, p90, mad, ciLow, ciHigh, spread, status, message, parameters, notes,
         refinement, cpuModel, cpuCores, memoryBytes, jdk, tensorflow);
   }
 

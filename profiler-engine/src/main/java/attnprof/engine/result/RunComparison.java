@@ -1,6 +1,5 @@
 package attnprof.engine.result;
 
-import attnprof.api.metric.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,34 +21,36 @@ public final class RunComparison {
       String metric, String unit, double a, double b, double ratio, Boolean beyondSpread) {
   }
 
-  public static List<Line> of(List<ResultRow> a, List<ResultRow> b) {
-    Map<String, ResultRow> first = new LinkedHashMap<>();
-    for (ResultRow row : a) {
-      if (row.ok() && Direction.ofId(row.better()).ranked()) {
-        first.put(key(row), row);
+  public static List<Line> of(List<Figure> a, List<Figure> b) {
+    Map<String, Figure> first = new LinkedHashMap<>();
+    for (Figure figure : a) {
+      if (figure.ok() && figure.direction().ranked()) {
+        first.put(key(figure), figure);
       }
     }
     List<Line> lines = new ArrayList<>();
-    for (ResultRow second : b) {
-      ResultRow one = first.get(key(second));
+    for (Figure second : b) {
+      Figure one = first.get(key(second));
       if (one == null || !second.ok()) {
         continue;
       }
       Boolean beyond = hasSpread(one) && hasSpread(second)
-          ? one.p90() < second.p10() || second.p90() < one.p10() : null;
-      lines.add(new Line(one.variant(), one.length(), one.lengthUnit(), one.mode(), one.batch(), one.input(),
+          ? one.summary().p90() < second.summary().p10() || second.summary().p90() < one.summary().p10() : null;
+      lines.add(new Line(one.variant(), one.length(), one.lengthUnit(), one.mode().id(), one.batch(), one.input(),
           one.metric(), one.unit(), one.value(), second.value(), second.value() / one.value(), beyond));
     }
     return lines;
   }
 
   /** Whether a row summarises several readings that spread (a count or a single high-water mark does not). */
-  private static boolean hasSpread(ResultRow row) {
-    return row.runs() >= 2 && row.p10() != null && row.p90() != null && row.p90() > row.p10();
+  private static boolean hasSpread(Figure figure) {
+    var summary = figure.summary();
+    return summary.runs() >= 2 && summary.p90() > summary.p10();
   }
 
-  private static String key(ResultRow row) {
-    return row.variant() + "|" + row.preset() + "|" + row.input() + "|" + row.length() + "|" + row.mode() + "|"
-        + row.batch() + "|" + row.device() + "|" + row.metric();
+  private static String key(Figure figure) {
+    PointSpec point = figure.point();
+    return point.variant() + "|" + point.preset() + "|" + point.input() + "|" + point.length() + "|"
+        + point.mode().id() + "|" + point.batch() + "|" + point.device() + "|" + figure.metric();
   }
 }

@@ -20,7 +20,7 @@ class AchievedRatesTest {
         row("t/lonely", "t/vanilla", "flops", "FLOP", 2048, 2e9, "ok"),
         row("t/lonely", "t/vanilla", "latency", "ms", 2048, 4.0, "ok"));
 
-    List<AchievedRates.Rate> rates = AchievedRates.of(rows);
+    List<AchievedRates.Rate> rates = AchievedRates.of(rows.stream().map(ResultRow::toFigure).toList());
 
     assertThat(rates).extracting(AchievedRates.Rate::variant).containsExactly("t/efficient", "t/lonely", "t/vanilla");
     AchievedRates.Rate efficient = rates.get(0);

@@ -20,7 +20,7 @@ class RunComparisonTest {
     List<ResultRow> b = List.of(row("b", "latency", "lower", 15, 5, 14, 16), row("b", "throughput", "higher", 98, 5,
         90, 104), row("b", "breakdown.attention.share", "neither", 60, 1, 60, 60), row("b", "flops", "lower", 8, 1, 8, 8));
 
-    List<RunComparison.Line> lines = RunComparison.of(a, b);
+    List<RunComparison.Line> lines = RunComparison.of(figures(a), figures(b));
 
     // the breakdown's shares are details, not compared
     assertThat(lines).extracting(RunComparison.Line::metric).containsExactly("latency", "throughput", "flops");
@@ -29,7 +29,11 @@ class RunComparisonTest {
     assertThat(lines.get(1).beyondSpread()).isFalse();
     assertThat(lines.get(2).beyondSpread()).as("a count has no spread").isNull();
     // a high-water mark over several steps is still one reading
-    assertThat(RunComparison.of(List.of(row("a", "rss", "lower", 10, 8, 10, 10)),
-        List.of(row("b", "rss", "lower", 11, 8, 11, 11))).get(0).beyondSpread()).isNull();
+    assertThat(RunComparison.of(figures(List.of(row("a", "rss", "lower", 10, 8, 10, 10))),
+        figures(List.of(row("b", "rss", "lower", 11, 8, 11, 11)))).get(0).beyondSpread()).isNull();
+  }
+
+  private static List<Figure> figures(List<ResultRow> rows) {
+    return rows.stream().map(ResultRow::toFigure).toList();
   }
 }

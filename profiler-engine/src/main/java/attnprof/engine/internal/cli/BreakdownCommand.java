@@ -65,7 +65,7 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
       case json -> {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("runId", result.runId());
-        document.put("breakdowns", Breakdowns.of(result.rows()).stream().map(BreakdownCommand::entry).toList());
+        document.put("breakdowns", Breakdowns.of(result.figures()).stream().map(BreakdownCommand::entry).toList());
         document.put("rows", result.rows());
         OutputFormat.printJson(root.out, document);
       }
@@ -82,7 +82,7 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
         + "each moment, summed by component"));
     TextTable table = new TextTable("VARIANT", "LENGTH", "MODE", "EMBEDDING", "ATTENTION", "FEED_FORWARD", "NORM",
         "OTHER", "BUSY", "UNSCOPED", "GFLOP").repeatingFirst(3);
-    for (Breakdowns.Entry entry : Breakdowns.of(result.rows())) {
+    for (Breakdowns.Entry entry : Breakdowns.of(result.figures())) {
       table.row(entry.variant(), Lengths.format(entry.length(), entry.lengthUnit()), entry.mode(),
           cell(entry, Component.EMBEDDING), cell(entry, Component.ATTENTION), cell(entry, Component.FEED_FORWARD),
           cell(entry, Component.NORM), cell(entry, Component.OTHER),

@@ -41,14 +41,14 @@ final class CompareCommand implements Runnable {
   public void run() {
     var a = root.profiler().storedResult(root.database(), runA);
     var b = root.profiler().storedResult(root.database(), runB);
-    List<RunComparison.Line> lines = RunComparison.of(a.rows(), b.rows());
+    List<RunComparison.Line> lines = RunComparison.of(a.figures(), b.figures());
     List<TippingPair> pairs = pairs(a.tippingPoints(), b.tippingPoints());
     switch (output.format) {
       case json -> {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("runA", runA);
         document.put("runB", runB);
-        document.put("comparisons", lines);
+        document.put("quantities", lines);
         document.put("tippingPoints", pairs);
         OutputFormat.printJson(root.out, document);
       }

@@ -60,7 +60,7 @@ final class ListCommand implements Runnable {
   }
 
   /** A metric's quantity, named as in results.json's rows; {@code id} is the metric to ask for with --metrics. */
-  public record QuantityEntry(String id, String metric, String unit, String better) {
+  public record QuantityEntry(String id, String metric, String unit, String direction) {
   }
 
   public record MetricEntry(String id, String name, List<QuantityEntry> quantities, boolean batchOneOnly, String summary) {
@@ -199,7 +199,7 @@ final class ListCommand implements Runnable {
   private static void printMetrics(PrintStream out, List<MetricEntry> entries, boolean each) {
     if (each) {
       TextTable table = new TextTable("METRIC", "QUANTITY", "UNIT", "BETTER");
-      entries.forEach(m -> m.quantities().forEach(q -> table.row(m.id(), q.metric(), q.unit(), better(q.better()))));
+      entries.forEach(m -> m.quantities().forEach(q -> table.row(m.id(), q.metric(), q.unit(), better(q.direction()))));
       section(out, "Metrics (ask for a metric with --metrics METRIC; its quantities are the rows' `metric`)", table);
       return;
     }

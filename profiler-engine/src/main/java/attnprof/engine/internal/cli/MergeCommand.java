@@ -34,7 +34,7 @@ final class MergeCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     MergeResult merged = root.profiler().merge(shards, out, allowMixedDevices);
     root.out.println();
-    TippingTables.printFigures(root.out, merged.result().rows());
+    TippingTables.printFigures(root.out, merged.result().figures());
     TippingTables.printComparisons(root.out, merged.result().comparisons());
     TippingTables.printTippingPoints(root.out, merged.result().tippingPoints());
     root.out.println();

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --format table|csv|json}: a command's output as a table for people, or as CSV or JSON for
- * scripts and notebooks. JSON uses the field names of {@code results.json}; CSV has a header line of
- * the same names and one line per record.
+ * scripts and notebooks. JSON uses the field names and spellings of {@code results.json}, with its
+ * {@code schemaVersion}; CSV has a header line of the same names and one line per record.
  */
 final class OutputFormat {
   /** The formats; lower case, as they are typed. */
@@ -23,10 +23,12 @@ final class OutputFormat {
           + "(default: ${DEFAULT-VALUE})")
   Format format = Format.table;
 
-  /** Prints a value as JSON. */
+  /** Prints a value as one JSON document, its {@code schemaVersion} first ({@link Json#SCHEMA_VERSION}). */
   static void printJson(PrintStream out, Object value) {
     try {
-      out.println(Json.mapper().writeValueAsString(value));
+      var document = Json.mapper().createObjectNode().put("schemaVersion", Json.SCHEMA_VERSION);
+      document.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(value));
+      out.println(Json.mapper().writeValueAsString(document));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

@@ -28,7 +28,7 @@ final class RunsCommand implements Runnable {
    * that measures what a partial run is missing.
    */
   public record RunEntry(String runId, String startedAt, String finishedAt, boolean complete, int planned, int stored,
-      List<String> variants, String modality, String preset, String device, String folder, String resume) {
+      List<String> variants, String modality, String preset, String device, String outputDirectory, String resume) {
   }
 
   @Override
@@ -58,7 +58,7 @@ final class RunsCommand implements Runnable {
       String what = (run.variants().isEmpty() ? run.modality() : String.join(", ", run.variants())) + " "
           + run.preset() + " on " + run.device();
       table.row(run.runId(), when(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt())),
-          points(run), run.complete() ? "complete" : "partial", what, run.folder());
+          points(run), run.complete() ? "complete" : "partial", what, run.outputDirectory());
     }
     root.out.print(table.render());
     for (RunEntry run : runs) {

@@ -176,8 +176,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     }
     PrintStream outStream = root.out;
     outStream.println();
-    TippingTables.printFigures(outStream, result.rows());
-    TippingTables.printAchievedRates(outStream, result.rows());
+    TippingTables.printFigures(outStream, result.figures());
+    TippingTables.printAchievedRates(outStream, result.figures());
     TippingTables.printComparisons(outStream, result.comparisons());
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();

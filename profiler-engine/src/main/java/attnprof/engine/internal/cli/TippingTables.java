@@ -2,7 +2,7 @@ package attnprof.engine.internal.cli;
 
 import attnprof.engine.result.Lengths;
 import attnprof.engine.result.LengthComparison;
-import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.result.AchievedRates;
 import java.io.PrintStream;
@@ -104,18 +104,18 @@ final class TippingTables {
    * statuses) in the cells. Details that are not compared (the breakdown's shares) are left to
    * {@code attnprof breakdown} and the report.
    */
-  static void printFigures(PrintStream out, List<ResultRow> rows) {
-    Map<String, List<ResultRow>> groups = rows.stream()
-        .filter(r -> attnprof.api.metric.Direction.ofId(r.better()).ranked())
+  static void printFigures(PrintStream out, List<Figure> rows) {
+    Map<String, List<Figure>> groups = rows.stream()
+        .filter(r -> r.direction().ranked())
         .collect(Collectors.groupingBy(
-        r -> r.metric() + " | " + Formats.where(r.mode(), r.batch(), r.input()),
+        r -> r.metric() + " | " + Formats.where(r.mode().id(), r.batch(), r.input()),
         TreeMap::new, Collectors.toList()));
-    for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
-      List<ResultRow> groupRows = group.getValue();
+    for (Map.Entry<String, List<Figure>> group : groups.entrySet()) {
+      List<Figure> groupRows = group.getValue();
       Map<String, Map<Double, String>> cells = new java.util.LinkedHashMap<>();
-      for (ResultRow row : groupRows) {
+      for (Figure row : groupRows) {
         cells.computeIfAbsent(row.variant(), v -> new TreeMap<>()).put(row.length(),
-            row.ok() ? Formats.value(row.value(), row.unit()) : row.status());
+            row.ok() ? Formats.value(row.value(), row.unit()) : row.status().id());
       }
       out.println(Terminal.fit(group.getKey()));
       out.print(variantsByLength(cells, groupRows.get(0).lengthUnit()));
@@ -127,7 +127,7 @@ final class TippingTables {
    * One table per mode and input: each point's achieved GFLOP/s (counted FLOPs over median latency,
    * derived), with an efficient variant's fraction of its baseline's rate at the same length.
    */
-  static void printAchievedRates(PrintStream out, List<ResultRow> rows) {
+  static void printAchievedRates(PrintStream out, List<Figure> rows) {
     Map<String, List<AchievedRates.Rate>> groups = AchievedRates.of(rows).stream().collect(Collectors.groupingBy(
         r -> Formats.where(r.mode(), 1, r.input()), TreeMap::new,
         Collectors.toList()));

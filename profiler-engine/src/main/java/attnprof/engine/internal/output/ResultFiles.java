@@ -3,6 +3,7 @@ package attnprof.engine.internal.output;
 import attnprof.engine.format.Json;
 import attnprof.engine.format.RecordCsv;
 import attnprof.api.ProfilerException;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.SweepResult;
 import java.time.Instant;
@@ -33,13 +34,13 @@ public final class ResultFiles {
     try {
       String text = Files.readString(file);
       if (file.getFileName().toString().endsWith(".json")) {
-        ResultsDocument document = Json.mapper().readValue(text, ResultsDocument.class);
+        ResultsDocument document = ResultsDocument.read(text);
         if (document.rows() == null) {
           throw ProfilerException.user(file + " is not an attnprof results file: it has no rows");
         }
         return document.rows();
       }
-      return RecordCsv.read(ResultRow.class, text);
+      return RecordCsv.read(ResultRow.class, text, ResultRow.FORMER_NAMES);
     } catch (IOException | IllegalArgumentException e) {
       throw ProfilerException.user(file + " is not an attnprof results file: " + firstLine(e.getMessage()));
     }
@@ -56,12 +57,13 @@ public final class ResultFiles {
       throw ProfilerException.user("no run `" + path + "` in the results database, and no results.json at " + path);
     }
     try {
-      ResultsDocument document = Json.mapper().readValue(Files.readString(file), ResultsDocument.class);
+      ResultsDocument document = ResultsDocument.read(Files.readString(file));
       if (document.rows() == null || document.points() == null) {
         throw ProfilerException.user(file + " is not an attnprof results.json: it has no rows");
       }
       return new SweepResult(document.runId(), Instant.parse(document.startedAt()), Instant.parse(document.finishedAt()),
-          document.environment(), document.points(), document.rows(), document.tippingPoints(),
+          document.environment(), document.points(), Figure.ofRows(document.rows(), document.points()),
+          document.tippingPoints(),
           document.comparisons(), file.toAbsolutePath().getParent(), document.complete());
     } catch (IOException | RuntimeException e) {
       if (e instanceof ProfilerException profilerException) {

@@ -4,7 +4,7 @@ import attnprof.engine.result.Lengths;
 import attnprof.engine.result.Breakdowns;
 import attnprof.api.metric.Direction;
 import attnprof.api.model.Component;
-import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.SweepResult;
 import attnprof.engine.result.TippingPoint;
 import java.awt.BasicStroke;
@@ -66,60 +66,58 @@ public final class Charts {
   /** Every chart of the result. */
   public static List<Chart> of(SweepResult result) {
     List<Chart> charts = new ArrayList<>();
-    Map<String, List<ResultRow>> groups = result.rows().stream()
-        .filter(r -> Direction.ofId(r.better()).ranked())
+    Map<String, List<Figure>> groups = result.figures().stream()
+        .filter(r -> r.direction().ranked())
         // an unlimited streaming left context has no place on a length axis
         .filter(r -> Double.isFinite(r.length()))
         .collect(Collectors.groupingBy(Charts::groupKey, LinkedHashMap::new, Collectors.toList()));
     groups.forEach((key, rows) -> charts.add(curves(key, rows, result.tippingPoints())));
-    Map<String, List<Breakdowns.Entry>> byMode = Breakdowns.of(result.rows()).stream()
+    Map<String, List<Breakdowns.Entry>> byMode = Breakdowns.of(result.figures()).stream()
         .collect(Collectors.groupingBy(e -> e.mode() + (e.batch() == 1 ? "" : "-b" + e.batch())
             + (e.input().equals("synthetic") ? "" : "-" + e.input()), LinkedHashMap::new, Collectors.toList()));
     byMode.forEach((mode, entries) -> charts.add(breakdown(mode, entries)));
     return charts;
   }
 
-  private static String groupKey(ResultRow row) {
-    return row.modality() + "-" + row.metric() + "-" + row.mode() + (row.batch() == 1 ? "" : "-b" + row.batch())
+  private static String groupKey(Figure row) {
+    return row.modality() + "-" + row.metric() + "-" + row.mode().id() + (row.batch() == 1 ? "" : "-b" + row.batch())
         + (row.input().equals("synthetic") ? "" : "-" + row.input());
   }
 
-  private static Chart curves(String key, List<ResultRow> rows, List<TippingPoint> tippingPoints) {
-    ResultRow sample = rows.get(0);
+  private static Chart curves(String key, List<Figure> rows, List<TippingPoint> tippingPoints) {
+    Figure sample = rows.get(0);
     String unit = sample.unit();
     double scale = unit.equals("bytes") ? 1024.0 * 1024 : unit.equals("FLOP") ? 1e9 : 1;
     String shownUnit = unit.equals("bytes") ? "MiB" : unit.equals("FLOP") ? "GFLOP" : unit;
-    Map<String, List<ResultRow>> byVariant = rows.stream()
-        .collect(Collectors.groupingBy(ResultRow::variant, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<Figure>> byVariant = rows.stream()
+        .collect(Collectors.groupingBy(Figure::variant, LinkedHashMap::new, Collectors.toList()));
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     List<double[]> failures = new ArrayList<>();
     List<String> failureLabels = new ArrayList<>();
     int index = 0;
-    for (Map.Entry<String, List<ResultRow>> entry : byVariant.entrySet()) {
+    for (Map.Entry<String, List<Figure>> entry : byVariant.entrySet()) {
       YIntervalSeries series = new YIntervalSeries(entry.getKey(), true, false);
-      for (ResultRow row : entry.getValue()) {
+      for (Figure row : entry.getValue()) {
         if (row.ok()) {
           // the band: the 95% interval of the median, from every fork's runs
-          double low = row.ciLow() == null ? row.value() : row.ciLow();
-          double high = row.ciHigh() == null ? row.value() : row.ciHigh();
-          series.add(row.length(), row.value() / scale, low / scale, high / scale);
+          series.add(row.length(), row.value() / scale, row.ciLow() / scale, row.ciHigh() / scale);
         } else {
           failures.add(new double[] {row.length(), index});
-          failureLabels.add(row.status());
+          failureLabels.add(row.status().id());
         }
       }
       dataset.addSeries(series);
       index++;
     }
-    String title = sample.metric() + ", " + sample.mode() + (sample.batch() == 1 ? "" : ", batch " + sample.batch())
+    String title = sample.metric() + ", " + sample.mode().id() + (sample.batch() == 1 ? "" : ", batch " + sample.batch())
         + " (" + sample.modality() + ", " + sample.preset() + ")";
     // a streaming point's length is the left context it keeps
-    String axisName = sample.mode().equals(attnprof.api.Mode.STREAMING.id()) ? "left context" : "length";
+    String axisName = sample.mode() == attnprof.api.Mode.STREAMING ? "left context" : "length";
     ValueAxis x = axis(sample.lengthUnit().isEmpty() ? axisName : axisName + " (" + sample.lengthUnit() + ")",
-        rows.stream().mapToDouble(ResultRow::length));
-    ValueAxis y = axis(sample.metric() + " (" + shownUnit + ", " + sample.better() + " is better)",
-        rows.stream().filter(ResultRow::ok).flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.value() / scale,
-            (r.ciLow() == null ? r.value() : r.ciLow()) / scale, (r.ciHigh() == null ? r.value() : r.ciHigh()) / scale)));
+        rows.stream().mapToDouble(Figure::length));
+    ValueAxis y = axis(sample.metric() + " (" + shownUnit + ", " + sample.direction().id() + " is better)",
+        rows.stream().filter(Figure::ok).flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.value() / scale,
+            r.ciLow() / scale, r.ciHigh() / scale)));
     DeviationRenderer renderer = new DeviationRenderer(true, true);
     renderer.setAlpha(0.18f);
     for (int i = 0; i < byVariant.size(); i++) {
@@ -152,11 +150,11 @@ public final class Charts {
    * variant, over a shaded span of its 95% interval. A point predicted beyond the grid is labelled as
    * extrapolated.
    */
-  private static void markTippingPoints(XYPlot plot, Map<String, List<ResultRow>> byVariant, ResultRow sample,
+  private static void markTippingPoints(XYPlot plot, Map<String, List<Figure>> byVariant, Figure sample,
       List<TippingPoint> tippingPoints) {
     List<String> variants = new ArrayList<>(byVariant.keySet());
     for (TippingPoint tipping : tippingPoints) {
-      if (!tipping.metric().equals(sample.metric()) || !tipping.mode().equals(sample.mode())
+      if (!tipping.metric().equals(sample.metric()) || !tipping.mode().equals(sample.mode().id())
           || tipping.batch() != sample.batch() || !tipping.input().equals(sample.input())
           || !variants.contains(tipping.variant()) || !Double.isFinite(tipping.length())) {
         continue;

@@ -6,6 +6,7 @@ import attnprof.api.model.Component;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.RunEnvironment;
 import attnprof.engine.result.SweepResult;
@@ -54,12 +55,12 @@ final class HtmlReport {
             + "<code>attnprof sweep --resume " + Html.escape(result.runId()) + "</code>.")
         .append("</p>\n");
     environment(html, result.environment());
-    streamingNote(html, result.rows());
+    streamingNote(html, result.figures());
     tippingPoints(html, result.tippingPoints());
     charts(html, charts, pngs);
     comparisons(html, result.comparisons());
-    achievedRates(html, result.rows());
-    breakdown(html, result.rows());
+    achievedRates(html, result.figures());
+    breakdown(html, result.figures());
     failures(html, result.points());
     rows(html, result.rows());
     html.append("</body></html>\n");
@@ -80,8 +81,8 @@ final class HtmlReport {
   }
 
   /** When the run has points of the streaming mode: what their lengths and quantities mean. */
-  private static void streamingNote(StringBuilder html, List<attnprof.engine.result.ResultRow> rows) {
-    if (rows.stream().noneMatch(row -> row.mode().equals(attnprof.api.Mode.STREAMING.id()))) {
+  private static void streamingNote(StringBuilder html, List<Figure> figures) {
+    if (figures.stream().noneMatch(figure -> figure.mode() == attnprof.api.Mode.STREAMING)) {
       return;
     }
     html.append("<h2 id=\"streaming\">Streaming</h2>\n<p class=\"note\">Points of the <em>streaming</em> mode "
@@ -149,8 +150,8 @@ final class HtmlReport {
     html.append("</table>\n");
   }
 
-  private static void achievedRates(StringBuilder html, List<ResultRow> rows) {
-    List<AchievedRates.Rate> rates = AchievedRates.of(rows);
+  private static void achievedRates(StringBuilder html, List<Figure> figures) {
+    List<AchievedRates.Rate> rates = AchievedRates.of(figures);
     if (rates.isEmpty()) {
       return;
     }
@@ -184,8 +185,8 @@ final class HtmlReport {
     }
   }
 
-  private static void breakdown(StringBuilder html, List<ResultRow> rows) {
-    List<Breakdowns.Entry> entries = Breakdowns.of(rows);
+  private static void breakdown(StringBuilder html, List<Figure> figures) {
+    List<Breakdowns.Entry> entries = Breakdowns.of(figures);
     html.append("<h2 id=\"breakdown\">Where the time goes</h2>\n");
     if (entries.isEmpty()) {
       html.append("<p>The breakdown metric was not measured.</p>\n");

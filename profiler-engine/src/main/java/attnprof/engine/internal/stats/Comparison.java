@@ -5,7 +5,7 @@ import attnprof.api.metric.Direction;
 import attnprof.api.metric.Unit;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.PointStatus;
-import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.result.TippingPoint.Verdict;
 import java.util.ArrayList;
@@ -37,8 +37,8 @@ final class Comparison {
     this.forkVariance = forkVariance;
     this.settings = settings;
     this.random = random;
-    ResultRow sample = cells.isEmpty() ? null : cells.get(0).variant();
-    this.sign = sample != null && Direction.ofId(sample.better()) == Direction.HIGHER_IS_BETTER ? -1 : 1;
+    Figure sample = cells.isEmpty() ? null : cells.get(0).variant();
+    this.sign = sample != null && sample.direction() == Direction.HIGHER_IS_BETTER ? -1 : 1;
     this.lengths = cells.stream().mapToDouble(Comparisons.Cell::length).toArray();
     this.unit = sample == null ? "" : sample.lengthUnit();
   }
@@ -97,7 +97,7 @@ final class Comparison {
     switch (outcome.kind()) {
       case AT -> {
         int below = outcome.below();
-        boolean bisected = cells.get(below).variant().refinement() || cells.get(below + 1).variant().refinement();
+        boolean bisected = cells.get(below).variant().point().refinement() || cells.get(below + 1).variant().point().refinement();
         String detail = "worse at " + number(lengths[below]) + ", better from " + number(lengths[below + 1]) + " "
             + unit + " on" + failureNote(cells.get(below)) + failureNote(cells.get(below + 1));
         points.add(point(Verdict.AT, outcome.length(), detail, finite(low), finite(high),
@@ -125,11 +125,11 @@ final class Comparison {
     } else {
       verdict = LengthComparison.INDISTINGUISHABLE;
     }
-    String failed = cell.bothOk() ? "" : Comparisons.countsAsFailure(cell.variant()) ? "variant " + cell.variant().status()
-        : "baseline " + cell.baseline().status();
+    String failed = cell.bothOk() ? "" : Comparisons.countsAsFailure(cell.variant()) ? "variant " + cell.variant().status().id()
+        : "baseline " + cell.baseline().status().id();
     return new LengthComparison(key.variant(), key.baseline(), key.metric(), key.mode(), key.batch(), key.input(),
         cell.length(), unit, Math.exp(logRatio), Math.exp(low), Math.exp(high), verdict, failed,
-        cell.variant().refinement() || cell.baseline().refinement());
+        cell.variant().point().refinement() || cell.baseline().point().refinement());
   }
 
   /** Not better at the largest length: say so, with a crossing the fitted curves predict beyond it, if any. */
@@ -205,8 +205,8 @@ final class Comparison {
     if (cell.bothOk()) {
       return "";
     }
-    return Comparisons.countsAsFailure(cell.variant()) ? " (the variant's point: " + cell.variant().status() + ")"
-        : " (the baseline's point: " + cell.baseline().status() + ")";
+    return Comparisons.countsAsFailure(cell.variant()) ? " (the variant's point: " + cell.variant().status().id() + ")"
+        : " (the baseline's point: " + cell.baseline().status().id() + ")";
   }
 
   private String number(double length) {

@@ -5,7 +5,7 @@ import attnprof.api.metric.Direction;
 import attnprof.api.metric.Unit;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.PointStatus;
-import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.result.TippingPoint.Verdict;
 import java.util.ArrayList;
@@ -66,8 +66,8 @@ public final class Comparisons {
       String preset) {
   }
 
-  /** One length of a comparison: both sides' rows, and their readings when known. */
-  record Cell(double length, ResultRow variant, ResultRow baseline, Samples variantSamples,
+  /** One length of a comparison: both sides' figures, and their readings when known. */
+  record Cell(double length, Figure variant, Figure baseline, Samples variantSamples,
       Samples baselineSamples, PairedCell paired) {
     boolean bothOk() {
       return paired != null;
@@ -75,36 +75,36 @@ public final class Comparisons {
   }
 
   /**
-   * @param rows every row of a run
-   * @param samples the readings behind a row, by fork, when its point's forks are known; else the
-   *     row's summary is resampled
+   * @param rows every figure of a run
+   * @param samples the readings behind a figure, by fork, when its point's forks are known; else the
+   *     figure's summary is resampled
    */
-  public static Analysis analyse(List<ResultRow> rows, Function<ResultRow, Optional<Samples>> samples,
+  public static Analysis analyse(List<Figure> rows, Function<Figure, Optional<Samples>> samples,
       Settings settings) {
-    Map<Key, Map<Double, ResultRow>> efficient = new LinkedHashMap<>();
-    Map<Key, Map<Double, ResultRow>> baselines = new HashMap<>();
-    for (ResultRow row : rows) {
-      if (!Direction.ofId(row.better()).ranked()) {
+    Map<Key, Map<Double, Figure>> efficient = new LinkedHashMap<>();
+    Map<Key, Map<Double, Figure>> baselines = new HashMap<>();
+    for (Figure row : rows) {
+      if (!row.direction().ranked()) {
         continue;
       }
       if (!row.baseline().isEmpty()) {
-        efficient.computeIfAbsent(new Key(row.variant(), row.baseline(), row.metric(), row.mode(), row.batch(),
+        efficient.computeIfAbsent(new Key(row.variant(), row.baseline(), row.metric(), row.mode().id(), row.batch(),
             row.input(), row.preset()), k -> new TreeMap<>()).put(row.length(), row);
       }
-      baselines.computeIfAbsent(new Key(row.variant(), "", row.metric(), row.mode(), row.batch(), row.input(),
+      baselines.computeIfAbsent(new Key(row.variant(), "", row.metric(), row.mode().id(), row.batch(), row.input(),
           row.preset()), k -> new TreeMap<>()).put(row.length(), row);
     }
     Map<Key, List<Cell>> comparisons = new LinkedHashMap<>();
-    for (Map.Entry<Key, Map<Double, ResultRow>> entry : efficient.entrySet()) {
+    for (Map.Entry<Key, Map<Double, Figure>> entry : efficient.entrySet()) {
       Key key = entry.getKey();
-      Map<Double, ResultRow> reference = baselines.get(new Key(key.baseline(), "", key.metric(), key.mode(),
+      Map<Double, Figure> reference = baselines.get(new Key(key.baseline(), "", key.metric(), key.mode(),
           key.batch(), key.input(), key.preset()));
       if (reference == null) {
         continue;
       }
       List<Cell> cells = new ArrayList<>();
       entry.getValue().forEach((length, row) -> {
-        ResultRow other = reference.get(length);
+        Figure other = reference.get(length);
         if (other != null) {
           cells.add(cell(length, row, other, samples));
         }
@@ -132,8 +132,8 @@ public final class Comparisons {
     return new Analysis(points, lengths);
   }
 
-  private static Cell cell(double length, ResultRow variant, ResultRow baseline,
-      Function<ResultRow, Optional<Samples>> samples) {
+  private static Cell cell(double length, Figure variant, Figure baseline,
+      Function<Figure, Optional<Samples>> samples) {
     if (!variant.ok() || !baseline.ok()) {
       return new Cell(length, variant, baseline, null, null, null);
     }
@@ -142,10 +142,8 @@ public final class Comparisons {
     return new Cell(length, variant, baseline, v, b, new PairedCell(v, b));
   }
 
-  private static Samples summary(ResultRow row) {
-    double low = row.ciLow() == null ? row.value() : row.ciLow();
-    double high = row.ciHigh() == null ? row.value() : row.ciHigh();
-    return Samples.ofSummary(row.value(), low, high);
+  private static Samples summary(Figure figure) {
+    return Samples.ofSummary(figure.value(), figure.ciLow(), figure.ciHigh());
   }
 
   /** Whether a length says something: both measured, or one failed in a way that counts against it. */
@@ -158,12 +156,12 @@ public final class Comparisons {
   }
 
   /** Out of memory counts against a model; so does a timeout, for a quantity of time. */
-  static boolean countsAsFailure(ResultRow row) {
-    return PointStatus.OOM.id().equals(row.status())
-        || (timeQuantity(row) && PointStatus.TIMEOUT.id().equals(row.status()));
+  static boolean countsAsFailure(Figure figure) {
+    return figure.status() == PointStatus.OOM || (timeQuantity(figure) && figure.status() == PointStatus.TIMEOUT);
   }
 
-  private static boolean timeQuantity(ResultRow row) {
-    return Unit.MILLISECONDS.symbol().equals(row.unit()) || Unit.INPUTS_PER_SECOND.symbol().equals(row.unit());
+  private static boolean timeQuantity(Figure figure) {
+    Unit unit = figure.quantity().unit();
+    return unit.equals(Unit.MILLISECONDS) || unit.equals(Unit.INPUTS_PER_SECOND);
   }
 }

@@ -88,8 +88,8 @@ public final class ResultStore implements AutoCloseable {
     }
     String id = wanted;
     for (int n = 2; ; n++) {
-      try (PreparedStatement statement = connection.prepareStatement("INSERT OR IGNORE INTO runs (run_id, started_at, "
-          + "finished_at, complete, planned, request, environment) VALUES (?, ?, NULL, 0, ?, ?, ?)")) {
+      try (PreparedStatement statement = connection.prepareStatement("INSERT OR IGNORE INTO runs (runId, startedAt, "
+          + "finishedAt, complete, planned, request, environment) VALUES (?, ?, NULL, 0, ?, ?, ?)")) {
         bind(statement, id, startedAt.toString(), planned, requestJson, json(environment));
         if (statement.executeUpdate() == 1) {
           return id;
@@ -111,12 +111,12 @@ public final class ResultStore implements AutoCloseable {
       String pointKey = key.toString();
       connection.setAutoCommit(false);
       try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM measurements WHERE run = ? AND point_key = ?")) {
+          "DELETE FROM measurements WHERE runId = ? AND pointKey = ?")) {
         bind(delete, runId, pointKey);
         delete.executeUpdate();
       }
-      try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO points (run_id, point_key, position, "
-          + "variant, length, mode, batch, status, message, wall_seconds, stored_at, result) "
+      try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO points (runId, pointKey, position, "
+          + "variant, length, mode, batch, status, message, wallSeconds, storedAt, result) "
           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         bind(insert, runId, pointKey, position, point.variant(), point.length(), point.mode().id(), point.batch(),
             point.status().id(), point.message(), point.wallSeconds(), storedAt.toString(), json(point));
@@ -133,7 +133,7 @@ public final class ResultStore implements AutoCloseable {
         }
         insert.executeBatch();
       }
-      update("UPDATE runs SET finished_at = ? WHERE run_id = ?", storedAt.toString(), runId);
+      update("UPDATE runs SET finishedAt = ? WHERE runId = ?", storedAt.toString(), runId);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       rollback();
@@ -146,12 +146,12 @@ public final class ResultStore implements AutoCloseable {
 
   /** Keeps a plan (its JSON) under its id; a plan kept already stays as it is. */
   public void savePlan(String planId, String planJson) {
-    update("INSERT OR IGNORE INTO plans (plan_id, plan) VALUES (?, ?)", planId, planJson);
+    update("INSERT OR IGNORE INTO plans (planId, plan) VALUES (?, ?)", planId, planJson);
   }
 
   /** A kept plan's JSON. */
   public java.util.Optional<String> plan(String planId) {
-    try (PreparedStatement query = connection.prepareStatement("SELECT plan FROM plans WHERE plan_id = ?")) {
+    try (PreparedStatement query = connection.prepareStatement("SELECT plan FROM plans WHERE planId = ?")) {
       query.setString(1, planId);
       try (ResultSet results = query.executeQuery()) {
         return results.next() ? java.util.Optional.of(results.getString(1)) : java.util.Optional.empty();
@@ -165,8 +165,8 @@ public final class ResultStore implements AutoCloseable {
   public void deleteRun(String runId) {
     try {
       connection.setAutoCommit(false);
-      for (String sql : List.of("DELETE FROM measurements WHERE run = ?", "DELETE FROM points WHERE run_id = ?",
-          "DELETE FROM runs WHERE run_id = ?")) {
+      for (String sql : List.of("DELETE FROM measurements WHERE runId = ?", "DELETE FROM points WHERE runId = ?",
+          "DELETE FROM runs WHERE runId = ?")) {
         try (PreparedStatement delete = connection.prepareStatement(sql)) {
           bind(delete, runId);
           delete.executeUpdate();
@@ -183,7 +183,7 @@ public final class ResultStore implements AutoCloseable {
 
   /** Marks a run as ended, complete or not. */
   public void finishRun(String runId, Instant finishedAt, boolean complete) {
-    update("UPDATE runs SET finished_at = ?, complete = ? WHERE run_id = ?", finishedAt.toString(), complete ? 1 : 0,
+    update("UPDATE runs SET finishedAt = ?, complete = ? WHERE runId = ?", finishedAt.toString(), complete ? 1 : 0,
         runId);
   }
 
@@ -194,7 +194,7 @@ public final class ResultStore implements AutoCloseable {
 
   /** A stored run; a user error listing the stored ones when there is no such run. */
   public StoredRun run(String runId) {
-    List<StoredRun> found = queryRuns(" WHERE r.run_id = ?", runId);
+    List<StoredRun> found = queryRuns(" WHERE r.runId = ?", runId);
     if (found.isEmpty()) {
       List<String> ids = runs().stream().map(StoredRun::runId).toList();
       throw ProfilerException.user("no run `" + runId + "` in " + file + "; stored runs: "
@@ -207,11 +207,11 @@ public final class ResultStore implements AutoCloseable {
   public Map<PointKey, PointResult> points(String runId) {
     Map<PointKey, PointResult> points = new LinkedHashMap<>();
     try (PreparedStatement query = connection.prepareStatement(
-        "SELECT point_key, result FROM points WHERE run_id = ? ORDER BY position")) {
+        "SELECT pointKey, result FROM points WHERE runId = ? ORDER BY position")) {
       query.setString(1, runId);
       try (ResultSet results = query.executeQuery()) {
         while (results.next()) {
-          points.put(PointKey.parse(results.getString(1)), StoredPoints.read(results.getString(2)));
+          points.put(PointKey.parse(results.getString(1)), attnprof.engine.internal.output.PointJson.read(results.getString(2)));
         }
       }
     } catch (SQLException | JsonProcessingException e) {
@@ -229,8 +229,8 @@ public final class ResultStore implements AutoCloseable {
   public Map<PointKey, List<ResultRow>> rowsByPoint(String runId) {
     Map<PointKey, List<ResultRow>> rows = new LinkedHashMap<>();
     String columns = String.join(", ", java.util.Arrays.stream(ROW_COLUMNS).map(c -> "m." + c.getName()).toList());
-    try (PreparedStatement query = connection.prepareStatement("SELECT m.point_key, " + columns + " FROM measurements m "
-        + "JOIN points p ON p.run_id = m.run AND p.point_key = m.point_key WHERE m.run = ? ORDER BY p.position, m.rowid")) {
+    try (PreparedStatement query = connection.prepareStatement("SELECT m.pointKey, " + columns + " FROM measurements m "
+        + "JOIN points p ON p.runId = m.runId AND p.pointKey = m.pointKey WHERE m.runId = ? ORDER BY p.position, m.rowid")) {
       query.setString(1, runId);
       var constructor = ResultRow.class.getDeclaredConstructor(java.util.Arrays.stream(ROW_COLUMNS)
           .map(RecordComponent::getType).toArray(Class<?>[]::new));
@@ -251,9 +251,9 @@ public final class ResultStore implements AutoCloseable {
 
   private List<StoredRun> queryRuns(String where, String runId) {
     List<StoredRun> runs = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT r.run_id, r.started_at, r.finished_at, "
-        + "r.complete, r.planned, (SELECT COUNT(*) FROM points p WHERE p.run_id = r.run_id), r.request, r.environment "
-        + "FROM runs r" + where + " ORDER BY r.started_at, r.run_id")) {
+    try (PreparedStatement query = connection.prepareStatement("SELECT r.runId, r.startedAt, r.finishedAt, "
+        + "r.complete, r.planned, (SELECT COUNT(*) FROM points p WHERE p.runId = r.runId), r.request, r.environment "
+        + "FROM runs r" + where + " ORDER BY r.startedAt, r.runId")) {
       if (runId != null) {
         query.setString(1, runId);
       }

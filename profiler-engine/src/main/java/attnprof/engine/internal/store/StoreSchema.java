@@ -25,7 +25,65 @@ final class StoreSchema {
   /** Makes the database ready for this release, or refuses it with a user error (closing the connection). */
   static void prepare(Connection connection, Path file) throws SQLException {
     refuseAnotherSchema(connection, file);
+    renameFormerColumns(connection);
     createTables(connection);
+  }
+
+  /**
+   * Columns renamed since a database was made, by table: the names releases before the engine's rebuild gave them
+   * (snake case, {@code run} and {@code better}) and the names every output uses now.
+   */
+  private static final java.util.Map<String, java.util.Map<String, String>> RENAMED = java.util.Map.of(
+      "runs", java.util.Map.of("run_id", "runId", "started_at", "startedAt", "finished_at", "finishedAt"),
+      "points", java.util.Map.of("run_id", "runId", "point_key", "pointKey", "wall_seconds", "wallSeconds",
+          "stored_at", "storedAt"),
+      "measurements", java.util.Map.of("point_key", "pointKey", "run", "runId", "better", "direction"),
+      "plans", java.util.Map.of("plan_id", "planId"));
+
+  /**
+   * Brings a database of an earlier release to this one's names, all or nothing, and records the schema version
+   * ({@code PRAGMA user_version}) it is at.
+   */
+  private static void renameFormerColumns(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout=30000");
+      int version;
+      try (ResultSet result = statement.executeQuery("PRAGMA user_version")) {
+        version = result.next() ? result.getInt(1) : 0;
+      }
+      if (version >= attnprof.engine.format.Json.SCHEMA_VERSION) {
+        return;
+      }
+      connection.setAutoCommit(false);
+      try {
+        for (var table : RENAMED.entrySet()) {
+          java.util.Set<String> present = columns(statement, table.getKey());
+          for (var rename : table.getValue().entrySet()) {
+            if (present.contains(rename.getKey()) && !present.contains(rename.getValue())) {
+              statement.execute("ALTER TABLE " + table.getKey() + " RENAME COLUMN " + rename.getKey() + " TO "
+                  + rename.getValue());
+            }
+          }
+        }
+        statement.execute("PRAGMA user_version = " + attnprof.engine.format.Json.SCHEMA_VERSION);
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static java.util.Set<String> columns(Statement statement, String table) throws SQLException {
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    try (ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rows.next()) {
+        columns.add(rows.getString("name"));
+      }
+    }
+    return columns;
   }
 
   /**
@@ -51,7 +109,8 @@ final class StoreSchema {
           columns.add(rows.getString("name"));
         }
       }
-      if (!columns.containsAll(java.util.List.of("run_id", "request", "environment", "planned"))) {
+      if (!columns.containsAll(java.util.List.of("request", "environment", "planned"))
+          || !columns.contains("runId") && !columns.contains("run_id")) {
         problem = "its table `runs` is not attnprof's";
       }
     }
@@ -67,23 +126,23 @@ final class StoreSchema {
       // several sweeps may share a database: a writer waits for another's transaction instead of failing
       statement.execute("PRAGMA busy_timeout=30000");
       statement.execute("PRAGMA journal_mode=WAL");
-      statement.execute("CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, "
-          + "finished_at TEXT, complete INTEGER NOT NULL, planned INTEGER NOT NULL, request TEXT NOT NULL, "
+      statement.execute("CREATE TABLE IF NOT EXISTS runs (runId TEXT PRIMARY KEY, startedAt TEXT NOT NULL, "
+          + "finishedAt TEXT, complete INTEGER NOT NULL, planned INTEGER NOT NULL, request TEXT NOT NULL, "
           + "environment TEXT NOT NULL)");
-      statement.execute("CREATE TABLE IF NOT EXISTS points (run_id TEXT NOT NULL REFERENCES runs(run_id), "
-          + "point_key TEXT NOT NULL, position INTEGER NOT NULL, variant TEXT NOT NULL, length REAL NOT NULL, "
+      statement.execute("CREATE TABLE IF NOT EXISTS points (runId TEXT NOT NULL REFERENCES runs(runId), "
+          + "pointKey TEXT NOT NULL, position INTEGER NOT NULL, variant TEXT NOT NULL, length REAL NOT NULL, "
           + "mode TEXT NOT NULL, batch INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, "
-          + "wall_seconds REAL NOT NULL, stored_at TEXT NOT NULL, result TEXT NOT NULL, "
-          + "PRIMARY KEY (run_id, point_key))");
+          + "wallSeconds REAL NOT NULL, storedAt TEXT NOT NULL, result TEXT NOT NULL, "
+          + "PRIMARY KEY (runId, pointKey))");
       List<String> columns = new ArrayList<>();
       for (RecordComponent component : ROW_COLUMNS) {
         columns.add(component.getName() + " " + sqlType(component.getType()));
       }
-      statement.execute("CREATE TABLE IF NOT EXISTS measurements (point_key TEXT NOT NULL, " + String.join(", ", columns)
+      statement.execute("CREATE TABLE IF NOT EXISTS measurements (pointKey TEXT NOT NULL, " + String.join(", ", columns)
           + ")");
-      statement.execute("CREATE INDEX IF NOT EXISTS measurements_run ON measurements (run, point_key)");
+      statement.execute("CREATE INDEX IF NOT EXISTS measurements_run ON measurements (runId, pointKey)");
       // the plans that shard runs and merged runs were made from (attnprof plan)
-      statement.execute("CREATE TABLE IF NOT EXISTS plans (plan_id TEXT PRIMARY KEY, plan TEXT NOT NULL)");
+      statement.execute("CREATE TABLE IF NOT EXISTS plans (planId TEXT PRIMARY KEY, plan TEXT NOT NULL)");
       addMissingColumns(statement);
     }
   }

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.store;
 
 import attnprof.engine.result.PointResult;
-import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.tipping.TippingPointFinder;
 import jakarta.inject.Inject;
@@ -21,13 +21,12 @@ public final class StoredResults {
   public SweepResult read(Path database, String runId) {
     try (ResultStore store = ResultStore.openExisting(database)) {
       StoredRun run = store.run(runId);
-      List<PointResult> points = new ArrayList<>(store.points(runId).values());
-      List<ResultRow> rows = store.rows(runId);
-      Path output = run.request().outputDirectory();
-      var analysis = tippingPointFinder.analyse(rows, points, 
+      List<PointResult> measured = new ArrayList<>(store.points(runId).values());
+      List<Figure> figures = Figure.ofRows(store.rows(runId), measured);
+      var analysis = tippingPointFinder.analyse(figures, measured,
           attnprof.engine.internal.stats.Comparisons.Settings.of(run.request()));
-      return new SweepResult(runId, run.startedAt(), run.finishedAt(), run.environment(), points, rows,
-          analysis.tippingPoints(), analysis.comparisons(), output, run.complete());
+      return new SweepResult(runId, run.startedAt(), run.finishedAt(), run.environment(), measured, figures,
+          analysis.tippingPoints(), analysis.comparisons(), run.request().outputDirectory(), run.complete());
     }
   }
 }

@@ -4,13 +4,13 @@ import attnprof.api.metric.Quantity;
 import attnprof.engine.internal.fork.ForkExecutor;
 import attnprof.engine.internal.measure.ForkJob;
 import attnprof.engine.internal.measure.MeasurementBudget;
-import attnprof.engine.internal.output.ResultRows;
 import attnprof.engine.internal.point.ForkLayout;
 import attnprof.engine.internal.point.Point;
 import attnprof.engine.internal.point.PointKey;
 import attnprof.engine.internal.stats.Comparisons;
 import attnprof.engine.internal.store.ResultStore;
 import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.ForkResult;
 import attnprof.engine.result.Lengths;
 import attnprof.engine.result.PointResult;
@@ -195,7 +195,9 @@ final class Session {
     latest = assemble(false);
     // a point that never started is not a measurement: the database does not hold it, so a resume runs it
     if (store != null && merged.status() != PointStatus.NOT_RUN) {
-      store.savePoint(setup.runId(), point.key(), point.index(), merged, rowsOf(point, merged), latest.finishedAt());
+      List<ResultRow> rows = figuresOf(point, merged).stream()
+          .map(figure -> ResultRow.of(setup.runId(), figure, setup.environment())).toList();
+      store.savePoint(setup.runId(), point.key(), point.index(), merged, rows, latest.finishedAt());
     }
     write(latest, true);
   }
@@ -232,25 +234,25 @@ final class Session {
    */
   SweepResult assemble(boolean analyse) {
     List<PointResult> measured = new ArrayList<>();
-    List<ResultRow> rows = new ArrayList<>();
+    List<Figure> figures = new ArrayList<>();
     for (Point point : points.stream().sorted(Comparator.comparingInt(Point::index)).toList()) {
       PointResult result = results.get(point.key());
       if (result != null) {
         measured.add(result);
-        rows.addAll(rowsOf(point, result));
+        figures.addAll(figuresOf(point, result));
       }
     }
     Comparisons.Analysis analysis = analyse
-        ? parts.tippingPointFinder.analyse(rows, measured, Comparisons.Settings.of(request))
+        ? parts.tippingPointFinder.analyse(figures, measured, Comparisons.Settings.of(request))
         : new Comparisons.Analysis(List.of(), List.of());
     boolean complete = points.stream().allMatch(point -> results.containsKey(point.key())
         && results.get(point.key()).status() != PointStatus.NOT_RUN);
-    return new SweepResult(setup.runId(), setup.started(), parts.clock.instant(), setup.environment(), measured, rows,
+    return new SweepResult(setup.runId(), setup.started(), parts.clock.instant(), setup.environment(), measured, figures,
         analysis.tippingPoints(), analysis.comparisons(), output, complete);
   }
 
-  private List<ResultRow> rowsOf(Point point, PointResult result) {
-    return ResultRows.of(setup.runId(), result, setup.plan().quantitiesOf(point), setup.environment());
+  private List<Figure> figuresOf(Point point, PointResult result) {
+    return Figure.of(result, setup.plan().quantitiesOf(point));
   }
 
   private void write(SweepResult result, boolean afterPoint) {

@@ -1,13 +1,11 @@
 package attnprof.engine.internal.tipping;
 
-import attnprof.engine.result.Lengths;
 import attnprof.engine.result.ForkResult;
 import attnprof.engine.result.PointResult;
-import attnprof.engine.result.ResultRow;
+import attnprof.engine.result.Figure;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.internal.stats.Comparisons;
 import attnprof.engine.internal.stats.Samples;
-import attnprof.engine.internal.point.Point;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,36 +19,39 @@ import java.util.Optional;
  */
 public final class TippingPointFinder {
 
-  /** The comparison of a run's rows, resampling its points' runs. */
-  public Comparisons.Analysis analyse(List<ResultRow> rows, List<PointResult> points, Comparisons.Settings settings) {
-    rows = onTheAxis(rows);
-    Map<String, PointResult> byKey = new HashMap<>();
+  /** The comparison of a run's figures, resampling its points' runs. */
+  public Comparisons.Analysis analyse(List<Figure> figures, List<PointResult> points, Comparisons.Settings settings) {
+    Map<Where, PointResult> byPlace = new HashMap<>();
     for (PointResult point : points) {
-      byKey.put(key(point.variant(), point.input(), point.length(), point.mode().id(), point.batch()), point);
+      byPlace.put(Where.of(point.point()), point);
     }
-    return Comparisons.analyse(rows, row -> samples(row, byKey.get(key(row.variant(), row.input(), row.length(),
-        row.mode(), row.batch()))), settings);
+    return Comparisons.analyse(onTheAxis(figures), figure -> samples(figure, byPlace.get(Where.of(figure.point()))),
+        settings);
   }
 
-  /** The tipping points of rows alone, resampling their summaries. */
-  public List<TippingPoint> find(List<ResultRow> rows) {
-    return Comparisons.analyse(onTheAxis(rows), row -> Optional.empty(), Comparisons.Settings.DEFAULT).tippingPoints();
+  /** The tipping points of figures alone, resampling their summaries. */
+  public List<TippingPoint> find(List<Figure> figures) {
+    return Comparisons.analyse(onTheAxis(figures), figure -> Optional.empty(), Comparisons.Settings.DEFAULT)
+        .tippingPoints();
+  }
+
+  /** Which point a figure is of, within its run. */
+  private record Where(String variant, String input, double length, attnprof.api.Mode mode, int batch) {
+    static Where of(attnprof.engine.result.PointSpec point) {
+      return new Where(point.variant(), point.input(), point.length(), point.mode(), point.batch());
+    }
   }
 
   /**
    * The rows at finite lengths: a streaming point of an unlimited left context is reported beside the axis,
    * not compared on it (nothing lies between it and the longest finite length to interpolate or bisect).
    */
-  private static List<ResultRow> onTheAxis(List<ResultRow> rows) {
-    return rows.stream().filter(row -> Double.isFinite(row.length())).toList();
-  }
-
-  private static String key(String variant, String input, double length, String mode, int batch) {
-    return variant + "|" + input + "|" + Lengths.exact(length) + "|" + mode + "|" + batch;
+  private static List<Figure> onTheAxis(List<Figure> figures) {
+    return figures.stream().filter(figure -> Double.isFinite(figure.length())).toList();
   }
 
   /** A row's readings by fork: each fork's runs, or its single reading. */
-  private static Optional<Samples> samples(ResultRow row, PointResult point) {
+  private static Optional<Samples> samples(Figure row, PointResult point) {
     if (point == null || point.forks().isEmpty()) {
       return Optional.empty();
     }

@@ -32,8 +32,9 @@ class ChartsTest {
     rows.add(row("text/longformer", "text/bert", 128, 20.0, "ok"));
     rows.add(row("text/longformer", "text/bert", 512, 50.0, "ok"));
     rows.add(row("text/longformer", "text/bert", 2048, 200.0, "ok"));
+    List<attnprof.engine.result.Figure> figures = rows.stream().map(ResultRow::toFigure).toList();
     SweepResult result = new SweepResult("run", Instant.EPOCH, Instant.EPOCH, new RunEnvironment("cpu", 2, 0, "Linux",
-        "17", "2.18", "0.1", "cpu", Map.of()), List.of(), rows, new TippingPointFinder().find(rows), List.of(), null,
+        "17", "2.18", "0.1", "cpu", Map.of()), List.of(), figures, new TippingPointFinder().find(figures), List.of(), null,
         true);
 
     List<Charts.Chart> charts = Charts.of(result);

@@ -16,7 +16,6 @@ import attnprof.engine.result.PointStatus;
 import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.RunEnvironment;
 import attnprof.engine.request.SweepRequest;
-import attnprof.engine.internal.output.ResultRows;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +40,8 @@ class ResultStoreTest {
   private static final PointKey B = new PointKey("text/bert", "synthetic", 32, Mode.INFERENCE, 1);
 
   private static List<ResultRow> rows(PointResult point) {
-    return ResultRows.of("run-1", point, List.of(LATENCY), ENVIRONMENT);
+    return attnprof.engine.result.Figure.of(point, List.of(LATENCY)).stream()
+        .map(figure -> ResultRow.of("run-1", figure, ENVIRONMENT)).toList();
   }
 
   @Test

@@ -20,7 +20,7 @@ class TippingPointFinderTest {
     rows.addAll(series("text/bert", "", "latency", "ms", "lower", new double[] {100, 200, 400}, 10, 25, 65));
     rows.addAll(series("text/longformer", "text/bert", "latency", "ms", "lower", new double[] {100, 200, 400}, 20, 30, 50));
 
-    TippingPoint point = finder.find(rows).get(0);
+    TippingPoint point = finder.find(figures(rows)).get(0);
 
     assertThat(point.verdict()).isEqualTo(Verdict.AT);
     // the quadratic through (ln n, ln ratio) at the three lengths crosses zero at 262.49 (numpy.polyfit, roots)
@@ -35,7 +35,7 @@ class TippingPointFinderTest {
     rows.addAll(series("text/bert", "", "latency", "ms", "lower", new double[] {1, 2, 3, 4}, 10, 10, 10, 10));
     rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", new double[] {1, 2, 3, 4}, 5, 12, 8, 9));
 
-    TippingPoint point = finder.find(rows).get(0);
+    TippingPoint point = finder.find(figures(rows)).get(0);
 
     // better at 1, worse at 2, better from 3 on; the local quadratic has no root between 2 and 3, so the
     // straight line in log length between ln(1.2) at 2 and ln(0.8) at 3 gives exp(ln 2 + ln 1.5 * 0.4496) = 2.40
@@ -49,7 +49,7 @@ class TippingPointFinderTest {
     rows.addAll(series("text/bert", "", "throughput", "inputs/s", "higher", new double[] {1, 2}, 100, 50));
     rows.addAll(series("text/x", "text/bert", "throughput", "inputs/s", "higher", new double[] {1, 2}, 120, 60));
 
-    assertThat(finder.find(rows).get(0).verdict()).isEqualTo(Verdict.FROM_START);
+    assertThat(finder.find(figures(rows)).get(0).verdict()).isEqualTo(Verdict.FROM_START);
   }
 
   @Test
@@ -58,7 +58,7 @@ class TippingPointFinderTest {
     rows.addAll(series("text/bert", "", "latency", "ms", "lower", new double[] {1, 2}, 1, 2));
     rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", new double[] {1, 2}, 0.5, 3));
 
-    TippingPoint point = finder.find(rows).get(0);
+    TippingPoint point = finder.find(figures(rows)).get(0);
     assertThat(point.verdict()).isEqualTo(Verdict.NEVER_IN_RANGE);
     assertThat(point.answer()).isEqualTo("never in range");
   }
@@ -69,7 +69,7 @@ class TippingPointFinderTest {
     rows.addAll(series("text/bert", "", "peak_memory.allocator", "bytes", "lower", new double[] {1, 2}, 10, Double.NaN));
     rows.addAll(series("text/x", "text/bert", "peak_memory.allocator", "bytes", "lower", new double[] {1, 2}, 20, 30));
 
-    TippingPoint point = finder.find(rows).get(0);
+    TippingPoint point = finder.find(figures(rows)).get(0);
     assertThat(point.verdict()).isEqualTo(Verdict.AT);
     assertThat(point.length()).isEqualTo(2);
   }
@@ -82,7 +82,7 @@ class TippingPointFinderTest {
     rows.add(row("text/bert", "", "peak_memory.rss", "bytes", "lower", 1, null, "timeout"));
     rows.add(row("text/x", "text/bert", "peak_memory.rss", "bytes", "lower", 1, 5.0, "ok"));
 
-    List<TippingPoint> points = finder.find(rows);
+    List<TippingPoint> points = finder.find(figures(rows));
     assertThat(points).extracting(TippingPoint::metric, TippingPoint::verdict).containsExactly(
         org.assertj.core.groups.Tuple.tuple("latency", Verdict.FROM_START),
         org.assertj.core.groups.Tuple.tuple("peak_memory.rss", Verdict.NO_DATA));
@@ -104,7 +104,7 @@ class TippingPointFinderTest {
     rows.addAll(series("text/bert", "", "latency", "ms", "lower", lengths, baseline));
     rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", lengths, variant));
 
-    TippingPoint point = finder.find(rows).get(0);
+    TippingPoint point = finder.find(figures(rows)).get(0);
 
     double expected = (0.01 + Math.sqrt(0.0001 + 0.000024)) / 0.000004;
     assertThat(point.verdict()).isEqualTo(Verdict.NEVER_IN_RANGE);
@@ -121,7 +121,7 @@ class TippingPointFinderTest {
     rows.addAll(series("text/bert", "", "latency", "ms", "lower", lengths, 10, 40, 10, 40, 30));
     rows.addAll(series("text/x", "text/bert", "latency", "ms", "lower", lengths, 20, 50, 20, 50, 40));
 
-    TippingPoint point = finder.find(rows).get(0);
+    TippingPoint point = finder.find(figures(rows)).get(0);
 
     assertThat(point.verdict()).isEqualTo(Verdict.NEVER_IN_RANGE);
     assertThat(point.method()).isEqualTo(TippingPoint.GRID);
@@ -139,7 +139,7 @@ class TippingPointFinderTest {
     rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 101.0, "ok"), 0.005));
     rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 3, 80.0, "ok"), 0.005));
 
-    var analysis = attnprof.engine.internal.stats.Comparisons.analyse(rows, row -> java.util.Optional.empty(),
+    var analysis = attnprof.engine.internal.stats.Comparisons.analyse(figures(rows), row -> java.util.Optional.empty(),
         attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT);
 
     assertThat(analysis.comparisons()).extracting(attnprof.engine.result.LengthComparison::verdict)
@@ -148,10 +148,14 @@ class TippingPointFinderTest {
     assertThat(analysis.tippingPoints().get(0).indistinguishable()).isEqualTo("2 tokens");
   }
 
+  static List<attnprof.engine.result.Figure> figures(List<ResultRow> rows) {
+    return rows.stream().map(ResultRow::toFigure).toList();
+  }
+
   private static ResultRow withInterval(ResultRow row, double relative) {
-    return new ResultRow(row.run(), row.variant(), row.baseline(), row.modality(), row.preset(), row.input(),
+    return new ResultRow(row.runId(), row.variant(), row.baseline(), row.modality(), row.preset(), row.input(),
         row.length(), row.lengthUnit(), row.batch(), row.mode(), row.device(), row.metric(), row.value(), row.unit(),
-        row.better(), row.runs(), row.p10(), row.p90(), row.mad(), row.value() * (1 - relative),
+        row.direction(), row.runs(), row.p10(), row.p90(), row.mad(), row.value() * (1 - relative),
         row.value() * (1 + relative), row.spread(), row.status(), row.message(), row.parameters(), row.notes(),
         row.refinement(), row.cpuModel(), row.cpuCores(), row.memoryBytes(), row.jdk(), row.tensorflow());
   }

@@ -1,4 +1,4 @@
-package attnprof.engine.internal.store;
+package attnprof.engine.internal.output;
 
 import attnprof.api.Mode;
 import attnprof.api.metric.Measurement;
@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a stored point's JSON, as this release writes it ({@code point} holds what it measures) and as releases
+ * Reads a point's JSON (in the database, {@code results.json}), as this release writes it ({@code point} holds what it measures) and as releases
  * before the engine's rebuild wrote it (flat, with {@code variantId} and {@code deviceId}), so that their
  * databases and result files keep opening.
  */
-public final class StoredPoints {
-  private StoredPoints() {
+public final class PointJson {
+  private PointJson() {
   }
 
 

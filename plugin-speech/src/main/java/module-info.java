@@ -12,10 +12,6 @@ module attnprof.plugin.speech {
   provides attnprof.api.model.ModelVariant with
       attnprof.plugin.speech.HubertVariant,
       attnprof.plugin.speech.LocalHubertVariant,
-      attnprof.plugin.speech.SummaryMixingVariant,
-      attnprof.plugin.speech.HyperMixingVariant,
-      attnprof.plugin.speech.FastformerVariant,
-      attnprof.plugin.speech.MambaVariant,
       attnprof.plugin.speech.BrqMhsaVariant,
       attnprof.plugin.speech.BrqSummaryMixingVariant,
       attnprof.plugin.speech.BrqHyperMixingVariant,
@@ -23,6 +19,12 @@ module attnprof.plugin.speech {
       attnprof.plugin.speech.BrqMambaVariant,
       attnprof.plugin.speech.StreamingMhsaVariant,
       attnprof.plugin.speech.StreamingSummaryMixingVariant;
+  // HuBERT's body with each linear-time mixer: the engine composes them as it would any plugin's mixer
+  provides attnprof.api.mixer.MixerProvider with
+      attnprof.plugin.speech.SummaryMixingMixer,
+      attnprof.plugin.speech.HyperMixingMixer,
+      attnprof.plugin.speech.FastformerMixer,
+      attnprof.plugin.speech.MambaMixer;
   provides attnprof.api.input.InputGenerator with attnprof.plugin.speech.WaveformInputs;
   // HuBERT's and the BEST-RQ Conformer's bodies run every plugin's token mixer
   provides attnprof.api.mixer.MixerBody with attnprof.plugin.speech.HubertBody, attnprof.plugin.speech.BrqBody;

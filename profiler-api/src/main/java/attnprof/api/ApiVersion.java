@@ -12,6 +12,8 @@ package attnprof.api;
  *       builders, and {@code ModelVariant.check}.</li>
  *   <li>API 3: the {@code streaming} mode ({@code Mode.STREAMING}, {@code ModelVariant.modes},
  *       {@code ModelVariant.defaultLengths(Mode)}, {@code StreamingStep}, {@code MeasurementContext.streaming}).</li>
+ *   <li>API 4: a mixer that runs on named bodies only ({@code MixerDescriptor.bodies}); the mixer contract says
+ *       what padding queries must output and that a mixer keeps the body's width.</li>
  * </ul>
  *
  * <p>{@code attnprof list} shows, for each plugin, the version of {@code attnprof.api} it was compiled
@@ -21,7 +23,7 @@ package attnprof.api;
  */
 public final class ApiVersion {
   /** The level of this API. */
-  public static final int CURRENT = 3;
+  public static final int CURRENT = 4;
 
   private ApiVersion() {
   }

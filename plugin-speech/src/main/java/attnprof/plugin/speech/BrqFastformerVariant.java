@@ -8,14 +8,14 @@ import java.util.List;
 public final class BrqFastformerVariant extends BrqVariant {
   static final String ID = "speech/brq-fastformer";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BEST-RQ Fastformer", Modality.SPEECH,
-      BrqMhsaVariant.ID, FastformerVariant.PAPER,
-      FastformerVariant.SUMMARY,
+      BrqMhsaVariant.ID, FastformerMixer.PAPER,
+      FastformerMixer.SUMMARY,
       BrqConformer.presets("Fastformer", new long[] {32, 204, 616}, new String[] {},
           new String[] {}, new String[] {}),
       BrqConformer.plus(List.of()));
 
   public BrqFastformerVariant() {
     super(DESCRIPTOR, config -> new Fastformer(config.integer(BrqConformer.HEADS)), BrqConformer.Positions.SINUSOIDAL,
-        config -> FastformerVariant.notesOf());
+        config -> FastformerMixer.notesOf());
   }
 }

@@ -8,15 +8,15 @@ import java.util.List;
 public final class BrqHyperMixingVariant extends BrqVariant {
   static final String ID = "speech/brq-hypermixing";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BEST-RQ HyperMixing", Modality.SPEECH,
-      BrqMhsaVariant.ID, HyperMixingVariant.PAPER,
-      HyperMixingVariant.SUMMARY,
-      BrqConformer.presets("HyperMixing", new long[] {32, 224, 672}, new String[] {HyperMixingVariant.HYPERNET_SIZE, "64"},
-          new String[] {HyperMixingVariant.HYPERNET_SIZE, "680"}, new String[] {HyperMixingVariant.HYPERNET_SIZE, "2048"}),
-      BrqConformer.plus(List.of(HyperMixingVariant.PARAMETER)));
+      BrqMhsaVariant.ID, HyperMixingMixer.PAPER,
+      HyperMixingMixer.SUMMARY,
+      BrqConformer.presets("HyperMixing", new long[] {32, 224, 672}, new String[] {HyperMixingMixer.HYPERNET_SIZE, "64"},
+          new String[] {HyperMixingMixer.HYPERNET_SIZE, "680"}, new String[] {HyperMixingMixer.HYPERNET_SIZE, "2048"}),
+      BrqConformer.plus(List.of(HyperMixingMixer.PARAMETER)));
 
   public BrqHyperMixingVariant() {
     super(DESCRIPTOR, config -> new HyperMixing(config.integer(BrqConformer.HEADS),
-        config.integer(HyperMixingVariant.HYPERNET_SIZE), BrqConformer.EPSILON), BrqConformer.Positions.NONE,
-        HyperMixingVariant::notesOf, HyperMixingVariant.HYPERNET_SIZE);
+        config.integer(HyperMixingMixer.HYPERNET_SIZE), BrqConformer.EPSILON), BrqConformer.Positions.NONE,
+        HyperMixingMixer::notesOf, HyperMixingMixer.HYPERNET_SIZE);
   }
 }

@@ -8,17 +8,17 @@ import java.util.List;
 public final class BrqMambaVariant extends BrqVariant {
   static final String ID = "speech/brq-mamba";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BEST-RQ Mamba", Modality.SPEECH,
-      BrqMhsaVariant.ID, MambaVariant.PAPER,
-      MambaVariant.SUMMARY,
-      BrqConformer.presets("Mamba", new long[] {32, 158, 474}, new String[] {MambaVariant.EXPAND, "2", MambaVariant.STATE, "4", MambaVariant.CONV_WIDTH, "4"},
-          new String[] {MambaVariant.EXPAND, "2", MambaVariant.STATE, "16", MambaVariant.CONV_WIDTH, "4"}, new String[] {MambaVariant.EXPAND, "2", MambaVariant.STATE, "16", MambaVariant.CONV_WIDTH, "4"}),
-      BrqConformer.plus(MambaVariant.PARAMETERS));
+      BrqMhsaVariant.ID, MambaMixer.PAPER,
+      MambaMixer.SUMMARY,
+      BrqConformer.presets("Mamba", new long[] {32, 158, 474}, new String[] {MambaMixer.EXPAND, "2", MambaMixer.STATE, "4", MambaMixer.CONV_WIDTH, "4"},
+          new String[] {MambaMixer.EXPAND, "2", MambaMixer.STATE, "16", MambaMixer.CONV_WIDTH, "4"}, new String[] {MambaMixer.EXPAND, "2", MambaMixer.STATE, "16", MambaMixer.CONV_WIDTH, "4"}),
+      BrqConformer.plus(MambaMixer.PARAMETERS));
 
   public BrqMambaVariant() {
-    super(DESCRIPTOR, config -> new Mamba(config.integer(MambaVariant.EXPAND), config.integer(MambaVariant.STATE),
-        config.integer(MambaVariant.CONV_WIDTH), false), BrqConformer.Positions.SINUSOIDAL,
+    super(DESCRIPTOR, config -> new Mamba(config.integer(MambaMixer.EXPAND), config.integer(MambaMixer.STATE),
+        config.integer(MambaMixer.CONV_WIDTH), false), BrqConformer.Positions.SINUSOIDAL,
         config -> List.of("bidirectional Mamba, the study's add strategy: M_f(x) + rev(M_b(rev x)), the Conformer's norm and "
-            + "residual around it", MambaVariant.SCAN_NOTE, MambaVariant.FUSED_KERNEL_NOTE,
-            MambaVariant.RATE_NOTE));
+            + "residual around it", MambaMixer.SCAN_NOTE, MambaMixer.FUSED_KERNEL_NOTE,
+            MambaMixer.RATE_NOTE));
   }
 }

@@ -9,18 +9,18 @@ import java.util.List;
 public final class BrqSummaryMixingVariant extends BrqVariant {
   static final String ID = "speech/brq-summarymixing";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BEST-RQ SummaryMixing", Modality.SPEECH,
-      BrqMhsaVariant.ID, SummaryMixingVariant.PAPER,
-      SummaryMixingVariant.SUMMARY,
-      BrqConformer.presets("SummaryMixing", new long[] {32, 212, 632}, new String[] {SummaryMixingVariant.LOCAL_HIDDEN, "16", SummaryMixingVariant.LOCAL_OUT, "16", SummaryMixingVariant.SUMMARY_HIDDEN, "16"},
-          new String[] {SummaryMixingVariant.LOCAL_HIDDEN, "172", SummaryMixingVariant.LOCAL_OUT, "172",
-          SummaryMixingVariant.SUMMARY_HIDDEN, "172"}, new String[] {SummaryMixingVariant.LOCAL_HIDDEN, "512", SummaryMixingVariant.LOCAL_OUT, "512",
-          SummaryMixingVariant.SUMMARY_HIDDEN, "512"}),
-      BrqConformer.plus(SummaryMixingVariant.PARAMETERS));
+      BrqMhsaVariant.ID, SummaryMixingMixer.PAPER,
+      SummaryMixingMixer.SUMMARY,
+      BrqConformer.presets("SummaryMixing", new long[] {32, 212, 632}, new String[] {SummaryMixingMixer.LOCAL_HIDDEN, "16", SummaryMixingMixer.LOCAL_OUT, "16", SummaryMixingMixer.SUMMARY_HIDDEN, "16"},
+          new String[] {SummaryMixingMixer.LOCAL_HIDDEN, "172", SummaryMixingMixer.LOCAL_OUT, "172",
+          SummaryMixingMixer.SUMMARY_HIDDEN, "172"}, new String[] {SummaryMixingMixer.LOCAL_HIDDEN, "512", SummaryMixingMixer.LOCAL_OUT, "512",
+          SummaryMixingMixer.SUMMARY_HIDDEN, "512"}),
+      BrqConformer.plus(SummaryMixingMixer.PARAMETERS));
 
   public BrqSummaryMixingVariant() {
-    super(DESCRIPTOR, config -> SummaryMixingVariant.mixer(config, config.integer(BrqConformer.HEADS),
+    super(DESCRIPTOR, config -> SummaryMixingMixer.mixer(config, config.integer(BrqConformer.HEADS),
         Activation.SILU), BrqConformer.Positions.SINUSOIDAL,
-        SummaryMixingVariant::notesOf, SummaryMixingVariant.LOCAL_HIDDEN, SummaryMixingVariant.LOCAL_OUT,
-        SummaryMixingVariant.SUMMARY_HIDDEN);
+        SummaryMixingMixer::notesOf, SummaryMixingMixer.LOCAL_HIDDEN, SummaryMixingMixer.LOCAL_OUT,
+        SummaryMixingMixer.SUMMARY_HIDDEN);
   }
 }

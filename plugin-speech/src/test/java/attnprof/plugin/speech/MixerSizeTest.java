@@ -23,10 +23,10 @@ class MixerSizeTest {
 
   @Test
   void summaryMixingHasTheParametersOfSpeechbrainsSummaryMixing() {
-    ModelConfig config = base(new SummaryMixingVariant());
-    long local = config.integer(SummaryMixingVariant.LOCAL_HIDDEN);
-    long localOut = config.integer(SummaryMixingVariant.LOCAL_OUT);
-    long summary = config.integer(SummaryMixingVariant.SUMMARY_HIDDEN);
+    ModelConfig config = base(variant("speech/summarymixing"));
+    long local = config.integer(SummaryMixingMixer.LOCAL_HIDDEN);
+    long localOut = config.integer(SummaryMixingMixer.LOCAL_OUT);
+    long summary = config.integer(SummaryMixingMixer.SUMMARY_HIDDEN);
     // speechbrain/nnet/summary_mixing.py (SamsungLabs/SummaryMixing): local_proj and summary_proj are
     // VanillaNN with n_split = nhead, whose ParallelLinear layers hold weight [n_split, in/n_split,
     // out/n_split] and bias [n_split, out/n_split]; summary_local_merging is one Linear.
@@ -34,13 +34,13 @@ class MixerSizeTest {
         + parallelLinear(D, summary) + parallelLinear(summary, D)
         + (localOut + D) * D + D;
 
-    assertThat(parameters(SummaryMixingVariant.mixer(config, H, Activation.GELU))).isEqualTo(expected);
+    assertThat(parameters(SummaryMixingMixer.mixer(config, H, Activation.GELU))).isEqualTo(expected);
   }
 
   @Test
   void hyperMixingHasTheParametersOfSpeechbrainsHyperMixing() {
-    ModelConfig config = base(new HyperMixingVariant());
-    long units = config.integer(HyperMixingVariant.HYPERNET_SIZE);
+    ModelConfig config = base(variant("speech/hypermixing"));
+    long units = config.integer(HyperMixingMixer.HYPERNET_SIZE);
     // speechbrain/nnet/hypermixing.py: HyperNetwork's w1_gen and w2_gen are ParallelMLPs(d, d,
     // hypernet_size, num_mlps = num_heads, keep_output_size = False): fc1 [heads, d/heads, d/heads]
     // + [heads, d/heads], fc2 [heads, units/heads, d/heads] + [heads, units/heads]; then LayerNorm(d).
@@ -62,8 +62,8 @@ class MixerSizeTest {
   @Test
   void everyLinearMixerSpendsFewerAttentionFlopsThanHubertAtTwoSeconds() {
     long hubert = attentionFlops(new HubertVariant());
-    for (ModelVariant mixer : new ModelVariant[] {new SummaryMixingVariant(), new HyperMixingVariant(),
-        new FastformerVariant()}) {
+    for (ModelVariant mixer : new ModelVariant[] {variant("speech/summarymixing"), variant("speech/hypermixing"),
+        variant("speech/fastformer")}) {
       long flops = attentionFlops(mixer);
       System.out.printf("%s attention FLOPs at base and 2 s: %.3f G, %.2f of HuBERT's %.3f G%n",
           mixer.descriptor().id(), flops / 1e9, (double) flops / hubert, hubert / 1e9);
@@ -85,6 +85,14 @@ class MixerSizeTest {
     return ModelEvaluator.mixWithWeights(mixer, oneFrame, 1).weights().values().stream()
         .mapToLong(values -> values.length).sum();
   }
+
+  /** A variant as the engine serves it: the HuBERT-body mixers are composed by the engine. */
+  private static ModelVariant variant(String id) {
+    return REGISTRY.variant(id);
+  }
+
+  private static final attnprof.engine.plugins.PluginRegistry REGISTRY =
+      attnprof.engine.Profiler.builder().build().registry();
 
   private static ModelConfig base(ModelVariant variant) {
     return ModelConfig.resolve(variant.descriptor(), Preset.BASE, Map.of());

@@ -57,8 +57,10 @@ class SpeechCorrectnessTest {
 
   @Test
   void everySpeechVariantTrainsItsLossDownhill() {
-    for (ModelVariant variant : List.of(new HubertVariant(), new LocalHubertVariant(), new SummaryMixingVariant(),
-        new HyperMixingVariant(), new FastformerVariant(), new MambaVariant())) {
+    var registry = Profiler.builder().build().registry();
+    for (ModelVariant variant : List.of(new HubertVariant(), new LocalHubertVariant(),
+        registry.variant("speech/summarymixing"), registry.variant("speech/hypermixing"),
+        registry.variant("speech/fastformer"), registry.variant("speech/mamba"))) {
       float[] losses = ModelEvaluator.trainingLosses(variant, config(variant, Map.of()), 1, 0.5, SEED,
           new WaveformInputs(), 3);
       assertThat(losses[2]).as("%s losses %s", variant.descriptor().id(), java.util.Arrays.toString(losses))

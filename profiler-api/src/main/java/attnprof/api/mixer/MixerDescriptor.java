@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a {@link MixerProvider} is: its id, paper, the modalities it runs on, and its own parameters with a
- * value for each of the {@code tiny}, {@code small} and {@code base} presets. Made with {@link #builder}, so
+ * What a {@link MixerProvider} is: its id, paper, the modalities it runs on (and, when it names them, the only
+ * bodies it runs on), and its own parameters with a value for each of the {@code tiny}, {@code small} and
+ * {@code base} presets. Made with {@link #builder}, so
  * that fields added later leave plugins compiling.
  *
  * @since API 2
@@ -24,6 +25,7 @@ public final class MixerDescriptor {
   private final String paper;
   private final String summary;
   private final Set<Modality> modalities;
+  private final Set<String> bodies;
   private final List<ParameterSpec> parameters;
   private final Map<String, Map<String, String>> presetValues;
 
@@ -33,6 +35,7 @@ public final class MixerDescriptor {
     this.paper = builder.paper;
     this.summary = builder.summary;
     this.modalities = Set.copyOf(builder.modalities);
+    this.bodies = Set.copyOf(builder.bodies);
     this.parameters = List.copyOf(builder.parameters);
     Map<String, Map<String, String>> values = new LinkedHashMap<>();
     builder.presetValues.forEach((preset, map) -> values.put(preset, Map.copyOf(map)));
@@ -70,6 +73,26 @@ public final class MixerDescriptor {
     return modalities.isEmpty() || modalities.contains(modality);
   }
 
+  /**
+   * The ids of the vanilla models whose bodies alone the mixer runs on (a mixer tuned to one body's sizes), or
+   * empty for every body of its modalities.
+   *
+   * @since API 4
+   */
+  public Set<String> bodies() {
+    return bodies;
+  }
+
+  /**
+   * Whether the engine composes the mixer with the body of {@code baseline}: a modality it supports, and a body
+   * it names when it names any.
+   *
+   * @since API 4
+   */
+  public boolean runsOn(attnprof.api.model.VariantDescriptor baseline) {
+    return supports(baseline.modality()) && (bodies.isEmpty() || bodies.contains(baseline.id()));
+  }
+
   /** Its own parameters, beside the body's. */
   public List<ParameterSpec> parameters() {
     return parameters;
@@ -87,6 +110,7 @@ public final class MixerDescriptor {
     private String paper = "";
     private String summary = "";
     private final Set<Modality> modalities = new LinkedHashSet<>();
+    private final Set<String> bodies = new LinkedHashSet<>();
     private final List<ParameterSpec> parameters = new ArrayList<>();
     private final Map<String, Map<String, String>> presetValues = new LinkedHashMap<>();
 
@@ -125,6 +149,17 @@ public final class MixerDescriptor {
     }
 
     /** One of its parameters, with its value in the {@code tiny}, {@code small} and {@code base} presets. */
+    /**
+     * Runs the mixer on these vanilla models' bodies only (by their ids, such as {@code speech/hubert}), for a
+     * mixer whose parameters are tuned to one body; without it, on every body of its modalities.
+     *
+     * @since API 4
+     */
+    public Builder bodies(String... baselineIds) {
+      bodies.addAll(List.of(baselineIds));
+      return this;
+    }
+
     public Builder parameter(ParameterSpec spec, String tiny, String small, String base) {
       if (parameters.stream().anyMatch(p -> p.name().equals(spec.name()))) {
         throw new IllegalArgumentException(id + " declares parameter `" + spec.name() + "` twice");

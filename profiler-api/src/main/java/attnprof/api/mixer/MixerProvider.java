@@ -11,12 +11,14 @@ import java.util.List;
  *
  * <p>The engine composes the mixer with each {@link MixerBody} of a supported modality into a variant
  * {@code MODALITY/ID} (or {@code MODALITY/PREFIX-ID} for a body with a prefix, such as the BEST-RQ
- * Conformer's {@code speech/brq-ID}), whose baseline is that body's vanilla model. The composed model's
+ * Conformer's {@code speech/brq-ID}), whose baseline is that body's vanilla model; a mixer that names bodies
+ * ({@link MixerDescriptor#bodies}) runs on those alone. The composed model's
  * body builds its weights from the same seed and names as the baseline's, so the two differ in the mixer
  * alone.
  *
- * <p>A provider promises: {@link #create} returns a mixer that treats padding tokens as absent (no real
- * token's output depends on them) and returns its input's shape; {@link #check} refuses, with a
+ * <p>A provider promises: {@link #create} returns a mixer that keeps the body's width (its output is its
+ * input's shape, {@code [batch, tokens, context.width()]}), treats padding tokens as absent (no real token's
+ * output depends on them) and outputs finite values at padding positions too (see {@link TokenMixer}); {@link #check} refuses, with a
  * {@link attnprof.api.ProfilerException#user user error} that names the parameter, what {@link #create}
  * cannot build, without building anything.
  *

@@ -28,12 +28,13 @@ public final class ModelInspector {
     variant.check(config);
     InputDescriptor input = registry.inputFor(variant.descriptor().modality()).descriptor();
     double length = input.defaultLengths().isEmpty() ? 128 : input.defaultLengths().get(0);
-    List<String> notes = new ArrayList<>(variant.notes(config));
+    // a note the variant and its built model both give (a composed variant's mixer notes) is said once
+    java.util.Set<String> notes = new java.util.LinkedHashSet<>(variant.notes(config));
     try (Graph graph = new Graph()) {
       BuiltModel model = variant.build(Ops.create(graph), new BuildRequest(config, 1, length, Mode.INFERENCE, 0));
       notes.addAll(model.notes());
       return new VariantDescription(variant.descriptor(), config, GraphVariables.parameterCount(graph), length,
-          input.lengthUnit(), notes);
+          input.lengthUnit(), List.copyOf(notes));
     }
   }
 }

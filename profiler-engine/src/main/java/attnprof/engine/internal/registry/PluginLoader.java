@@ -5,6 +5,7 @@ import attnprof.api.device.DeviceAdapter;
 import attnprof.api.input.InputGenerator;
 import attnprof.api.metric.Metric;
 import attnprof.api.model.ModelVariant;
+import attnprof.api.model.VariantDescriptor;
 import attnprof.engine.plugins.PluginDiagnostic;
 import attnprof.engine.plugins.PluginDiagnostic.Severity;
 import attnprof.engine.plugins.PluginRegistry;
@@ -83,8 +84,11 @@ public final class PluginLoader {
     found.values().forEach(list -> list.forEach(f -> sourceOf.put(f.provider(), f.source())));
     List<ModelVariant> declared = PluginLoader.<ModelVariant>cast(unique.get(ProviderKind.VARIANT));
     List<ModelVariant> all = new ArrayList<>(declared);
-    all.addAll(compose(declared, PluginLoader.<attnprof.api.mixer.MixerProvider>cast(unique.get(ProviderKind.MIXER)),
-        PluginLoader.<attnprof.api.mixer.MixerBody>cast(unique.get(ProviderKind.BODY)), sourceOf, diagnostics));
+    for (ModelVariant composed : compose(declared,
+        PluginLoader.<attnprof.api.mixer.MixerProvider>cast(unique.get(ProviderKind.MIXER)),
+        PluginLoader.<attnprof.api.mixer.MixerBody>cast(unique.get(ProviderKind.BODY)), sourceOf, diagnostics)) {
+      all.add(endOfFamily(all, composed.descriptor().baseline()), composed);
+    }
     List<ModelVariant> variants = all.stream()
         .sorted(Comparator.comparing((ModelVariant v) -> modalityRank(v.descriptor().modality()))
             .thenComparing(v -> v.descriptor().modality().id()))
@@ -120,7 +124,7 @@ public final class PluginLoader {
       for (attnprof.api.mixer.MixerProvider mixer : mixers) {
         String mixerSource = sourceOf.get(mixer);
         try {
-          if (!mixer.descriptor().supports(baseline.descriptor().modality())) {
+          if (!mixer.descriptor().runsOn(baseline.descriptor())) {
             continue;
           }
           String id = ComposedVariant.idOf(baseline.descriptor(), body, mixer.descriptor().id());
@@ -142,6 +146,18 @@ public final class PluginLoader {
       }
     }
     return composed;
+  }
+
+  /** Where a variant compared with {@code baseline} goes: after the last of that baseline's family so far. */
+  private static int endOfFamily(List<ModelVariant> variants, String baseline) {
+    int end = variants.size();
+    for (int i = 0; i < variants.size(); i++) {
+      VariantDescriptor descriptor = variants.get(i).descriptor();
+      if (descriptor.id().equals(baseline) || descriptor.baseline().equals(baseline)) {
+        end = i + 1;
+      }
+    }
+    return end;
   }
 
   /**

@@ -1,21 +1,22 @@
 package attnprof.plugin.speech;
 
 import attnprof.api.Modality;
-import attnprof.api.model.BuildRequest;
-import attnprof.api.model.BuiltModel;
+import attnprof.api.mixer.MixerContext;
+import attnprof.api.mixer.MixerDescriptor;
+import attnprof.api.mixer.MixerProvider;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
-import attnprof.api.model.VariantDescriptor;
+import attnprof.api.nn.TokenMixer;
 import java.util.List;
-import org.tensorflow.op.Ops;
 
-/** {@code speech/mamba}: HuBERT with bidirectional Mamba selective state-space layers in place of self-attention. */
-public final class MambaVariant implements ModelVariant {
+/**
+ * Bidirectional Mamba selective state-space layers as a mixer of HuBERT's body: composed by the engine into
+ * {@code speech/mamba}, compared with {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant.
+ */
+public final class MambaMixer implements MixerProvider {
   static final String EXPAND = "expand";
   static final String STATE = "state";
   static final String CONV_WIDTH = "mamba_conv";
-  private static final String[] PUBLISHED = {EXPAND, "2", STATE, "16", CONV_WIDTH, "4"};
   static final String PAPER = "Gu, Dao: Mamba: Linear-Time Sequence Modeling with Selective State Spaces, arXiv 2312.00752, 2023";
   static final String SUMMARY = "a selective state-space layer read forward and backward: input-dependent step size and "
       + "projections, a causal depthwise convolution, the selective scan; linear in length";
@@ -24,32 +25,21 @@ public final class MambaVariant implements ModelVariant {
       ParameterSpec.integer(EXPAND, 1, "inner width as a multiple of the model width"),
       ParameterSpec.integer(STATE, 1, "state size N of the selective scan"),
       ParameterSpec.integer(CONV_WIDTH, 1, "kernel of the causal depthwise convolution"));
-  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/mamba", "Mamba", Modality.SPEECH,
-      HubertVariant.ID, PAPER, SUMMARY,
-      SpeechMixerPresets.of("bidirectional Mamba", new String[] {EXPAND, "2", STATE, "4", CONV_WIDTH, "4"},
-          PUBLISHED, PUBLISHED),
-      SpeechParameters.plus(PARAMETERS.toArray(ParameterSpec[]::new)));
+  private static final MixerDescriptor DESCRIPTOR = MixerDescriptor.builder("mamba").displayName("Mamba")
+      .paper(PAPER).summary(SUMMARY).modalities(Modality.SPEECH).bodies(HubertVariant.ID)
+      .parameter(PARAMETERS.get(0), "2", "2", "2")
+      .parameter(PARAMETERS.get(1), "4", "16", "16")
+      .parameter(PARAMETERS.get(2), "4", "4", "4").build();
 
   @Override
-  public void check(ModelConfig config) {
-    SpeechParameters.check(config);
-  }
-
-  @Override
-  public VariantDescriptor descriptor() {
+  public MixerDescriptor descriptor() {
     return DESCRIPTOR;
   }
 
   @Override
-  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
-    return java.util.Optional.of(new Mamba(config.integer(EXPAND), config.integer(STATE), config.integer(CONV_WIDTH), true));
-  }
-
-  @Override
-  public BuiltModel build(Ops tf, BuildRequest request) {
-    ModelConfig config = request.config();
-    return SpeechEncoder.build(tf, request,
-        layer -> new Mamba(config.integer(EXPAND), config.integer(STATE), config.integer(CONV_WIDTH), true), List.of());
+  public TokenMixer create(MixerContext context) {
+    ModelConfig config = context.config();
+    return new Mamba(config.integer(EXPAND), config.integer(STATE), config.integer(CONV_WIDTH), true);
   }
 
   @Override

@@ -1,18 +1,20 @@
 package attnprof.plugin.speech;
 
 import attnprof.api.Modality;
-import attnprof.api.model.BuildRequest;
-import attnprof.api.model.BuiltModel;
+import attnprof.api.mixer.MixerContext;
+import attnprof.api.mixer.MixerDescriptor;
+import attnprof.api.mixer.MixerProvider;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
-import attnprof.api.model.VariantDescriptor;
 import attnprof.api.nn.Activation;
+import attnprof.api.nn.TokenMixer;
 import java.util.List;
-import org.tensorflow.op.Ops;
 
-/** {@code speech/summarymixing}: HuBERT with SummaryMixing in place of self-attention. */
-public final class SummaryMixingVariant implements ModelVariant {
+/**
+ * SummaryMixing as a mixer of HuBERT's body: composed by the engine into {@code speech/summarymixing}, compared with
+ * {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant, at that study's widths.
+ */
+public final class SummaryMixingMixer implements MixerProvider {
   static final String LOCAL_HIDDEN = "local_hidden";
   static final String LOCAL_OUT = "local_out";
   static final String SUMMARY_HIDDEN = "summary_hidden";
@@ -27,36 +29,29 @@ public final class SummaryMixingVariant implements ModelVariant {
       ParameterSpec.integer(SUMMARY_HIDDEN, 1, "hidden width of the summary branch's per-head MLP (summary_hid_dim); "
           + "its output is as wide as the model"));
 
-  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/summarymixing", "SummaryMixing",
-      Modality.SPEECH, HubertVariant.ID, PAPER, SUMMARY,
-      SpeechMixerPresets.of("SummaryMixing",
-          new String[] {LOCAL_HIDDEN, "32", LOCAL_OUT, "32", SUMMARY_HIDDEN, "32"},
-          new String[] {LOCAL_HIDDEN, "192", LOCAL_OUT, "192", SUMMARY_HIDDEN, "192"},
-          new String[] {LOCAL_HIDDEN, "768", LOCAL_OUT, "768", SUMMARY_HIDDEN, "768"}),
-      SpeechParameters.plus(PARAMETERS.toArray(ParameterSpec[]::new)));
+  private static final MixerDescriptor DESCRIPTOR = MixerDescriptor.builder("summarymixing")
+      .displayName("SummaryMixing").paper(PAPER).summary(SUMMARY).modalities(Modality.SPEECH)
+      .bodies(HubertVariant.ID)
+      .parameter(PARAMETERS.get(0), "32", "192", "768")
+      .parameter(PARAMETERS.get(1), "32", "192", "768")
+      .parameter(PARAMETERS.get(2), "32", "192", "768")
+      .build();
 
   @Override
-  public void check(ModelConfig config) {
-    SpeechParameters.check(config);
-    config.requireMultiple(LOCAL_HIDDEN, SpeechParameters.HEADS);
-    config.requireMultiple(LOCAL_OUT, SpeechParameters.HEADS);
-    config.requireMultiple(SUMMARY_HIDDEN, SpeechParameters.HEADS);
-  }
-
-  @Override
-  public VariantDescriptor descriptor() {
+  public MixerDescriptor descriptor() {
     return DESCRIPTOR;
   }
 
   @Override
-  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
-    return java.util.Optional.of(mixer(config, config.integer(SpeechParameters.HEADS), Activation.GELU));
+  public void check(MixerContext context) {
+    context.config().requireMultiple(LOCAL_HIDDEN, SpeechParameters.HEADS);
+    context.config().requireMultiple(LOCAL_OUT, SpeechParameters.HEADS);
+    context.config().requireMultiple(SUMMARY_HIDDEN, SpeechParameters.HEADS);
   }
 
   @Override
-  public BuiltModel build(Ops tf, BuildRequest request) {
-    SummaryMixing mixer = mixer(request.config(), request.config().integer(SpeechParameters.HEADS), Activation.GELU);
-    return SpeechEncoder.build(tf, request, layer -> mixer, List.of());
+  public TokenMixer create(MixerContext context) {
+    return mixer(context.config(), context.heads(), Activation.GELU);
   }
 
   /** The mixer of a configuration with these parameters. */

@@ -22,14 +22,14 @@ import org.tensorflow.types.TFloat32;
  * standard deviation 0.1; real inputs are WAV files, looped or cut to the requested length.
  */
 public final class WaveformInputs implements InputGenerator {
-  static final String WAVEFORM = "waveform";
+  public static final String WAVEFORM = "waveform";
   private static final InputDescriptor DESCRIPTOR = new InputDescriptor("speech/waveform", Modality.SPEECH, "seconds",
       false, List.of(2.0, 10.0, 30.0), List.of(".wav"),
       "16 kHz mono waveforms: Gaussian noise for synthetic inputs; WAV files (PCM 16/24/32-bit or 32-bit float, "
           + "any channels mixed down, any rate resampled to 16 kHz)");
 
   /** The number of samples of a length in seconds. */
-  static int samples(double seconds) {
+  public static int samples(double seconds) {
     return (int) Math.round(seconds * WavFiles.SAMPLE_RATE);
   }
 

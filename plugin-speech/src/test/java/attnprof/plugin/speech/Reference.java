@@ -4,12 +4,12 @@ import attnprof.testkit.ModelEvaluator.MixerRun;
 import java.util.Random;
 
 /** Plain-Java building blocks for reference computations of the token mixers, in double precision. */
-final class Reference {
+public final class Reference {
   private Reference() {
   }
 
   /** x [tokens][in] · kernel [in][out] (row-major in {@code run}) + bias. */
-  static double[][] dense(double[][] x, MixerRun run, String part) {
+  public static double[][] dense(double[][] x, MixerRun run, String part) {
     float[] kernel = run.weight("mixer/" + part + "_kernel");
     float[] bias = run.weight("mixer/" + part + "_bias");
     int in = x[0].length;
@@ -32,7 +32,7 @@ final class Reference {
    * {@code heads} slices of the width, slice h times kernel h ({@code [heads][in/heads][out/heads]},
    * row-major in {@code run}) plus bias h; the heads' outputs side by side.
    */
-  static double[][] headwiseDense(double[][] x, MixerRun run, String part, int heads) {
+  public static double[][] headwiseDense(double[][] x, MixerRun run, String part, int heads) {
     float[] kernel = run.weight("mixer/" + part + "_kernel");
     float[] bias = run.weight("mixer/" + part + "_bias");
     int in = x[0].length / heads;
@@ -53,7 +53,7 @@ final class Reference {
   }
 
   /** Layer normalisation of each row with the part's {@code gamma} and {@code beta}. */
-  static double[][] layerNorm(double[][] x, MixerRun run, String part, double epsilon) {
+  public static double[][] layerNorm(double[][] x, MixerRun run, String part, double epsilon) {
     float[] gamma = endingWith(run, "/" + part + "_gamma");
     float[] beta = endingWith(run, "/" + part + "_beta");
     double[][] y = new double[x.length][x[0].length];
@@ -74,7 +74,7 @@ final class Reference {
   }
 
   /** The one weight whose name ends with {@code suffix}, whatever component scope holds it. */
-  static float[] endingWith(MixerRun run, String suffix) {
+  public static float[] endingWith(MixerRun run, String suffix) {
     var names = run.weights().keySet().stream().filter(name -> name.endsWith(suffix)).toList();
     if (names.size() != 1) {
       throw new IllegalArgumentException("not one weight ending with " + suffix + ": " + run.weights().keySet());
@@ -83,7 +83,7 @@ final class Reference {
   }
 
   /** Columns {@code [from, from + count)} of every row. */
-  static double[][] columns(double[][] x, int from, int count) {
+  public static double[][] columns(double[][] x, int from, int count) {
     double[][] y = new double[x.length][count];
     for (int t = 0; t < x.length; t++) {
       System.arraycopy(x[t], from, y[t], 0, count);
@@ -91,7 +91,7 @@ final class Reference {
     return y;
   }
 
-  static double[][] gelu(double[][] x) {
+  public static double[][] gelu(double[][] x) {
     double[][] y = new double[x.length][x[0].length];
     for (int t = 0; t < x.length; t++) {
       for (int i = 0; i < x[t].length; i++) {
@@ -102,7 +102,7 @@ final class Reference {
   }
 
   /** The error function, to 1e-12 by its Taylor series near 0 and a continued fraction beyond. */
-  static double erf(double x) {
+  public static double erf(double x) {
     double z = Math.abs(x);
     double result;
     if (z < 3) {
@@ -123,7 +123,7 @@ final class Reference {
     return Math.copySign(result, x);
   }
 
-  static double[][] matMul(double[][] a, double[][] b) {
+  public static double[][] matMul(double[][] a, double[][] b) {
     double[][] c = new double[a.length][b[0].length];
     for (int i = 0; i < a.length; i++) {
       for (int k = 0; k < b.length; k++) {
@@ -135,7 +135,7 @@ final class Reference {
     return c;
   }
 
-  static double[][] transpose(double[][] a) {
+  public static double[][] transpose(double[][] a) {
     double[][] t = new double[a[0].length][a.length];
     for (int i = 0; i < a.length; i++) {
       for (int j = 0; j < a[0].length; j++) {
@@ -145,7 +145,7 @@ final class Reference {
     return t;
   }
 
-  static double[][] add(double[][] a, double[][] b) {
+  public static double[][] add(double[][] a, double[][] b) {
     double[][] c = new double[a.length][a[0].length];
     for (int i = 0; i < a.length; i++) {
       for (int j = 0; j < a[0].length; j++) {
@@ -155,7 +155,7 @@ final class Reference {
     return c;
   }
 
-  static double[] softmax(double[] scores) {
+  public static double[] softmax(double[] scores) {
     double max = Double.NEGATIVE_INFINITY;
     for (double s : scores) {
       max = Math.max(max, s);
@@ -172,7 +172,7 @@ final class Reference {
     return p;
   }
 
-  static float[][][] random(int tokens, int width, long seed) {
+  public static float[][][] random(int tokens, int width, long seed) {
     Random random = new Random(seed);
     float[][][] x = new float[1][tokens][width];
     for (float[] row : x[0]) {
@@ -183,7 +183,7 @@ final class Reference {
     return x;
   }
 
-  static double[][] asDouble(float[][] x) {
+  public static double[][] asDouble(float[][] x) {
     double[][] y = new double[x.length][x[0].length];
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < x[0].length; j++) {
@@ -193,7 +193,7 @@ final class Reference {
     return y;
   }
 
-  static double maxDifference(float[][] actual, double[][] expected) {
+  public static double maxDifference(float[][] actual, double[][] expected) {
     double max = 0;
     for (int i = 0; i < expected.length; i++) {
       for (int j = 0; j < expected[0].length; j++) {

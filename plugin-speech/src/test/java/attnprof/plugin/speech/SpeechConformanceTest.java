@@ -1,5 +1,6 @@
 package attnprof.plugin.speech;
 
+import attnprof.plugin.speech.hubert.HubertVariant;
 import attnprof.engine.Profiler;
 import attnprof.testkit.VariantConformance;
 import java.util.stream.Stream;

@@ -1,0 +1,17 @@
+package attnprof.plugin.speech.streaming;
+
+import attnprof.plugin.speech.brq.RelativePositionAttention;
+import attnprof.api.nn.Net;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** A token mixer of the streaming Conformer: it mixes frames as a {@link TimeView} lets them see each other. */
+public interface StreamingMixer {
+  /** Mixes {@code x} ({@code [batch, frames, width]}) into frames of the same shape. */
+  Operand<TFloat32> mix(Net net, Operand<TFloat32> x, TimeView view);
+
+  /** RelPosMHAXL, the recipe's attention: over the frames the view lets each frame see. */
+  static StreamingMixer attention(long heads) {
+    return (net, x, view) -> RelativePositionAttention.attend(net, x, heads, (k, v) -> view.keys(net, k, v));
+  }
+}

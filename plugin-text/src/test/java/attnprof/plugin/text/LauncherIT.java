@@ -1,5 +1,7 @@
 package attnprof.plugin.text;
 
+import attnprof.testkit.PluginJar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.engine.result.ResultRow;

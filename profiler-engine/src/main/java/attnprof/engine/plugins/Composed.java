@@ -13,7 +13,7 @@ public interface Composed {
   /** The modules of its mixer and its body: {@code example.linear + attnprof.plugin.text}. */
   String plugins();
 
-  /** The modules of its mixer's and its body's plugins. */
+  /** The modules of its mixer's plugin (first) and its body's. */
   List<Module> modules();
 
   /** The mixer's id. */

@@ -3,11 +3,13 @@ package attnprof.example.linear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.testkit.Launcher;
+import attnprof.testkit.PluginJar;
 import attnprof.testkit.Launcher.Outcome;
 import attnprof.testkit.ResultsFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +45,55 @@ class LinearAttentionIT {
           .containsPattern("(?m)^" + sweep[1] + " +latency ");
       assertThat(ResultsFolder.csvRows(out)).hasSize(4).allSatisfy(row -> assertThat(row.status()).isEqualTo("ok"));
     }
+  }
+
+  @Test
+  void verifyPassesEveryConformanceCheckOnTheExamplesJar() {
+    Outcome verified = LAUNCHER.attnprof("verify", Path.of("target", "linear-attention.jar").toString());
+
+    assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
+    assertThat(verified.out()).contains("verifying text/linear-attention, speech/linear-attention")
+        .contains("  ok    linear-attention: no real token's output depends on the padding")
+        .containsPattern("(?m)^[0-9]+ checks: [0-9]+ passed, 0 failed, 0 skipped$");
+  }
+
+  @Test
+  void verifyNamesTheCheckAMixerThatReadsPaddingFails(@TempDir Path folder) throws Exception {
+    Path jar = PluginJar.build(folder.resolve("reads-padding.jar"), Map.of(
+        "module-info.java", """
+            module example.reads.padding {
+              requires attnprof.api;
+              provides attnprof.api.mixer.MixerProvider with padding.ReadsPadding;
+            }
+            """,
+        "padding/ReadsPadding.java", """
+            package padding;
+
+            import attnprof.api.mixer.*;
+            import attnprof.api.nn.TokenMixer;
+            import org.tensorflow.op.math.Mean;
+
+            /** Adds the mean of every token, padding included, to each token: padding reaches real tokens. */
+            public final class ReadsPadding implements MixerProvider {
+              @Override
+              public MixerDescriptor descriptor() {
+                return MixerDescriptor.builder("reads-padding").paper("a test").bodies("text/bert").build();
+              }
+
+              @Override
+              public TokenMixer create(MixerContext context) {
+                return (net, x) -> net.tf().math.add(x.values(),
+                    net.tf().math.mean(x.values(), net.tf().constant(1), Mean.keepDims(true)));
+              }
+            }
+            """));
+
+    Outcome verified = LAUNCHER.attnprof("verify", jar.toString());
+
+    assertThat(verified.code()).as(verified.out() + verified.err()).isEqualTo(1);
+    assertThat(verified.out()).contains("verifying text/reads-padding, mixer reads-padding")
+        .containsPattern("(?m)^  FAIL  reads-padding: no real token's output depends on the padding: .+$")
+        .containsPattern("(?m)^  FAIL  text/reads-padding: no real token's output depends on padding: .+$")
+        .containsPattern("(?m)^[0-9]+ checks: [0-9]+ passed, [1-9][0-9]* failed, [0-9]+ skipped$");
   }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         + " the input lengths from which the efficient ones are cheaper.",
     subcommands = {ListCommand.class, DescribeCommand.class, SweepCommand.class, BreakdownCommand.class,
         TippingCommand.class, RunsCommand.class, CompareCommand.class, ReportCommand.class, PlanCommand.class,
-        MergeCommand.class, CompletionCommand.class})
+        MergeCommand.class, VerifyCommand.class, CompletionCommand.class})
 final class AttnprofCommand implements Runnable {
   final PrintStream out;
   final PrintStream err;

@@ -1,4 +1,4 @@
-package attnprof.plugin.text;
+package attnprof.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,9 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * A third-party plugin jar made in a test: Java sources compiled by the JDK's {@code javac} against the
- * modules the engine runs with, then packed as a modular jar, as a plugin author would ship one.
+ * modules the engine runs with ({@code profiler-engine/target/modules} of the repository whose module folder, or
+ * nested module folder, is the working directory), then packed as a modular jar, as a plugin author would ship
+ * one.
  */
-final class PluginJar {
+public final class PluginJar {
   private PluginJar() {
   }
 
@@ -23,13 +25,13 @@ final class PluginJar {
    * Compiles {@code sources} (file path inside the source tree, such as {@code module-info.java}, to its
    * text) and writes the classes to {@code jar}.
    */
-  static Path build(Path jar, Map<String, String> sources) throws IOException, InterruptedException {
+  public static Path build(Path jar, Map<String, String> sources) throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("plugin-jar");
     Path sourceRoot = Files.createDirectories(work.resolve("src"));
     Path classes = Files.createDirectories(work.resolve("classes"));
     List<String> arguments = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "-d", classes.toString(), "--module-path",
-        Path.of("..", "profiler-engine", "target", "modules").toAbsolutePath().toString()));
+        engineModules().toString()));
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = sourceRoot.resolve(source.getKey());
       Files.createDirectories(file.getParent());
@@ -50,5 +52,17 @@ final class PluginJar {
       }
     }
     return jar;
+  }
+
+  /** The engine's modules of the repository above the working directory. */
+  private static Path engineModules() {
+    for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+      Path modules = folder.resolve("profiler-engine").resolve("target").resolve("modules");
+      if (Files.isDirectory(modules)) {
+        return modules;
+      }
+    }
+    throw new IllegalStateException("no profiler-engine/target/modules above " + Path.of("").toAbsolutePath()
+        + ": build the engine first");
   }
 }

@@ -94,7 +94,7 @@ class MainTest {
     assertThat(json.get("metrics").findValuesAsText("metric")).contains("latency", "breakdown.attention.share");
     assertThat(json.get("devices").get(0).get("device").asText()).isEqualTo("cpu");
     assertThat(json.fieldNames()).toIterable()
-        .containsExactly("variants", "inputs", "metrics", "devices", "plugins", "diagnostics");
+        .containsExactly("schemaVersion", "variants", "inputs", "metrics", "devices", "plugins", "diagnostics");
 
     assertThat(run("list", "--devices", "--format", "csv").out()).startsWith("device,available,detail\ncpu,true,");
     Outcome two = run("list", "--metrics", "--devices", "--format", "csv");
@@ -110,7 +110,7 @@ class MainTest {
     Outcome outcome = run();
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, "
-        + "compare, report, plan, merge, completion (see `attnprof --help`)\n");
+        + "compare, report, plan, merge, verify, completion (see `attnprof --help`)\n");
   }
 
   @Test

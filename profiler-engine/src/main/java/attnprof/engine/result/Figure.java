@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param notes what the model changed to fit the input, and how memory was read
  */
 public record Figure(PointSpec point, Quantity quantity, Summary summary, PointStatus status, String message,
-    long parameters, List<String> notes) {
+    long parameters, List<String> notes) implements OfPoint {
 
   public Figure {
     Objects.requireNonNull(point, "point");
@@ -108,39 +108,4 @@ public record Figure(PointSpec point, Quantity quantity, Summary summary, PointS
     return quantity.direction();
   }
 
-  public String variant() {
-    return point.variant();
-  }
-
-  public String baseline() {
-    return point.baseline();
-  }
-
-  public String modality() {
-    return point.modality();
-  }
-
-  public String preset() {
-    return point.preset();
-  }
-
-  public String input() {
-    return point.input();
-  }
-
-  public double length() {
-    return point.length();
-  }
-
-  public String lengthUnit() {
-    return point.lengthUnit();
-  }
-
-  public int batch() {
-    return point.batch();
-  }
-
-  public Mode mode() {
-    return point.mode();
-  }
 }

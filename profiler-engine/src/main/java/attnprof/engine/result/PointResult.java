@@ -21,7 +21,7 @@ import java.util.Optional;
  *     {@code measurements} come from one process
  */
 public record PointResult(PointSpec point, PointStatus status, List<Measurement> measurements, long parameters,
-    List<String> notes, String message, double wallSeconds, List<ForkResult> forks) {
+    List<String> notes, String message, double wallSeconds, List<ForkResult> forks) implements OfPoint {
 
   public PointResult {
     Objects.requireNonNull(point, "point");
@@ -52,51 +52,4 @@ public record PointResult(PointSpec point, PointStatus status, List<Measurement>
     return new PointResult(point, newStatus, List.of(), parameters, notes, newMessage, seconds, forks);
   }
 
-  public String variant() {
-    return point.variant();
-  }
-
-  public String baseline() {
-    return point.baseline();
-  }
-
-  public String modality() {
-    return point.modality();
-  }
-
-  public String preset() {
-    return point.preset();
-  }
-
-  public Map<String, String> config() {
-    return point.config();
-  }
-
-  public String input() {
-    return point.input();
-  }
-
-  public double length() {
-    return point.length();
-  }
-
-  public String lengthUnit() {
-    return point.lengthUnit();
-  }
-
-  public int batch() {
-    return point.batch();
-  }
-
-  public Mode mode() {
-    return point.mode();
-  }
-
-  public String device() {
-    return point.device();
-  }
-
-  public boolean refinement() {
-    return point.refinement();
-  }
 }

@@ -3,7 +3,6 @@ package attnprof.engine.internal.metrics;
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Measurement;
 import attnprof.api.metric.MeasurementContext;
-import attnprof.api.metric.Metric;
 import attnprof.api.metric.MetricDescriptor;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.StepTrace;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * the component they differentiate or update. {@code breakdown.unscoped.share} is the part of
  * {@code other} that carried no component at all: a plugin that scopes its ops badly shows there.
  */
-public final class BreakdownMetric implements Metric {
+public final class BreakdownMetric extends StepReadingMetric {
   static final String ID = "breakdown";
   private static final Map<Component, Quantity> TIME = new EnumMap<>(Component.class);
   private static final Map<Component, Quantity> SHARE = new EnumMap<>(Component.class);
@@ -48,14 +47,10 @@ public final class BreakdownMetric implements Metric {
         "the wall time of one traced step split among its ops and summed by component (embedding, attention, feed_forward, norm, other)");
   }
 
-  @Override
-  public MetricDescriptor descriptor() {
-    return DESCRIPTOR;
-  }
 
-  @Override
-  public boolean usesTimedSteps() {
-    return false;
+
+  public BreakdownMetric() {
+    super(DESCRIPTOR);
   }
 
   @Override

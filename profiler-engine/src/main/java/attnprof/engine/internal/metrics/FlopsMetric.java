@@ -3,7 +3,6 @@ package attnprof.engine.internal.metrics;
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Measurement;
 import attnprof.api.metric.MeasurementContext;
-import attnprof.api.metric.Metric;
 import attnprof.api.metric.MetricDescriptor;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.Summary;
@@ -20,7 +19,7 @@ import java.util.Map;
  * {@link FlopCounter} for what each op counts), in total and per component. Nothing runs: the figure
  * is the same on every machine, a yardstick for the measured times.
  */
-public final class FlopsMetric implements Metric {
+public final class FlopsMetric extends StepReadingMetric {
   static final String ID = "flops";
   static final Quantity TOTAL = new Quantity(ID, Unit.FLOPS, Direction.LOWER_IS_BETTER,
       "floating-point operations of one step counted from the graph (2 per multiply-add)");
@@ -39,14 +38,10 @@ public final class FlopsMetric implements Metric {
         "floating-point operations of one step counted from the graph's ops and static shapes, per component");
   }
 
-  @Override
-  public MetricDescriptor descriptor() {
-    return DESCRIPTOR;
-  }
 
-  @Override
-  public boolean usesTimedSteps() {
-    return false;
+
+  public FlopsMetric() {
+    super(DESCRIPTOR);
   }
 
   @Override

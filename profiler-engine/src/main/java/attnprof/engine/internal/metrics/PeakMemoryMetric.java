@@ -3,7 +3,6 @@ package attnprof.engine.internal.metrics;
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Measurement;
 import attnprof.api.metric.MeasurementContext;
-import attnprof.api.metric.Metric;
 import attnprof.api.metric.MetricDescriptor;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.Summary;
@@ -19,21 +18,17 @@ import java.util.OptionalLong;
  * are the model's own, so the figure is the same whatever else its process holds: the variants of a
  * length can be measured side by side. Where the device's allocator keeps no records, it is left out.
  */
-public final class PeakMemoryMetric implements Metric {
+public final class PeakMemoryMetric extends StepReadingMetric {
   static final Quantity ALLOCATOR = new Quantity("peak_memory.allocator", Unit.BYTES, Direction.LOWER_IS_BETTER,
       "the model's variables, constants and inputs plus the most one traced step held allocated at once above them");
   private static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("peak-memory", "Peak memory",
       List.of(ALLOCATOR), false,
       "the bytes the model keeps between steps plus the peak its traced step allocates, from the allocator's records");
 
-  @Override
-  public MetricDescriptor descriptor() {
-    return DESCRIPTOR;
-  }
 
-  @Override
-  public boolean usesTimedSteps() {
-    return false;
+
+  public PeakMemoryMetric() {
+    super(DESCRIPTOR);
   }
 
   @Override

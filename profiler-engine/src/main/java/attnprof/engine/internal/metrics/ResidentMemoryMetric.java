@@ -3,7 +3,6 @@ package attnprof.engine.internal.metrics;
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Measurement;
 import attnprof.api.metric.MeasurementContext;
-import attnprof.api.metric.Metric;
 import attnprof.api.metric.MetricDescriptor;
 import attnprof.api.metric.Quantity;
 import attnprof.api.metric.Summary;
@@ -17,21 +16,17 @@ import java.util.List;
  * own for each point; it is not among the default metrics, since that process costs more than the
  * point's other measurements together.
  */
-public final class ResidentMemoryMetric implements Metric {
+public final class ResidentMemoryMetric extends StepReadingMetric {
   static final Quantity RESIDENT = new Quantity("peak_memory.rss", Unit.BYTES, Direction.LOWER_IS_BETTER,
       "resident-set high-water mark (VmHWM) of a process holding this model alone, after its steps");
   private static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("resident-memory", "Resident memory",
       List.of(RESIDENT), false,
       "the resident high-water mark of a process of its own that loads the model and runs its steps", true);
 
-  @Override
-  public MetricDescriptor descriptor() {
-    return DESCRIPTOR;
-  }
 
-  @Override
-  public boolean usesTimedSteps() {
-    return false;
+
+  public ResidentMemoryMetric() {
+    super(DESCRIPTOR);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.point;
 
-import attnprof.api.Mode;
 import attnprof.engine.result.Lengths;
+import attnprof.engine.result.OfPoint;
 import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointSpec;
 import attnprof.engine.result.PointStatus;
@@ -23,12 +23,18 @@ import java.util.Objects;
  * @param seed the seed of weights and synthetic inputs
  */
 public record Point(int index, PointSpec spec, Map<String, String> params, String inputFile, int threads,
-    List<String> metrics, long seed) {
+    List<String> metrics, long seed) implements OfPoint {
 
   public Point {
     Objects.requireNonNull(spec, "spec");
     params = Map.copyOf(params);
     metrics = List.copyOf(metrics);
+  }
+
+  /** What the point measures: its {@code spec}. */
+  @Override
+  public PointSpec point() {
+    return spec;
   }
 
   /** What makes the point one point of its run, whatever its position. */
@@ -72,50 +78,6 @@ public record Point(int index, PointSpec spec, Map<String, String> params, Strin
   /** The point ended without measurements: the status and message say how. */
   public PointResult failed(PointStatus status, String message, double seconds) {
     return PointResult.failed(spec, status, message, seconds);
-  }
-
-  public String variant() {
-    return spec.variant();
-  }
-
-  public String baseline() {
-    return spec.baseline();
-  }
-
-  public String modality() {
-    return spec.modality();
-  }
-
-  public String lengthUnit() {
-    return spec.lengthUnit();
-  }
-
-  public String preset() {
-    return spec.preset();
-  }
-
-  public Map<String, String> config() {
-    return spec.config();
-  }
-
-  public double length() {
-    return spec.length();
-  }
-
-  public int batch() {
-    return spec.batch();
-  }
-
-  public Mode mode() {
-    return spec.mode();
-  }
-
-  public String device() {
-    return spec.device();
-  }
-
-  public boolean refinement() {
-    return spec.refinement();
   }
 
   /** {@code synthetic}, or the real input file's name. */

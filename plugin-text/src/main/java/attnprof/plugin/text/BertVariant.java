@@ -4,6 +4,7 @@ import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
 import attnprof.api.model.VariantDescriptor;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code text/bert}: BERT with full softmax self-attention, the text baseline. */
-public final class BertVariant implements ModelVariant {
+public final class BertVariant extends DescribedVariant {
   static final String ID = "text/bert";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BERT", Modality.TEXT, "",
       "Devlin, Chang, Lee, Toutanova: BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding, NAACL 2019",
@@ -23,14 +24,13 @@ public final class BertVariant implements ModelVariant {
           new Preset(Preset.BASE, "bert-base-uncased", TextParameters.bertBase())),
       TextParameters.ENCODER);
 
-  @Override
-  public void check(ModelConfig config) {
-    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+  public BertVariant() {
+    super(DESCRIPTOR);
   }
 
   @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
+  public void check(ModelConfig config) {
+    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
   }
 
   @Override

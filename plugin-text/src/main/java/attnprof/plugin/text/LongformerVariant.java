@@ -5,6 +5,7 @@ import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -15,7 +16,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code text/longformer}: sliding-window plus global attention, linear in length. */
-public final class LongformerVariant implements ModelVariant {
+public final class LongformerVariant extends DescribedVariant {
   static final String WINDOW = "window";
   static final String GLOBAL_TOKENS = "global_tokens";
   static final String PAD_INPUT = "pad_input";
@@ -39,14 +40,13 @@ public final class LongformerVariant implements ModelVariant {
               + "embeddings, as the reference model does; 0: attnprof's own unpadded form, padding only inside "
               + "the attention")));
 
-  @Override
-  public void check(ModelConfig config) {
-    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+  public LongformerVariant() {
+    super(DESCRIPTOR);
   }
 
   @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
+  public void check(ModelConfig config) {
+    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
   }
 
   @Override

@@ -4,6 +4,7 @@ import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code text/nystromformer}: Nyström-approximated softmax attention through segment-mean landmarks. */
-public final class NystromformerVariant implements ModelVariant {
+public final class NystromformerVariant extends DescribedVariant {
   static final String LANDMARKS = "landmarks";
   static final String PINV_ITERATIONS = "pinv_iterations";
   static final String CONV_KERNEL = "conv_kernel";
@@ -36,14 +37,13 @@ public final class NystromformerVariant implements ModelVariant {
           ParameterSpec.integer(PINV_ITERATIONS, 1, "iterations of the Moore-Penrose pseudo-inverse"),
           ParameterSpec.integer(CONV_KERNEL, 0, "kernel of the depthwise convolution skip on the values; 0 for none")));
 
-  @Override
-  public void check(ModelConfig config) {
-    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+  public NystromformerVariant() {
+    super(DESCRIPTOR);
   }
 
   @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
+  public void check(ModelConfig config) {
+    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
   }
 
   @Override

@@ -117,7 +117,9 @@ class LauncherIT {
             + "sweep --help`)");
     cases.put(List.of("tipping", empty.toString()), "attnprof: `" + empty + "` is empty: it holds no results");
     cases.put(List.of(), "attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, compare, "
-        + "report, plan, merge, completion (see `attnprof --help`)");
+        + "report, plan, merge, verify, completion (see `attnprof --help`)");
+    cases.put(List.of("verify", folder.resolve("missing.jar").toString()),
+        "attnprof: no plugin jar at " + folder.resolve("missing.jar"));
 
     for (Map.Entry<List<String>, String> bad : cases.entrySet()) {
       Outcome outcome = attnprof(bad.getKey().toArray(String[]::new));

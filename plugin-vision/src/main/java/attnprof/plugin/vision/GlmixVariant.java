@@ -10,6 +10,7 @@ import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -33,7 +34,7 @@ import org.tensorflow.types.TFloat32;
  * the last {@code attention_stages}, which use full self-attention on their small grid, then a
  * mean and the classification head.
  */
-public final class GlmixVariant implements ModelVariant {
+public final class GlmixVariant extends DescribedVariant {
   static final String ID = "vision/glmix";
   static final String HEAD_WIDTH = "head_width";
   static final String SLOTS = "slots";
@@ -64,16 +65,15 @@ public final class GlmixVariant implements ModelVariant {
           ParameterSpec.integer(ATTENTION_STAGES, 0, "last stages that use full self-attention instead of GLMix"),
           VisionParameters.CLASSES_SPEC));
 
+  public GlmixVariant() {
+    super(DESCRIPTOR);
+  }
+
   private static Map<String, String> values(int patch, int embedding, String depths, int headWidth, int slots,
       int localKernel, int attentionStages, int classes) {
     return Preset.values(Map.of(), PATCH, String.valueOf(patch), EMBEDDING, String.valueOf(embedding), DEPTHS, depths,
         HEAD_WIDTH, String.valueOf(headWidth), SLOTS, String.valueOf(slots), LOCAL_KERNEL, String.valueOf(localKernel),
         ATTENTION_STAGES, String.valueOf(attentionStages), VisionParameters.CLASSES, String.valueOf(classes));
-  }
-
-  @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
   }
 
   @Override

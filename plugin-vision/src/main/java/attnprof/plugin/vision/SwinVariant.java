@@ -10,6 +10,7 @@ import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -36,7 +37,7 @@ import org.tensorflow.types.TFloat32;
  * <p>As in the reference: a stage whose grid is no larger than the window uses one window of the
  * grid's size and no shift; larger grids that are not a multiple of the window are padded.
  */
-public final class SwinVariant implements ModelVariant {
+public final class SwinVariant extends DescribedVariant {
   static final String ID = "vision/swin";
   static final String HEADS = "heads";
   static final String WINDOW = "window";
@@ -60,15 +61,14 @@ public final class SwinVariant implements ModelVariant {
           ParameterSpec.integer(WINDOW, 1, "side of the attention windows, in cells"),
           VisionParameters.CLASSES_SPEC));
 
+  public SwinVariant() {
+    super(DESCRIPTOR);
+  }
+
   private static Map<String, String> values(int patch, int embedding, String depths, String heads, int window,
       int classes) {
     return Preset.values(Map.of(), PATCH, String.valueOf(patch), EMBEDDING, String.valueOf(embedding), DEPTHS, depths,
         HEADS, heads, WINDOW, String.valueOf(window), VisionParameters.CLASSES, String.valueOf(classes));
-  }
-
-  @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
   }
 
   @Override

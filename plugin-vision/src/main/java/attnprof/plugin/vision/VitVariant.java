@@ -7,6 +7,7 @@ import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -32,7 +33,7 @@ import org.tensorflow.types.TFloat32;
  * tokens, so attention's cost grows with the fourth power of the side. The class token's final
  * state, normalised, feeds the classification head.
  */
-public final class VitVariant implements ModelVariant {
+public final class VitVariant extends DescribedVariant {
   static final String ID = "vision/vit";
   static final String WIDTH = "width";
   static final String LAYERS = "layers";
@@ -62,6 +63,10 @@ public final class VitVariant implements ModelVariant {
               values(16, 768, 12, 12, 3072, 14, 1000))),
       PARAMETERS);
 
+  public VitVariant() {
+    super(DESCRIPTOR);
+  }
+
   private static Map<String, String> values(int patch, int width, int layers, int heads, int feedForward,
       int positionGrid, int classes) {
     return Preset.values(Map.of(), PATCH, String.valueOf(patch), WIDTH, String.valueOf(width), LAYERS,
@@ -72,11 +77,6 @@ public final class VitVariant implements ModelVariant {
   @Override
   public void check(ModelConfig config) {
     config.requireMultiple(WIDTH, HEADS);
-  }
-
-  @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
@@ -15,11 +16,10 @@ import org.tensorflow.op.Ops;
  * A member of the BEST-RQ Conformer family: {@link BrqConformer} with one mixer, at the width the
  * study gave that mixer so that the family's parameter counts match.
  */
-public abstract class BrqVariant implements ModelVariant {
+public abstract class BrqVariant extends DescribedVariant {
   /** The family's default grid, in seconds: the study measured 10 to 80 s. */
   public static final List<Double> DEFAULT_SECONDS = List.of(10.0, 20.0, 40.0, 80.0);
 
-  private final VariantDescriptor descriptor;
   private final Function<ModelConfig, TokenMixer> mixerOf;
   private final BrqConformer.Positions positions;
   private final Function<ModelConfig, List<String>> mixerNotes;
@@ -30,21 +30,17 @@ public abstract class BrqVariant implements ModelVariant {
    */
   BrqVariant(VariantDescriptor descriptor, Function<ModelConfig, TokenMixer> mixerOf,
       BrqConformer.Positions positions, Function<ModelConfig, List<String>> mixerNotes, String... headSizes) {
+    super(descriptor);
     this.headSizes = List.of(headSizes);
-    this.descriptor = descriptor;
     this.mixerOf = mixerOf;
     this.positions = positions;
     this.mixerNotes = mixerNotes;
   }
 
-  @Override
-  public final VariantDescriptor descriptor() {
-    return descriptor;
-  }
 
   @Override
   public final void check(ModelConfig config) {
-    if (!descriptor.id().equals(BrqMambaVariant.ID)) { // Mamba has no heads
+    if (!descriptor().id().equals(BrqMambaVariant.ID)) { // Mamba has no heads
       config.requireMultiple(BrqConformer.WIDTH, BrqConformer.HEADS);
     }
     for (String perHead : headSizes) {

@@ -4,6 +4,7 @@ import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
 import attnprof.api.model.VariantDescriptor;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code speech/hubert}: the HuBERT encoder with full self-attention, the speech baseline. */
-public final class HubertVariant implements ModelVariant {
+public final class HubertVariant extends DescribedVariant {
   static final String ID = "speech/hubert";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "HuBERT", Modality.SPEECH, "",
       "Hsu, Bolte, Tsai, Lakhotia, Salakhutdinov, Mohamed: HuBERT: Self-Supervised Speech Representation Learning by "
@@ -24,14 +25,13 @@ public final class HubertVariant implements ModelVariant {
           new Preset(Preset.BASE, "hubert-base-ls960", SpeechParameters.base())),
       SpeechParameters.ENCODER);
 
-  @Override
-  public void check(ModelConfig config) {
-    SpeechParameters.check(config);
+  public HubertVariant() {
+    super(DESCRIPTOR);
   }
 
   @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
   }
 
   @Override

@@ -5,6 +5,7 @@ import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -14,7 +15,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code speech/l-hubert}: HuBERT with sliding-window (local) self-attention over the frames. */
-public final class LocalHubertVariant implements ModelVariant {
+public final class LocalHubertVariant extends DescribedVariant {
   static final String WINDOW = "window";
   private static final String DEFAULT_WINDOW = "64";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/l-hubert", "L-HuBERT",
@@ -31,14 +32,13 @@ public final class LocalHubertVariant implements ModelVariant {
       SpeechParameters.plus(ParameterSpec.integer(WINDOW, 2,
           "attention window in frames, both sides together (window/2 each side; 49 frames are one second)")));
 
-  @Override
-  public void check(ModelConfig config) {
-    SpeechParameters.check(config);
+  public LocalHubertVariant() {
+    super(DESCRIPTOR);
   }
 
   @Override
-  public VariantDescriptor descriptor() {
-    return DESCRIPTOR;
+  public void check(ModelConfig config) {
+    SpeechParameters.check(config);
   }
 
   @Override

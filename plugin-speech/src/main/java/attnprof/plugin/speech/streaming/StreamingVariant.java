@@ -1,5 +1,6 @@
 package attnprof.plugin.speech.streaming;
 
+import attnprof.api.model.DescribedVariant;
 import attnprof.plugin.speech.brq.BrqVariant;
 import attnprof.api.Mode;
 import attnprof.api.model.BuildRequest;
@@ -18,7 +19,7 @@ import org.tensorflow.op.Ops;
  * A member of the streaming Conformer family ({@link StreamingConformer}): offline on a whole utterance, and
  * chunk by chunk in the {@code streaming} mode.
  */
-abstract class StreamingVariant implements ModelVariant {
+abstract class StreamingVariant extends DescribedVariant {
   /** The offline grid, in seconds of audio: the BEST-RQ family's. */
   static final List<Double> OFFLINE_SECONDS = BrqVariant.DEFAULT_SECONDS;
   /**
@@ -31,21 +32,16 @@ abstract class StreamingVariant implements ModelVariant {
   static final String PAPER = "Parcollet, Zhang, van Dalen, Bhattacharya et al.: Linear Time Complexity Conformers "
       + "with SummaryMixing for Streaming Speech Recognition, 2024 (SamsungLabs/SummaryMixing)";
 
-  private final VariantDescriptor descriptor;
   private final Function<ModelConfig, StreamingMixer> mixerOf;
   private final Function<ModelConfig, List<String>> mixerNotes;
 
   StreamingVariant(VariantDescriptor descriptor, Function<ModelConfig, StreamingMixer> mixerOf,
       Function<ModelConfig, List<String>> mixerNotes) {
-    this.descriptor = descriptor;
+    super(descriptor);
     this.mixerOf = mixerOf;
     this.mixerNotes = mixerNotes;
   }
 
-  @Override
-  public final VariantDescriptor descriptor() {
-    return descriptor;
-  }
 
   @Override
   public final Set<Mode> modes() {

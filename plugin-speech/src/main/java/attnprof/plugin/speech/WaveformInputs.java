@@ -4,7 +4,7 @@ import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.input.InputBatch;
 import attnprof.api.input.InputDescriptor;
-import attnprof.api.input.InputGenerator;
+import attnprof.api.input.DescribedInputGenerator;
 import attnprof.api.input.InputRequest;
 import attnprof.api.input.InputSpec;
 import attnprof.api.input.LoadedInput;
@@ -21,12 +21,16 @@ import org.tensorflow.types.TFloat32;
  * 16 kHz mono waveforms; lengths are seconds of audio. Synthetic inputs are Gaussian noise of
  * standard deviation 0.1; real inputs are WAV files, looped or cut to the requested length.
  */
-public final class WaveformInputs implements InputGenerator {
+public final class WaveformInputs extends DescribedInputGenerator {
   public static final String WAVEFORM = "waveform";
   private static final InputDescriptor DESCRIPTOR = new InputDescriptor("speech/waveform", Modality.SPEECH, "seconds",
       false, List.of(2.0, 10.0, 30.0), List.of(".wav"),
       "16 kHz mono waveforms: Gaussian noise for synthetic inputs; WAV files (PCM 16/24/32-bit or 32-bit float, "
           + "any channels mixed down, any rate resampled to 16 kHz)");
+
+  public WaveformInputs() {
+    super(DESCRIPTOR);
+  }
 
   /** The number of samples of a length in seconds. */
   public static int samples(double seconds) {
@@ -37,11 +41,6 @@ public final class WaveformInputs implements InputGenerator {
   @Override
   public double maximumLength() {
     return 3600;
-  }
-
-  @Override
-  public InputDescriptor descriptor() {
-    return DESCRIPTOR;
   }
 
   @Override

@@ -4,7 +4,7 @@ import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.input.InputBatch;
 import attnprof.api.input.InputDescriptor;
-import attnprof.api.input.InputGenerator;
+import attnprof.api.input.DescribedInputGenerator;
 import attnprof.api.input.InputRequest;
 import attnprof.api.input.InputSpec;
 import attnprof.api.input.LoadedInput;
@@ -21,21 +21,20 @@ import org.tensorflow.types.TInt32;
  * Token ids: random ids for synthetic inputs, and ids of a UTF-8 text file's words by
  * {@link WordTokenizer}. A text shorter than the requested length is repeated; a longer one is cut.
  */
-public final class TokenIdInputs implements InputGenerator {
+public final class TokenIdInputs extends DescribedInputGenerator {
   private static final InputDescriptor DESCRIPTOR = new InputDescriptor("text/token-ids", Modality.TEXT, "tokens", true,
       List.of(128.0, 256.0, 512.0, 1024.0, 2048.0), List.of(".txt"),
       "token ids: uniformly random for synthetic inputs; a UTF-8 text file's words and punctuation, "
           + "lower-cased and hashed into the model's vocabulary, preceded by [CLS]");
 
+  public TokenIdInputs() {
+    super(DESCRIPTOR);
+  }
+
   /** 2^20 tokens: beyond any model here (BERT-base's attention alone would need 4 TiB). */
   @Override
   public double maximumLength() {
     return 1 << 20;
-  }
-
-  @Override
-  public InputDescriptor descriptor() {
-    return DESCRIPTOR;
   }
 
   @Override

@@ -4,7 +4,7 @@ import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.input.InputBatch;
 import attnprof.api.input.InputDescriptor;
-import attnprof.api.input.InputGenerator;
+import attnprof.api.input.DescribedInputGenerator;
 import attnprof.api.input.InputRequest;
 import attnprof.api.input.InputSpec;
 import attnprof.api.input.LoadedInput;
@@ -23,12 +23,16 @@ import org.tensorflow.types.TFloat32;
  * with channels normalised by the ImageNet mean and deviation. Synthetic images are uniform random
  * pixels; real ones are image files scaled and centre-cropped to the side.
  */
-public final class ImageInputs implements InputGenerator {
+public final class ImageInputs extends DescribedInputGenerator {
   static final String IMAGE = "image";
   private static final InputDescriptor DESCRIPTOR = new InputDescriptor("vision/rgb-image", Modality.VISION, "pixels",
       true, List.of(224.0, 384.0, 512.0, 768.0, 1024.0), List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif"),
       "square RGB images (side in pixels), ImageNet-normalised: uniform random pixels for synthetic inputs; "
           + "PNG, JPEG, BMP or GIF files scaled and centre-cropped to the side");
+
+  public ImageInputs() {
+    super(DESCRIPTOR);
+  }
 
   /** Two patches of 16 pixels a side: the smallest grid every vision model here can take. */
   @Override
@@ -40,11 +44,6 @@ public final class ImageInputs implements InputGenerator {
   @Override
   public double maximumLength() {
     return 8192;
-  }
-
-  @Override
-  public InputDescriptor descriptor() {
-    return DESCRIPTOR;
   }
 
   @Override

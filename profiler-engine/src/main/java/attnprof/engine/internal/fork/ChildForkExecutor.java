@@ -3,7 +3,6 @@ package attnprof.engine.internal.fork;
 import attnprof.engine.internal.measure.ForkJob;
 import attnprof.engine.internal.point.Point;
 import attnprof.engine.plugins.PluginRegistry;
-import attnprof.engine.result.PointResult;
 import attnprof.engine.result.PointStatus;
 import attnprof.engine.format.Json;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,34 +48,31 @@ public final class ChildForkExecutor implements ForkExecutor {
 
   @Override
   public List<Outcome> execute(ForkJob fork, Listener listener) {
-    Map<Integer, Outcome> results = new LinkedHashMap<>();
-    Map<Integer, Point> jobs = new HashMap<>();
-    fork.points().forEach(job -> jobs.put(job.index(), job));
+    ForkOutcomes results = new ForkOutcomes(fork, listener);
     List<List<Point>> pending = fork.cells();
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       String process = fork.process() + (attempt == 0 ? "" : "-r" + attempt);
       Attempt run = attempt(fork.withCells(process, pending), listener);
-      String where = process;
-      int before = results.size();
-      results.putAll(run.finished);
+      int before = results.byIndex().size();
+      results.heard(run.finished);
       if (run.completed) {
         // a child that got to its end but left a point without a result: nothing more to learn by rerunning it
-        ForkRecovery.giveUp(open(pending, results), PointStatus.ERROR, "the measuring process gave no result",
-            run.seconds).forEach((index, r) -> put(results, jobs.get(index), r, where, listener));
+        results.putAll(ForkRecovery.giveUp(open(pending, results.byIndex()), PointStatus.ERROR,
+            "the measuring process gave no result", run.seconds), process);
         break;
       }
-      ForkRecovery.Next next = ForkRecovery.after(pending, results, run.phase, run.index, run.status, run.message,
-          run.seconds);
-      next.failed().forEach((index, r) -> put(results, jobs.get(index), r, where, listener));
-      if (results.size() == before && next.failed().isEmpty() && next.pending().equals(open(pending, results))) {
+      ForkRecovery.Next next = ForkRecovery.after(pending, results.byIndex(), run.phase, run.index, run.status,
+          run.message, run.seconds);
+      results.putAll(next.failed(), process);
+      if (results.byIndex().size() == before && next.failed().isEmpty()
+          && next.pending().equals(open(pending, results.byIndex()))) {
         // the process died before saying anything useful: another would too
-        ForkRecovery.giveUp(next.pending(), run.status, run.message, run.seconds)
-            .forEach((index, r) -> put(results, jobs.get(index), r, where, listener));
+        results.putAll(ForkRecovery.giveUp(next.pending(), run.status, run.message, run.seconds), process);
         break;
       }
       pending = next.pending();
     }
-    return new ArrayList<>(results.values());
+    return results.list();
   }
 
   private static List<List<Point>> open(List<List<Point>> cells, Map<Integer, Outcome> results) {
@@ -89,13 +84,6 @@ public final class ChildForkExecutor implements ForkExecutor {
       }
     }
     return open;
-  }
-
-  private static void put(Map<Integer, Outcome> results, Point job, PointResult result, String process,
-      Listener listener) {
-    Outcome outcome = new Outcome(job, result, process);
-    results.put(job.index(), outcome);
-    listener.pointFinished(outcome);
   }
 
   /** How one child process went. */

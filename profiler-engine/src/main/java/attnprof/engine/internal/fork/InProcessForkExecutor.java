@@ -7,11 +7,7 @@ import attnprof.engine.result.PointStatus;
 import attnprof.engine.internal.measure.CellMeasurer;
 import attnprof.engine.internal.measure.ForkEvents;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +32,7 @@ public final class InProcessForkExecutor implements ForkExecutor {
 
   @Override
   public List<Outcome> execute(ForkJob fork, Listener listener) {
-    Map<Integer, Outcome> results = new LinkedHashMap<>();
-    Map<Integer, Point> jobs = new HashMap<>();
-    fork.points().forEach(job -> jobs.put(job.index(), job));
+    ForkOutcomes results = new ForkOutcomes(fork, listener);
     List<List<Point>> pending = fork.cells();
     for (int tries = 0; !pending.isEmpty(); tries++) {
       long start = System.nanoTime();
@@ -64,11 +58,7 @@ public final class InProcessForkExecutor implements ForkExecutor {
           }
           clock.heard(next.event(), System.nanoTime());
           switch (next.event().kind()) {
-            case ForkProtocol.FINISHED -> {
-              Outcome outcome = new Outcome(next.job(), next.result(), process);
-              results.put(next.job().index(), outcome);
-              listener.pointFinished(outcome);
-            }
+            case ForkProtocol.FINISHED -> results.put(next.job().index(), next.result(), process);
             case ForkProtocol.LOADING -> {
               for (List<Point> cell : pending) {
                 if (cell.get(0).index() == next.job().index()) {
@@ -83,27 +73,20 @@ public final class InProcessForkExecutor implements ForkExecutor {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        ForkRecovery.giveUp(pending, PointStatus.ERROR, "interrupted", (System.nanoTime() - start) / 1e9)
-            .forEach((index, r) -> put(results, jobs.get(index), r, process, listener));
+        results.putAll(ForkRecovery.giveUp(pending, PointStatus.ERROR, "interrupted",
+            (System.nanoTime() - start) / 1e9), process);
         break;
       }
       if (ended) {
         break;
       }
       // past a time limit: the worker is left to finish on its own, and its later words are not heard
-      ForkRecovery.Next next = ForkRecovery.after(pending, results, clock.phase(), clock.index(), PointStatus.TIMEOUT,
+      ForkRecovery.Next next = ForkRecovery.after(pending, results.byIndex(), clock.phase(), clock.index(), PointStatus.TIMEOUT,
           ChildJvm.timeoutMessage(Duration.ofMillis(fork.timeoutMillis())), (System.nanoTime() - start) / 1e9);
-      next.failed().forEach((index, r) -> put(results, jobs.get(index), r, process, listener));
+      results.putAll(next.failed(), process);
       pending = next.pending();
     }
-    return new ArrayList<>(results.values());
-  }
-
-  private static void put(Map<Integer, Outcome> results, Point job, PointResult result, String process,
-      Listener listener) {
-    Outcome outcome = new Outcome(job, result, process);
-    results.put(job.index(), outcome);
-    listener.pointFinished(outcome);
+    return results.list();
   }
 
   private static ForkEvents events(BlockingQueue<Said> said) {

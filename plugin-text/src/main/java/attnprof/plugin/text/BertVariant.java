@@ -4,7 +4,8 @@ import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.DescribedVariant;
+import attnprof.api.model.MixerVariant;
+import attnprof.api.nn.TokenMixer;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
 import attnprof.api.model.VariantDescriptor;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code text/bert}: BERT with full softmax self-attention, the text baseline. */
-public final class BertVariant extends DescribedVariant {
+public final class BertVariant extends MixerVariant {
   static final String ID = "text/bert";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BERT", Modality.TEXT, "",
       "Devlin, Chang, Lee, Toutanova: BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding, NAACL 2019",
@@ -25,7 +26,7 @@ public final class BertVariant extends DescribedVariant {
       TextParameters.ENCODER);
 
   public BertVariant() {
-    super(DESCRIPTOR);
+    super(DESCRIPTOR, TextEncoder::build);
   }
 
   @Override
@@ -34,14 +35,8 @@ public final class BertVariant extends DescribedVariant {
   }
 
   @Override
-  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
-    return java.util.Optional.of(new MultiHeadAttention(config.integer(TextParameters.HEADS)));
-  }
-
-  @Override
-  public BuiltModel build(Ops tf, BuildRequest request) {
-    long heads = request.config().integer(TextParameters.HEADS);
-    return TextEncoder.build(tf, request, layer -> new MultiHeadAttention(heads), List.of());
+  protected TokenMixer mixer(ModelConfig config) {
+    return new MultiHeadAttention(config.integer(TextParameters.HEADS));
   }
 
   @Override

@@ -4,7 +4,8 @@ import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.DescribedVariant;
+import attnprof.api.model.MixerVariant;
+import attnprof.api.nn.TokenMixer;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
 import attnprof.api.model.VariantDescriptor;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code speech/hubert}: the HuBERT encoder with full self-attention, the speech baseline. */
-public final class HubertVariant extends DescribedVariant {
+public final class HubertVariant extends MixerVariant {
   static final String ID = "speech/hubert";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "HuBERT", Modality.SPEECH, "",
       "Hsu, Bolte, Tsai, Lakhotia, Salakhutdinov, Mohamed: HuBERT: Self-Supervised Speech Representation Learning by "
@@ -26,7 +27,7 @@ public final class HubertVariant extends DescribedVariant {
       SpeechParameters.ENCODER);
 
   public HubertVariant() {
-    super(DESCRIPTOR);
+    super(DESCRIPTOR, SpeechEncoder::build);
   }
 
   @Override
@@ -35,14 +36,8 @@ public final class HubertVariant extends DescribedVariant {
   }
 
   @Override
-  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
-    return java.util.Optional.of(new MultiHeadAttention(config.integer(SpeechParameters.HEADS)));
-  }
-
-  @Override
-  public BuiltModel build(Ops tf, BuildRequest request) {
-    long heads = request.config().integer(SpeechParameters.HEADS);
-    return SpeechEncoder.build(tf, request, layer -> new MultiHeadAttention(heads), List.of());
+  protected TokenMixer mixer(ModelConfig config) {
+    return new MultiHeadAttention(config.integer(SpeechParameters.HEADS));
   }
 
   @Override

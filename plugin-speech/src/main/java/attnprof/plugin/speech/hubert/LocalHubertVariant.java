@@ -5,7 +5,8 @@ import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.DescribedVariant;
+import attnprof.api.model.MixerVariant;
+import attnprof.api.nn.TokenMixer;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -15,7 +16,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code speech/l-hubert}: HuBERT with sliding-window (local) self-attention over the frames. */
-public final class LocalHubertVariant extends DescribedVariant {
+public final class LocalHubertVariant extends MixerVariant {
   static final String WINDOW = "window";
   private static final String DEFAULT_WINDOW = "64";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor("speech/l-hubert", "L-HuBERT",
@@ -33,28 +34,21 @@ public final class LocalHubertVariant extends DescribedVariant {
           "attention window in frames, both sides together (window/2 each side; 49 frames are one second)")));
 
   public LocalHubertVariant() {
-    super(DESCRIPTOR);
+    super(DESCRIPTOR, SpeechEncoder::build);
   }
 
   @Override
   public void check(ModelConfig config) {
     SpeechParameters.check(config);
-  }
-
-  @Override
-  public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
-    return java.util.Optional.of(new SlidingWindowAttention(config.integer(SpeechParameters.HEADS), config.integer(WINDOW) / 2));
-  }
-
-  @Override
-  public BuiltModel build(Ops tf, BuildRequest request) {
-    ModelConfig config = request.config();
-    long heads = config.integer(SpeechParameters.HEADS);
-    long window = config.integer(WINDOW);
-    if (window % 2 != 0) {
-      throw ProfilerException.user("speech/l-hubert needs an even window (window/2 frames each side), got " + window);
+    if (config.integer(WINDOW) % 2 != 0) {
+      throw ProfilerException.user("speech/l-hubert needs an even window (window/2 frames each side), got "
+          + config.integer(WINDOW));
     }
-    return SpeechEncoder.build(tf, request, layer -> new SlidingWindowAttention(heads, window / 2), List.of());
+  }
+
+  @Override
+  protected TokenMixer mixer(ModelConfig config) {
+    return new SlidingWindowAttention(config.integer(SpeechParameters.HEADS), config.integer(WINDOW) / 2);
   }
 
   @Override

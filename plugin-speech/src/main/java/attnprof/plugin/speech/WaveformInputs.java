@@ -2,16 +2,13 @@ package attnprof.plugin.speech;
 
 import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
-import attnprof.api.input.InputBatch;
 import attnprof.api.input.InputDescriptor;
 import attnprof.api.input.DescribedInputGenerator;
 import attnprof.api.input.InputRequest;
 import attnprof.api.input.InputSpec;
 import attnprof.api.input.LoadedInput;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -44,30 +41,27 @@ public final class WaveformInputs extends DescribedInputGenerator {
   }
 
   @Override
-  public InputBatch generate(InputRequest request) {
-    Map<String, Tensor> tensors = new LinkedHashMap<>();
-    for (InputSpec spec : request.specs()) {
-      if (spec.type() != TFloat32.class || spec.shape().numDimensions() != 2) {
-        throw ProfilerException.plugin("speech/waveform fills float32 [batch, samples] inputs, not " + spec, null);
-      }
-      int batch = (int) spec.shape().get(0);
-      int samples = (int) spec.shape().get(1);
-      float[] values = new float[batch * samples];
-      if (request.source().isPresent()) {
-        float[] audio = ((Recording) request.source().get()).samples();
-        for (int i = 0; i < values.length; i++) {
-          values[i] = audio[(i % samples) % audio.length];
-        }
-      } else {
-        SplittableRandom random = new SplittableRandom(request.seed());
-        for (int i = 0; i < values.length; i++) {
-          values[i] = (float) (0.1 * gaussian(random));
-        }
-      }
-      tensors.put(spec.name(), TFloat32.tensorOf(spec.shape(), DataBuffers.of(values, true, false)));
+  protected Tensor tensor(InputSpec spec, InputRequest request) {
+    if (spec.type() != TFloat32.class || spec.shape().numDimensions() != 2) {
+      throw ProfilerException.plugin("speech/waveform fills float32 [batch, samples] inputs, not " + spec, null);
     }
-    return new InputBatch(tensors);
+    int batch = (int) spec.shape().get(0);
+    int samples = (int) spec.shape().get(1);
+    float[] values = new float[batch * samples];
+    if (request.source().isPresent()) {
+      float[] audio = ((Recording) request.source().get()).samples();
+      for (int i = 0; i < values.length; i++) {
+        values[i] = audio[(i % samples) % audio.length];
+      }
+    } else {
+      SplittableRandom random = new SplittableRandom(request.seed());
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) (0.1 * gaussian(random));
+      }
+    }
+    return TFloat32.tensorOf(spec.shape(), DataBuffers.of(values, true, false));
   }
+
 
   private static double gaussian(SplittableRandom random) {
     double u = 1 - random.nextDouble();

@@ -2,16 +2,13 @@ package attnprof.plugin.text;
 
 import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
-import attnprof.api.input.InputBatch;
 import attnprof.api.input.InputDescriptor;
 import attnprof.api.input.DescribedInputGenerator;
 import attnprof.api.input.InputRequest;
 import attnprof.api.input.InputSpec;
 import attnprof.api.input.LoadedInput;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -38,27 +35,19 @@ public final class TokenIdInputs extends DescribedInputGenerator {
   }
 
   @Override
-  public InputBatch generate(InputRequest request) {
-    Map<String, Tensor> tensors = new LinkedHashMap<>();
-    try {
-      for (InputSpec spec : request.specs()) {
-        if (spec.type() != TInt32.class || spec.shape().numDimensions() != 2 || spec.valueLimit() < 1) {
-          throw ProfilerException.plugin("text/token-ids fills int32 [batch, tokens] inputs with a vocabulary size, not "
-              + spec, null);
-        }
-        int batch = (int) spec.shape().get(0);
-        int tokens = (int) spec.shape().get(1);
-        int[] ids = request.source().isPresent()
-            ? fromText((TextInput) request.source().get(), batch, tokens, spec.valueLimit())
-            : random(batch * tokens, spec.valueLimit(), request.seed());
-        tensors.put(spec.name(), TInt32.tensorOf(spec.shape(), DataBuffers.of(ids, true, false)));
-      }
-    } catch (RuntimeException e) {
-      tensors.values().forEach(Tensor::close);
-      throw e;
+  protected Tensor tensor(InputSpec spec, InputRequest request) {
+    if (spec.type() != TInt32.class || spec.shape().numDimensions() != 2 || spec.valueLimit() < 1) {
+      throw ProfilerException.plugin("text/token-ids fills int32 [batch, tokens] inputs with a vocabulary size, not "
+          + spec, null);
     }
-    return new InputBatch(tensors);
+    int batch = (int) spec.shape().get(0);
+    int tokens = (int) spec.shape().get(1);
+    int[] ids = request.source().isPresent()
+        ? fromText((TextInput) request.source().get(), batch, tokens, spec.valueLimit())
+        : random(batch * tokens, spec.valueLimit(), request.seed());
+    return TInt32.tensorOf(spec.shape(), DataBuffers.of(ids, true, false));
   }
+
 
   private static int[] random(int count, long vocabulary, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

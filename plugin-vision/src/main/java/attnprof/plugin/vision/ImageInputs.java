@@ -2,7 +2,6 @@ package attnprof.plugin.vision;
 
 import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
-import attnprof.api.input.InputBatch;
 import attnprof.api.input.InputDescriptor;
 import attnprof.api.input.DescribedInputGenerator;
 import attnprof.api.input.InputRequest;
@@ -10,9 +9,7 @@ import attnprof.api.input.InputSpec;
 import attnprof.api.input.LoadedInput;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -47,32 +44,29 @@ public final class ImageInputs extends DescribedInputGenerator {
   }
 
   @Override
-  public InputBatch generate(InputRequest request) {
-    Map<String, Tensor> tensors = new LinkedHashMap<>();
-    for (InputSpec spec : request.specs()) {
-      if (spec.type() != TFloat32.class || spec.shape().numDimensions() != 4 || spec.shape().get(3) != 3
-          || spec.shape().get(1) != spec.shape().get(2)) {
-        throw ProfilerException.plugin("vision/rgb-image fills float32 [batch, side, side, 3] inputs, not " + spec, null);
-      }
-      int batch = (int) spec.shape().get(0);
-      int side = (int) spec.shape().get(1);
-      float[] values = new float[batch * side * side * 3];
-      if (request.source().isPresent()) {
-        float[] image = ImageFiles.pixels(((Picture) request.source().get()).image(), side);
-        for (int b = 0; b < batch; b++) {
-          System.arraycopy(image, 0, values, b * image.length, image.length);
-        }
-      } else {
-        SplittableRandom random = new SplittableRandom(request.seed());
-        for (int i = 0; i < values.length; i++) {
-          int channel = i % 3;
-          values[i] = (float) ((random.nextDouble() - ImageFiles.MEAN[channel]) / ImageFiles.STD[channel]);
-        }
-      }
-      tensors.put(spec.name(), TFloat32.tensorOf(spec.shape(), DataBuffers.of(values, true, false)));
+  protected Tensor tensor(InputSpec spec, InputRequest request) {
+    if (spec.type() != TFloat32.class || spec.shape().numDimensions() != 4 || spec.shape().get(3) != 3
+        || spec.shape().get(1) != spec.shape().get(2)) {
+      throw ProfilerException.plugin("vision/rgb-image fills float32 [batch, side, side, 3] inputs, not " + spec, null);
     }
-    return new InputBatch(tensors);
+    int batch = (int) spec.shape().get(0);
+    int side = (int) spec.shape().get(1);
+    float[] values = new float[batch * side * side * 3];
+    if (request.source().isPresent()) {
+      float[] image = ImageFiles.pixels(((Picture) request.source().get()).image(), side);
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(image, 0, values, b * image.length, image.length);
+      }
+    } else {
+      SplittableRandom random = new SplittableRandom(request.seed());
+      for (int i = 0; i < values.length; i++) {
+        int channel = i % 3;
+        values[i] = (float) ((random.nextDouble() - ImageFiles.MEAN[channel]) / ImageFiles.STD[channel]);
+      }
+    }
+    return TFloat32.tensorOf(spec.shape(), DataBuffers.of(values, true, false));
   }
+
 
   @Override
   public LoadedInput read(Path file) {

@@ -1,6 +1,9 @@
 package attnprof.api.input;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.tensorflow.Tensor;
 
 /**
  * An input generator whose descriptor is fixed, the common case: an implementation passes it once and writes only
@@ -18,5 +21,33 @@ public abstract class DescribedInputGenerator implements InputGenerator {
   @Override
   public final InputDescriptor descriptor() {
     return descriptor;
+  }
+
+  /**
+   * Fills each input of the request with {@link #tensor}; when one cannot be made, closes those made before it
+   * and throws.
+   */
+  @Override
+  public InputBatch generate(InputRequest request) {
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    try {
+      for (InputSpec spec : request.specs()) {
+        tensors.put(spec.name(), tensor(spec, request));
+      }
+    } catch (RuntimeException e) {
+      tensors.values().forEach(Tensor::close);
+      throw e;
+    }
+    return new InputBatch(tensors);
+  }
+
+  /**
+   * One input's values for a request: from its real input when it names one, else synthetic from its seed. A
+   * generator that overrides {@link #generate} need not implement it.
+   *
+   * @throws attnprof.api.ProfilerException a plugin error for a spec this generator cannot fill
+   */
+  protected Tensor tensor(InputSpec spec, InputRequest request) {
+    throw new UnsupportedOperationException(getClass().getName() + " overrides neither generate nor tensor");
   }
 }

@@ -20,17 +20,7 @@ import org.tensorflow.types.TFloat32;
  * the global tokens attend to every token through projections of their own ({@code query_global},
  * {@code key_global}, {@code value_global}).
  */
-final class LongformerAttention implements TokenMixer {
-  private final long heads;
-  private final long oneSidedWindow;
-  private final long globalTokens;
-
-  LongformerAttention(long heads, long oneSidedWindow, long globalTokens) {
-    this.heads = heads;
-    this.oneSidedWindow = oneSidedWindow;
-    this.globalTokens = globalTokens;
-  }
-
+record LongformerAttention(long heads, long oneSidedWindow, long globalTokens) implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();

@@ -20,19 +20,7 @@ import org.tensorflow.types.TInt32;
  * the iterative Moore-Penrose method, plus a depthwise convolution of the values over the tokens
  * as a skip connection. Time and memory are linear in length.
  */
-final class NystromAttention implements TokenMixer {
-  private final long heads;
-  private final long landmarks;
-  private final int pinvIterations;
-  private final long convolutionKernel;
-
-  NystromAttention(long heads, long landmarks, int pinvIterations, long convolutionKernel) {
-    this.heads = heads;
-    this.landmarks = landmarks;
-    this.pinvIterations = pinvIterations;
-    this.convolutionKernel = convolutionKernel;
-  }
-
+record NystromAttention(long heads, long landmarks, int pinvIterations, long convolutionKernel) implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();

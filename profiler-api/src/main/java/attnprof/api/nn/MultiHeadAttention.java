@@ -11,15 +11,9 @@ import org.tensorflow.types.TFloat32;
  *
  * @since API 1
  */
-public final class MultiHeadAttention implements TokenMixer {
+public record MultiHeadAttention(long heads) implements TokenMixer {
   /** The additive bias that removes a key from a softmax. Finite, so a row of only masked keys stays finite. */
   public static final float MASKED = -1e9f;
-
-  private final long heads;
-
-  public MultiHeadAttention(long heads) {
-    this.heads = heads;
-  }
 
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {

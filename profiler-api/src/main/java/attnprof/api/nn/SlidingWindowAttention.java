@@ -13,15 +13,7 @@ import org.tensorflow.types.TFloat32;
  *
  * @since API 1
  */
-public final class SlidingWindowAttention implements TokenMixer {
-  private final long heads;
-  private final long oneSidedWindow;
-
-  public SlidingWindowAttention(long heads, long oneSidedWindow) {
-    this.heads = heads;
-    this.oneSidedWindow = oneSidedWindow;
-  }
-
+public record SlidingWindowAttention(long heads, long oneSidedWindow) implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();

@@ -25,19 +25,8 @@ import org.tensorflow.types.TFloat32;
  * Without it (a body that brings its own norm and residual, as the Conformer does) it is
  * M_f(x) + rev(M_b(rev x)), the BEST-RQ study's {@code add} strategy.
  */
-public final class Mamba implements TokenMixer {
+public record Mamba(long expand, long state, long convolution, boolean residualBlocks) implements TokenMixer {
   static final double RMS_EPSILON = 1e-5;
-  private final long expand;
-  private final long state;
-  private final long convolution;
-  private final boolean residualBlocks;
-
-  public Mamba(long expand, long state, long convolution, boolean residualBlocks) {
-    this.expand = expand;
-    this.state = state;
-    this.convolution = convolution;
-    this.residualBlocks = residualBlocks;
-  }
 
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {

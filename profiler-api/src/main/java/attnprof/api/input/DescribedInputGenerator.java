@@ -2,7 +2,7 @@ package attnprof.api.input;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import attnprof.api.Described;
 import org.tensorflow.Tensor;
 
 /**
@@ -11,16 +11,9 @@ import org.tensorflow.Tensor;
  *
  * @since API 4
  */
-public abstract class DescribedInputGenerator implements InputGenerator {
-  private final InputDescriptor descriptor;
-
+public abstract class DescribedInputGenerator extends Described<InputDescriptor> implements InputGenerator {
   protected DescribedInputGenerator(InputDescriptor descriptor) {
-    this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-  }
-
-  @Override
-  public final InputDescriptor descriptor() {
-    return descriptor;
+    super(descriptor);
   }
 
   /**

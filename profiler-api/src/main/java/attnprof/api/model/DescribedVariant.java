@@ -1,6 +1,6 @@
 package attnprof.api.model;
 
-import java.util.Objects;
+import attnprof.api.Described;
 
 /**
  * A variant whose descriptor is fixed, the common case: an implementation passes it once and writes only what
@@ -8,15 +8,8 @@ import java.util.Objects;
  *
  * @since API 4
  */
-public abstract class DescribedVariant implements ModelVariant {
-  private final VariantDescriptor descriptor;
-
+public abstract class DescribedVariant extends Described<VariantDescriptor> implements ModelVariant {
   protected DescribedVariant(VariantDescriptor descriptor) {
-    this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-  }
-
-  @Override
-  public final VariantDescriptor descriptor() {
-    return descriptor;
+    super(descriptor);
   }
 }

@@ -4,7 +4,7 @@ import attnprof.plugin.speech.mixers.Fastformer;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.MixerProvider;
+import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.nn.TokenMixer;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  * Fastformer's additive attention as a mixer of HuBERT's body: composed by the engine into {@code speech/fastformer},
  * compared with {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant.
  */
-public final class FastformerMixer implements MixerProvider {
+public final class FastformerMixer extends DescribedMixer {
   public static final String PAPER = "Wu, Wu, Qi, Huang, Xie: Fastformer: Additive Attention Can Be All You Need, arXiv "
       + "2108.09084, 2021";
   public static final String SUMMARY = "additive attention: global query and key vectors by attention pooling, element-wise "
@@ -21,9 +21,8 @@ public final class FastformerMixer implements MixerProvider {
   private static final MixerDescriptor DESCRIPTOR = MixerDescriptor.builder("fastformer").displayName("Fastformer")
       .paper(PAPER).summary(SUMMARY).modalities(Modality.SPEECH).bodies(HubertVariant.ID).build();
 
-  @Override
-  public MixerDescriptor descriptor() {
-    return DESCRIPTOR;
+  public FastformerMixer() {
+    super(DESCRIPTOR);
   }
 
   @Override

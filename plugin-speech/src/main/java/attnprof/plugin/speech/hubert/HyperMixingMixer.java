@@ -4,7 +4,7 @@ import attnprof.plugin.speech.mixers.HyperMixing;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.MixerProvider;
+import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.nn.TokenMixer;
@@ -15,7 +15,7 @@ import java.util.List;
  * {@code speech/hypermixing}, compared with {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's
  * variant.
  */
-public final class HyperMixingMixer implements MixerProvider {
+public final class HyperMixingMixer extends DescribedMixer {
   public static final String HYPERNET_SIZE = "hypernet_size";
   public static final String PAPER = "Mai, Pannatier, Fehr, Chen, Marfurt, Fleuret, Henderson: HyperMixer: An MLP-based Low "
       + "Cost Alternative to Transformers, ACL 2023";
@@ -28,9 +28,8 @@ public final class HyperMixingMixer implements MixerProvider {
       .paper(PAPER).summary(SUMMARY).modalities(Modality.SPEECH).bodies(HubertVariant.ID)
       .parameter(PARAMETER, "64", "768", "3072").build();
 
-  @Override
-  public MixerDescriptor descriptor() {
-    return DESCRIPTOR;
+  public HyperMixingMixer() {
+    super(DESCRIPTOR);
   }
 
   @Override

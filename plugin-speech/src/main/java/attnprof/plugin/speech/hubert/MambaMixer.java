@@ -5,7 +5,7 @@ import attnprof.plugin.speech.mixers.SelectiveScan;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.MixerProvider;
+import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.nn.TokenMixer;
@@ -15,7 +15,7 @@ import java.util.List;
  * Bidirectional Mamba selective state-space layers as a mixer of HuBERT's body: composed by the engine into
  * {@code speech/mamba}, compared with {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant.
  */
-public final class MambaMixer implements MixerProvider {
+public final class MambaMixer extends DescribedMixer {
   public static final String EXPAND = "expand";
   public static final String STATE = "state";
   public static final String CONV_WIDTH = "mamba_conv";
@@ -33,9 +33,8 @@ public final class MambaMixer implements MixerProvider {
       .parameter(PARAMETERS.get(1), "4", "16", "16")
       .parameter(PARAMETERS.get(2), "4", "4", "4").build();
 
-  @Override
-  public MixerDescriptor descriptor() {
-    return DESCRIPTOR;
+  public MambaMixer() {
+    super(DESCRIPTOR);
   }
 
   @Override

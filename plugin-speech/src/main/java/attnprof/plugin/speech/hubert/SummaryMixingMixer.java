@@ -4,7 +4,7 @@ import attnprof.plugin.speech.mixers.SummaryMixing;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.MixerProvider;
+import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.nn.Activation;
@@ -15,7 +15,7 @@ import java.util.List;
  * SummaryMixing as a mixer of HuBERT's body: composed by the engine into {@code speech/summarymixing}, compared with
  * {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant, at that study's widths.
  */
-public final class SummaryMixingMixer implements MixerProvider {
+public final class SummaryMixingMixer extends DescribedMixer {
   public static final String LOCAL_HIDDEN = "local_hidden";
   public static final String LOCAL_OUT = "local_out";
   public static final String SUMMARY_HIDDEN = "summary_hidden";
@@ -38,9 +38,8 @@ public final class SummaryMixingMixer implements MixerProvider {
       .parameter(PARAMETERS.get(2), "32", "192", "768")
       .build();
 
-  @Override
-  public MixerDescriptor descriptor() {
-    return DESCRIPTOR;
+  public SummaryMixingMixer() {
+    super(DESCRIPTOR);
   }
 
   @Override

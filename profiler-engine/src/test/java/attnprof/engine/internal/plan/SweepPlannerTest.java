@@ -1,5 +1,6 @@
 package attnprof.engine.internal.plan;
 
+import attnprof.engine.internal.FakeProviders;
 import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +33,11 @@ class SweepPlannerTest {
   @Test
   void aFamilyWhoseBaselineDeclaresAGridIsMeasuredOnItAndTheOthersOnTheModalitys() {
     Profiler profiler = Profiler.builder()
-        .addProvider(new Variant("grid/vanilla", "", List.of()))
-        .addProvider(new Variant("grid/efficient", "grid/vanilla", List.of()))
-        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
-        .addProvider(new Variant("grid/long-efficient", "grid/long-vanilla", List.of()))
-        .addProvider(new Inputs()).build();
+        .addProvider(FakeProviders.variant("grid/vanilla", "", "grid", List.of()))
+        .addProvider(FakeProviders.variant("grid/efficient", "grid/vanilla", "grid", List.of()))
+        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
+        .addProvider(FakeProviders.variant("grid/long-efficient", "grid/long-vanilla", "grid", List.of()))
+        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
     SweepPlanner planner = new SweepPlanner(profiler.registry());
 
     SweepPlan plan = planner.plan(SweepRequest.builder().modality("grid").preset("tiny").metrics("latency")
@@ -51,8 +52,8 @@ class SweepPlannerTest {
   @Test
   void lengthsTheUserGivesWinOverEveryGrid() {
     Profiler profiler = Profiler.builder()
-        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
-        .addProvider(new Inputs()).build();
+        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
+        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
 
     SweepPlan plan = new SweepPlanner(profiler.registry()).plan(SweepRequest.builder().modality("grid")
         .preset("tiny").metrics("latency").modes(attnprof.api.Mode.INFERENCE).lengths(3).build());
@@ -63,8 +64,8 @@ class SweepPlannerTest {
   @Test
   void aPointGivenTwiceIsPlannedOnce() {
     Profiler profiler = Profiler.builder()
-        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
-        .addProvider(new Inputs()).build();
+        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
+        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
 
     SweepPlan plan = new SweepPlanner(profiler.registry()).plan(SweepRequest.builder().modality("grid")
         .variants("grid/long-vanilla", "grid/long-vanilla").preset("tiny").metrics("latency", "latency")
@@ -76,8 +77,8 @@ class SweepPlannerTest {
   @Test
   void inputsMustBeRegularFiles(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
     Profiler profiler = Profiler.builder()
-        .addProvider(new Variant("grid/long-vanilla", "", FAMILY_GRID))
-        .addProvider(new Inputs()).build();
+        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
+        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
     SweepPlanner planner = new SweepPlanner(profiler.registry());
     Path pipe = folder.resolve("pipe");
     new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor();
@@ -94,52 +95,5 @@ class SweepPlannerTest {
   private static List<Double> lengthsOf(SweepPlan plan, String variant) {
     return List.copyOf(new TreeSet<>(plan.points().stream().filter(j -> j.variant().equals(variant))
         .map(Point::length).toList()));
-  }
-
-  private static final class Variant implements ModelVariant {
-    private final VariantDescriptor descriptor;
-    private final List<Double> grid;
-
-    Variant(String id, String baseline, List<Double> grid) {
-      Map<String, String> values = Map.of("size", "1");
-      this.descriptor = new VariantDescriptor(id, id, new Modality("grid"), baseline, "none", "a plan only",
-          List.of(new Preset(Preset.TINY, "", values), new Preset(Preset.SMALL, "", values),
-              new Preset(Preset.BASE, "", values)),
-          List.of(ParameterSpec.integer("size", 1, "unused")));
-      this.grid = grid;
-    }
-
-    @Override
-    public VariantDescriptor descriptor() {
-      return descriptor;
-    }
-
-    @Override
-    public List<Double> defaultLengths() {
-      return grid;
-    }
-
-    @Override
-    public BuiltModel build(Ops tf, BuildRequest request) {
-      throw new UnsupportedOperationException("only planned");
-    }
-  }
-
-  private static final class Inputs implements InputGenerator {
-    @Override
-    public InputDescriptor descriptor() {
-      return new InputDescriptor("grid/seconds", new Modality("grid"), "seconds", false, MODALITY_GRID, List.of(),
-          "planned only");
-    }
-
-    @Override
-    public InputBatch generate(InputRequest request) {
-      throw new UnsupportedOperationException("only planned");
-    }
-
-    @Override
-    public LoadedInput read(Path file) {
-      throw new UnsupportedOperationException("only planned");
-    }
   }
 }

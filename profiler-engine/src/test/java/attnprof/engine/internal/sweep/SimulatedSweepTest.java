@@ -1,5 +1,6 @@
 package attnprof.engine.internal.sweep;
 
+import attnprof.engine.internal.FakeProviders;
 import attnprof.engine.internal.fork.ForkExecutor;
 import attnprof.engine.internal.fork.ForkExecutors;
 import attnprof.engine.internal.measure.ForkJob;
@@ -173,9 +174,9 @@ class SimulatedSweepTest {
     Simulation(long seed, attnprof.engine.internal.plan.Planner planner) {
       forks = new SimulatedForks(new SplittableRandom(seed), clock);
       profiler = Profiler.builder()
-          .addProvider(new FakeVariant("sim/vanilla", "", BASELINE))
-          .addProvider(new FakeVariant("sim/efficient", "sim/vanilla", VARIANT))
-          .addProvider(new FakeInputs())
+          .addProvider(FakeProviders.variant("sim/vanilla", "", "sim", List.of()))
+          .addProvider(FakeProviders.variant("sim/efficient", "sim/vanilla", "sim", List.of()))
+          .addProvider(FakeProviders.inputs("sim", "tokens", true, List.of(128.0, 256.0, 512.0, 1024.0, 2048.0)))
           .overrideWith(new AbstractModule() {
             @Override
             protected void configure() {
@@ -280,48 +281,6 @@ class SimulatedSweepTest {
     @Override
     public Instant instant() {
       return now;
-    }
-  }
-
-  /** A variant that is never built: the simulation only needs what it is. */
-  private static final class FakeVariant implements ModelVariant {
-    private final VariantDescriptor descriptor;
-
-    FakeVariant(String id, String baseline, DoubleUnaryOperator cost) {
-      Map<String, String> values = Map.of("size", "1");
-      descriptor = new VariantDescriptor(id, id, new Modality("sim"), baseline, "a simulation", "a cost curve",
-          List.of(new Preset(Preset.TINY, "", values), new Preset(Preset.SMALL, "", values),
-              new Preset(Preset.BASE, "", values)),
-          List.of(ParameterSpec.integer("size", 1, "unused")));
-    }
-
-    @Override
-    public VariantDescriptor descriptor() {
-      return descriptor;
-    }
-
-    @Override
-    public BuiltModel build(Ops tf, BuildRequest request) {
-      throw new UnsupportedOperationException("a simulated variant is never built");
-    }
-  }
-
-  /** The simulated modality's lengths: the default text grid, in tokens. */
-  private static final class FakeInputs implements InputGenerator {
-    @Override
-    public InputDescriptor descriptor() {
-      return new InputDescriptor("sim/tokens", new Modality("sim"), "tokens", true,
-          List.of(128.0, 256.0, 512.0, 1024.0, 2048.0), List.of(), "simulated");
-    }
-
-    @Override
-    public InputBatch generate(InputRequest request) {
-      throw new UnsupportedOperationException("a simulated input is never made");
-    }
-
-    @Override
-    public LoadedInput read(Path file) {
-      throw new UnsupportedOperationException("a simulated input is never read");
     }
   }
 }

@@ -40,10 +40,7 @@ class SpeechLauncherIT {
 
   @Test
   void describePrintsTheParameterCountOfHubertBaseLs960() {
-    Outcome outcome = attnprof("describe", "speech/hubert", "--preset", "base");
-
-    assertThat(outcome.code()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).contains("94,371,712 parameters");
+    attnprof.testkit.LauncherChecks.describesTheBaseParameterCount(LAUNCHER, "speech/hubert", "94,371,712");
   }
 
   @Test
@@ -54,12 +51,8 @@ class SpeechLauncherIT {
     Outcome outcome = attnprof("sweep", "--modality", "speech", "--preset", "tiny", "--lengths", "1,2", "--runs", "3",
         "--min-time", "100", "--forks", "1", "--refine", "none", "--out", results.toString());
 
-    assertThat(outcome.code()).as(outcome.err()).isZero();
-    List<ResultRow> rows = ResultsFolder.csvRows(results);
-    assertThat(ResultsFolder.pointsWithoutOkRow(rows, "latency", VARIANTS, List.of(1.0, 2.0),
-        List.of("inference", "training"))).isEmpty();
-    assertThat(rows).allMatch(row -> row.lengthUnit().equals("seconds") && row.batch() == 1 && row.device().equals("cpu"));
-    assertThat(outcome.out()).contains("Tipping points");
+    attnprof.testkit.LauncherChecks.everyPointHasAnOkLatencyRow(outcome, results, VARIANTS, List.of(1.0, 2.0),
+        "seconds");
   }
 
   @Test

@@ -193,10 +193,7 @@ class LauncherIT {
 
   @Test
   void describePrintsThePublishedParameterCountOfBertBase() throws Exception {
-    Outcome outcome = attnprof("describe", "text/bert", "--preset", "base");
-
-    assertThat(outcome.code()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).contains("109,482,240 parameters");
+    attnprof.testkit.LauncherChecks.describesTheBaseParameterCount(LAUNCHER, "text/bert", "109,482,240");
   }
 
   @Test

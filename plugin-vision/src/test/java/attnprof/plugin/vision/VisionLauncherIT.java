@@ -36,10 +36,7 @@ class VisionLauncherIT {
 
   @Test
   void describePrintsTheParameterCountOfVitB16() {
-    Outcome outcome = LAUNCHER.attnprof("describe", "vision/vit", "--preset", "base");
-
-    assertThat(outcome.code()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).contains("86,567,656 parameters");
+    attnprof.testkit.LauncherChecks.describesTheBaseParameterCount(LAUNCHER, "vision/vit", "86,567,656");
   }
 
   @Test
@@ -49,12 +46,8 @@ class VisionLauncherIT {
     Outcome outcome = LAUNCHER.attnprof("sweep", "--modality", "vision", "--preset", "tiny", "--lengths", "32,64",
         "--runs", "3", "--out", results.toString());
 
-    assertThat(outcome.code()).as(outcome.err()).isZero();
-    List<ResultRow> rows = ResultsFolder.csvRows(results);
-    assertThat(ResultsFolder.pointsWithoutOkRow(rows, "latency", VARIANTS, List.of(32.0, 64.0),
-        List.of("inference", "training"))).isEmpty();
-    assertThat(rows).allMatch(row -> row.lengthUnit().equals("pixels") && row.batch() == 1 && row.device().equals("cpu"));
-    assertThat(outcome.out()).contains("Tipping points");
+    attnprof.testkit.LauncherChecks.everyPointHasAnOkLatencyRow(outcome, results, VARIANTS, List.of(32.0, 64.0),
+        "pixels");
   }
 
   @Test

@@ -13,7 +13,10 @@ package attnprof.api;
  *   <li>API 3: the {@code streaming} mode ({@code Mode.STREAMING}, {@code ModelVariant.modes},
  *       {@code ModelVariant.defaultLengths(Mode)}, {@code StreamingStep}, {@code MeasurementContext.streaming}).</li>
  *   <li>API 4: a mixer that runs on named bodies only ({@code MixerDescriptor.bodies}); the mixer contract says
- *       what padding queries must output and that a mixer keeps the body's width.</li>
+ *       what padding queries must output and that a mixer keeps the body's width; bases for providers with a
+ *       fixed descriptor ({@code Described}, {@code DescribedVariant}, {@code MixerVariant},
+ *       {@code DescribedInputGenerator}, {@code DescribedMixer}) and bodies that name their encoder
+ *       ({@code BodyEncoder}, {@code EncodedBody}).</li>
  * </ul>
  *
  * <p>{@code attnprof list} shows, for each plugin, the version of {@code attnprof.api} it was compiled

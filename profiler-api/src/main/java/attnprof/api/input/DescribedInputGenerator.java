@@ -6,8 +6,9 @@ import attnprof.api.Described;
 import org.tensorflow.Tensor;
 
 /**
- * An input generator whose descriptor is fixed, the common case: an implementation passes it once and writes only
- * how it makes and reads inputs.
+ * An input generator whose descriptor is fixed and which fills each input of a request on its own, the common case:
+ * an implementation passes its descriptor once and writes how it makes one input ({@link #tensor}) and reads a
+ * file.
  *
  * @since API 4
  */
@@ -35,12 +36,9 @@ public abstract class DescribedInputGenerator extends Described<InputDescriptor>
   }
 
   /**
-   * One input's values for a request: from its real input when it names one, else synthetic from its seed. A
-   * generator that overrides {@link #generate} need not implement it.
+   * One input's values for a request: from its real input when it names one, else synthetic from its seed.
    *
    * @throws attnprof.api.ProfilerException a plugin error for a spec this generator cannot fill
    */
-  protected Tensor tensor(InputSpec spec, InputRequest request) {
-    throw new UnsupportedOperationException(getClass().getName() + " overrides neither generate nor tensor");
-  }
+  protected abstract Tensor tensor(InputSpec spec, InputRequest request);
 }

@@ -1,6 +1,6 @@
 package attnprof.api.model;
 
-import attnprof.api.mixer.ConfiguredBody;
+import attnprof.api.mixer.BodyEncoder;
 import attnprof.api.nn.TokenMixer;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +15,9 @@ import org.tensorflow.op.Ops;
  * @since API 4
  */
 public abstract class MixerVariant extends DescribedVariant {
-  private final ConfiguredBody.Encoder encoder;
+  private final BodyEncoder encoder;
 
-  protected MixerVariant(VariantDescriptor descriptor, ConfiguredBody.Encoder encoder) {
+  protected MixerVariant(VariantDescriptor descriptor, BodyEncoder encoder) {
     super(descriptor);
     this.encoder = Objects.requireNonNull(encoder, "encoder");
   }

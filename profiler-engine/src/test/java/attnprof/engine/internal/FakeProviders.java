@@ -3,6 +3,8 @@ package attnprof.engine.internal;
 import attnprof.api.Modality;
 import attnprof.api.input.DescribedInputGenerator;
 import attnprof.api.input.InputDescriptor;
+import attnprof.api.input.InputRequest;
+import attnprof.api.input.InputSpec;
 import attnprof.api.input.LoadedInput;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
@@ -13,6 +15,7 @@ import attnprof.api.model.VariantDescriptor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.Tensor;
 import org.tensorflow.op.Ops;
 
 /**
@@ -46,6 +49,11 @@ public final class FakeProviders {
   public static DescribedInputGenerator inputs(String modality, String unit, boolean whole, List<Double> defaults) {
     return new DescribedInputGenerator(new InputDescriptor(modality + "/" + unit, new Modality(modality), unit, whole,
         defaults, List.of(), "a fake")) {
+      @Override
+      protected Tensor tensor(InputSpec spec, InputRequest request) {
+        throw new UnsupportedOperationException("fake inputs are never made");
+      }
+
       @Override
       public LoadedInput read(Path file) {
         throw new UnsupportedOperationException("fake inputs are never read");

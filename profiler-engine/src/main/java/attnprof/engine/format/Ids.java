@@ -12,15 +12,28 @@ public final class Ids {
   private Ids() {
   }
 
+  /** Each enum's {@code id()} method, looked up once: outputs write enums after every point. */
+  private static final ClassValue<Method> ID = new ClassValue<>() {
+    @Override
+    protected Method computeValue(Class<?> type) {
+      try {
+        Method id = type.getMethod("id");
+        return id.getReturnType() == String.class ? id : null;
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+    }
+  };
+
   /** The value as outputs write it. */
   public static String of(Enum<?> value) {
-    try {
-      Method id = value.getDeclaringClass().getMethod("id");
-      if (id.getReturnType() == String.class && id.getParameterCount() == 0) {
+    Method id = ID.get(value.getDeclaringClass());
+    if (id != null) {
+      try {
         return (String) id.invoke(value);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read the id of " + value, e);
       }
-    } catch (ReflectiveOperationException e) {
-      // no id(): the name, as below
     }
     return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -102,8 +102,8 @@ public record ResultRow(
         attnprof.api.metric.Direction.ofId(direction), "");
     var summary = value == null ? null : new attnprof.api.metric.Summary(value, or(p10, value), or(p90, value),
         or(mad, 0.0), or(ciLow, value), or(ciHigh, value), runs);
-    PointStatus ended = java.util.Arrays.stream(PointStatus.values()).filter(s -> s.id().equals(status)).findFirst()
-        .orElse(PointStatus.ERROR);
+    PointStatus ended = java.util.Objects.requireNonNullElse(
+        attnprof.engine.format.Ids.parse(PointStatus.class, status), PointStatus.ERROR);
     return new Figure(point, quantity, summary, ended, message,
         parameters, notes == null || notes.isEmpty() ? java.util.List.of() : java.util.List.of(notes.split("; ")));
   }

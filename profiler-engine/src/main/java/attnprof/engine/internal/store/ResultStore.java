@@ -263,8 +263,8 @@ public final class ResultStore implements AutoCloseable {
           String finished = results.getString(3);
           var request = StoredRequests.read(results.getString(7));
           runs.add(new StoredRun(results.getString(1), started, finished == null ? started : Instant.parse(finished),
-              results.getInt(4) == 1, results.getInt(5), results.getInt(6), StoredRequests.requestOf(request),
-              StoredRequests.originOf(request), Json.mapper().readValue(results.getString(8), RunEnvironment.class)));
+              results.getInt(4) == 1, results.getInt(5), results.getInt(6), request.request(),
+              request.origin(), Json.mapper().readValue(results.getString(8), RunEnvironment.class)));
         }
       }
     } catch (SQLException | JsonProcessingException e) {

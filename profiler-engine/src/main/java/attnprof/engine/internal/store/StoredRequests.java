@@ -40,14 +40,6 @@ final class StoredRequests {
     return new Document(1, flatRequest(tree), plan == null ? null : new StoredRun.PlanOrigin(plan, text(tree, "shard")));
   }
 
-  static SweepRequest requestOf(Document document) {
-    return document.request();
-  }
-
-  static StoredRun.PlanOrigin originOf(Document document) {
-    return document.origin();
-  }
-
   /** The folders a run writes to, absolute: a run is resumed from anywhere. */
   private static SweepRequest absolute(SweepRequest request) {
     return request.toBuilder().outputDirectory(absolute(request.outputDirectory()))

@@ -67,9 +67,7 @@ final class RefinementLoop {
         indexed.put(point, entry.getValue());
       }
       int steps = session.steps(indexed);
-      session.steps.plan(steps);
-      session.steps.progress().refining("wave " + session.wave + ": " + describe(more.keySet(), added), steps);
-      session.steps.waveStarted();
+      session.steps.waveStarted("wave " + session.wave + ": " + describe(more.keySet(), added), steps);
       session.measure(indexed);
       session.steps.waveEnded();
     }

@@ -40,10 +40,6 @@ final class SessionSteps {
     this.forksOf = forksOf;
   }
 
-  ProgressListener progress() {
-    return progress;
-  }
-
   void plan(int steps) {
     planned += steps;
   }
@@ -77,7 +73,10 @@ final class SessionSteps {
     progress.stepFinished(done - 1, planned, label, results, (System.nanoTime() - cellStartNanos) / 1e9, timeLeft());
   }
 
-  void waveStarted() {
+  /** A refinement wave of {@code steps} steps starts; {@code why} says which tipping points it narrows down. */
+  void waveStarted(String why, int steps) {
+    plan(steps);
+    progress.refining(why, steps);
     waveStartedMillis = clock.millis();
     waveRunning = true;
   }

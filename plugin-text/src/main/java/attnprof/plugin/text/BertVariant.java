@@ -4,7 +4,6 @@ import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.MixerVariant;
 import attnprof.api.nn.TokenMixer;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.Preset;
@@ -14,7 +13,7 @@ import java.util.List;
 import org.tensorflow.op.Ops;
 
 /** {@code text/bert}: BERT with full softmax self-attention, the text baseline. */
-public final class BertVariant extends MixerVariant {
+public final class BertVariant extends TextMixerVariant {
   static final String ID = "text/bert";
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BERT", Modality.TEXT, "",
       "Devlin, Chang, Lee, Toutanova: BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding, NAACL 2019",
@@ -26,17 +25,12 @@ public final class BertVariant extends MixerVariant {
       TextParameters.ENCODER);
 
   public BertVariant() {
-    super(DESCRIPTOR, TextEncoder::build);
-  }
-
-  @Override
-  public void check(ModelConfig config) {
-    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+    super(DESCRIPTOR);
   }
 
   @Override
   protected TokenMixer mixer(ModelConfig config) {
-    return new MultiHeadAttention(config.integer(TextParameters.HEADS));
+    return new MultiHeadAttention(heads(config));
   }
 
   @Override

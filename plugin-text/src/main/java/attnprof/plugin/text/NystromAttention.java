@@ -23,11 +23,11 @@ import org.tensorflow.types.TInt32;
 record NystromAttention(long heads, long landmarks, int pinvIterations, long convolutionKernel) implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
-    Ops tf = net.tf();
     Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
+    Ops tf = net.tf();
+    Operand<TFloat32> segmentMeans = tf.constant(segmentMeans(x.valid(), x.length(), Math.min(landmarks, x.valid())));
     Operand<TFloat32> q = qkv.query();
     Operand<TFloat32> k = qkv.key();
-    Operand<TFloat32> segmentMeans = tf.constant(segmentMeans(x.valid(), x.length(), Math.min(landmarks, x.valid())));
     Operand<TFloat32> landmarkQueries = Layers.batchMatMul(tf, segmentMeans, q, false);
     Operand<TFloat32> landmarkKeys = Layers.batchMatMul(tf, segmentMeans, k, false);
     Operand<TFloat32> keyBias = x.padded() ? MultiHeadAttention.keyPaddingBias(tf, x.length(), x.valid()) : null;

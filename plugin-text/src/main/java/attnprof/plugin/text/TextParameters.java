@@ -1,6 +1,7 @@
 package attnprof.plugin.text;
 
 import attnprof.api.model.ParameterSpec;
+import attnprof.api.model.Preset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,20 @@ final class TextParameters {
   /** bert-base-uncased. */
   static Map<String, String> bertBase() {
     return encoder(30522, 512, 2, 12, 768, 12, 3072, true);
+  }
+
+  /**
+   * The presets of BERT's body with another attention: {@code tiny} and {@code small} on BERT's bodies, {@code base}
+   * on the published model's; each adds the attention's own values (name, value, ...), described in a few words.
+   */
+  static List<Preset> presets(String tinyAttention, String[] tinyOwn, String smallAttention, String[] smallOwn,
+      String baseNote, Map<String, String> baseBody, String[] baseOwn) {
+    return List.of(
+        new Preset(Preset.TINY, "2 layers of width 32, " + tinyAttention + ", for tests",
+            Preset.values(tiny(), tinyOwn)),
+        new Preset(Preset.SMALL, "BERT's small body with " + smallAttention
+            + ": differences come from the attention alone", Preset.values(small(), smallOwn)),
+        new Preset(Preset.BASE, baseNote, Preset.values(baseBody, baseOwn)));
   }
 
   /** The encoder's parameters followed by a variant's own. */

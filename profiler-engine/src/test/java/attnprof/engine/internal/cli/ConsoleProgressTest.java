@@ -15,6 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+  /** Progress written to {@link #bytes}, as on a terminal of this width or not. */
+  private ConsoleProgress progress(boolean terminal, int width) {
+    return new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), null, false, terminal, width);
+  }
+
   private static PointResult point(String variant, PointStatus status) {
     return new PointResult(new PointSpec(variant, "", "text", "tiny", Map.of(), "synthetic", 64, "tokens", 1,
         Mode.INFERENCE, "cpu", false), status, List.of(), 0, List.of(), status == PointStatus.OK ? "" : "out of memory",
@@ -23,9 +30,7 @@ class ConsoleProgressTest {
 
   @Test
   void withoutATerminalItWritesPlainLinesOnly() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), null, false,
-        false, 100);
+    ConsoleProgress progress = progress(false, 100);
     progress.sweepStarted("run-1", 4, 2);
     progress.stepStarted(0, 2, "text/bert + 1 more 64 inference b1 (fork 1/1)");
     progress.stepFinished(0, 2, "text/bert + 1 more 64 inference b1 (fork 1/1)",
@@ -45,9 +50,7 @@ class ConsoleProgressTest {
 
   @Test
   void onATerminalABarShowsTheCurrentStepTheTimeSpentAndTheTimeLeft() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), null, false,
-        true, 120);
+    ConsoleProgress progress = progress(true, 120);
     progress.sweepStarted("run-1", 4, 4);
     progress.stepStarted(0, 4, "text/bert 64 inference b1");
     progress.stepFinished(0, 4, "text/bert 64 inference b1", List.of(point("text/bert", PointStatus.OK)), 1.5,
@@ -64,8 +67,7 @@ class ConsoleProgressTest {
 
   @Test
   void theTimeLeftIsEstimatingUntilAStepEndsThenMovesHalfwayToEachFreshEstimate() {
-    ConsoleProgress progress = new ConsoleProgress(new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8), null, false, false, 100);
+    ConsoleProgress progress = progress(false, 100);
     progress.sweepStarted("run-1", 10, 10);
     assertThat(progress.bar(0)).contains("estimating\u2026").doesNotContain("left");
     long second = 1_000_000_000L;

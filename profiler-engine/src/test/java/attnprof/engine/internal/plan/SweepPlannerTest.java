@@ -51,9 +51,7 @@ class SweepPlannerTest {
 
   @Test
   void lengthsTheUserGivesWinOverEveryGrid() {
-    Profiler profiler = Profiler.builder()
-        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
-        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
+    Profiler profiler = oneLongVariant();
 
     SweepPlan plan = new SweepPlanner(profiler.registry()).plan(SweepRequest.builder().modality("grid")
         .preset("tiny").metrics("latency").modes(attnprof.api.Mode.INFERENCE).lengths(3).build());
@@ -63,9 +61,7 @@ class SweepPlannerTest {
 
   @Test
   void aPointGivenTwiceIsPlannedOnce() {
-    Profiler profiler = Profiler.builder()
-        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
-        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
+    Profiler profiler = oneLongVariant();
 
     SweepPlan plan = new SweepPlanner(profiler.registry()).plan(SweepRequest.builder().modality("grid")
         .variants("grid/long-vanilla", "grid/long-vanilla").preset("tiny").metrics("latency", "latency")
@@ -76,9 +72,7 @@ class SweepPlannerTest {
 
   @Test
   void inputsMustBeRegularFiles(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
-    Profiler profiler = Profiler.builder()
-        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
-        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
+    Profiler profiler = oneLongVariant();
     SweepPlanner planner = new SweepPlanner(profiler.registry());
     Path pipe = folder.resolve("pipe");
     new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor();
@@ -95,5 +89,12 @@ class SweepPlannerTest {
   private static List<Double> lengthsOf(SweepPlan plan, String variant) {
     return List.copyOf(new TreeSet<>(plan.points().stream().filter(j -> j.variant().equals(variant))
         .map(Point::length).toList()));
+  }
+
+  /** A profiler with one variant whose family has its own grid, and the modality's inputs. */
+  private static Profiler oneLongVariant() {
+    return Profiler.builder()
+        .addProvider(FakeProviders.variant("grid/long-vanilla", "", "grid", FAMILY_GRID))
+        .addProvider(FakeProviders.inputs("grid", "seconds", false, MODALITY_GRID)).build();
   }
 }

@@ -2,19 +2,17 @@ package attnprof.plugin.speech.brq;
 
 import attnprof.plugin.speech.hubert.HyperMixingMixer;
 import attnprof.plugin.speech.mixers.HyperMixing;
-import attnprof.api.Modality;
 import attnprof.api.model.VariantDescriptor;
 import java.util.List;
 
 /** {@code speech/brq-hypermixing}: the BEST-RQ Conformer with HyperMixing (width 672, hypernet_size d_ffn at {@code base}). */
 public final class BrqHyperMixingVariant extends BrqVariant {
   static final String ID = "speech/brq-hypermixing";
-  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BEST-RQ HyperMixing", Modality.SPEECH,
-      BrqMhsaVariant.ID, HyperMixingMixer.PAPER,
-      HyperMixingMixer.SUMMARY,
+  private static final VariantDescriptor DESCRIPTOR = againstMhsa(ID, "BEST-RQ HyperMixing",
+      HyperMixingMixer.PAPER, HyperMixingMixer.SUMMARY,
       BrqConformer.presets("HyperMixing", new long[] {32, 224, 672}, new String[] {HyperMixingMixer.HYPERNET_SIZE, "64"},
           new String[] {HyperMixingMixer.HYPERNET_SIZE, "680"}, new String[] {HyperMixingMixer.HYPERNET_SIZE, "2048"}),
-      BrqConformer.plus(List.of(HyperMixingMixer.PARAMETER)));
+      List.of(HyperMixingMixer.PARAMETER));
 
   public BrqHyperMixingVariant() {
     super(DESCRIPTOR, config -> new HyperMixing(config.integer(BrqConformer.HEADS),

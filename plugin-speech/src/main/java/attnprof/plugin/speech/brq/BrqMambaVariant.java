@@ -2,19 +2,17 @@ package attnprof.plugin.speech.brq;
 
 import attnprof.plugin.speech.hubert.MambaMixer;
 import attnprof.plugin.speech.mixers.Mamba;
-import attnprof.api.Modality;
 import attnprof.api.model.VariantDescriptor;
 import java.util.List;
 
 /** {@code speech/brq-mamba}: the BEST-RQ Conformer with bidirectional Mamba (width 474 at {@code base}). */
 public final class BrqMambaVariant extends BrqVariant {
   static final String ID = "speech/brq-mamba";
-  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "BEST-RQ Mamba", Modality.SPEECH,
-      BrqMhsaVariant.ID, MambaMixer.PAPER,
-      MambaMixer.SUMMARY,
+  private static final VariantDescriptor DESCRIPTOR = againstMhsa(ID, "BEST-RQ Mamba",
+      MambaMixer.PAPER, MambaMixer.SUMMARY,
       BrqConformer.presets("Mamba", new long[] {32, 158, 474}, new String[] {MambaMixer.EXPAND, "2", MambaMixer.STATE, "4", MambaMixer.CONV_WIDTH, "4"},
           new String[] {MambaMixer.EXPAND, "2", MambaMixer.STATE, "16", MambaMixer.CONV_WIDTH, "4"}, new String[] {MambaMixer.EXPAND, "2", MambaMixer.STATE, "16", MambaMixer.CONV_WIDTH, "4"}),
-      BrqConformer.plus(MambaMixer.PARAMETERS));
+      MambaMixer.PARAMETERS);
 
   public BrqMambaVariant() {
     super(DESCRIPTOR, config -> new Mamba(config.integer(MambaMixer.EXPAND), config.integer(MambaMixer.STATE),

@@ -1,6 +1,9 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.Modality;
 import attnprof.api.model.DescribedVariant;
+import attnprof.api.model.ParameterSpec;
+import attnprof.api.model.Preset;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
@@ -37,6 +40,15 @@ public abstract class BrqVariant extends DescribedVariant {
     this.mixerNotes = mixerNotes;
   }
 
+  /**
+   * The descriptor of the Conformer with another mixer, compared with {@code speech/brq-mhsa}: its presets and the
+   * Conformer's parameters followed by the mixer's.
+   */
+  static VariantDescriptor againstMhsa(String id, String displayName, String paper, String summary,
+      List<Preset> presets, List<ParameterSpec> mixerParameters) {
+    return new VariantDescriptor(id, displayName, Modality.SPEECH, BrqMhsaVariant.ID, paper, summary, presets,
+        BrqConformer.plus(mixerParameters));
+  }
 
   @Override
   public final void check(ModelConfig config) {

@@ -1,5 +1,9 @@
 package attnprof.plugin.text;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.api.mixer.BodyDescriptor;
 import attnprof.api.mixer.EncodedBody;
 
@@ -8,6 +12,6 @@ import attnprof.api.mixer.EncodedBody;
  */
 public final class BertBody extends EncodedBody {
   public BertBody() {
-    super(BodyDescriptor.of(BertVariant.ID), TextParameters.WIDTH, TextParameters.HEADS, TextEncoder::build);
+    super(BodyDescriptor.of(BertVariant.ID), WIDTH, HEADS, TextEncoder::build);
   }
 }

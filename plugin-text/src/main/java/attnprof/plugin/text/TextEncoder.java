@@ -1,5 +1,10 @@
 package attnprof.plugin.text;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.api.Mode;
 import attnprof.api.input.InputSpec;
 import attnprof.api.model.BuildRequest;
@@ -57,7 +62,7 @@ final class TextEncoder {
       throw new IllegalArgumentException("padded length " + paddedTokens + " is below the input's " + tokens);
     }
     long vocabulary = config.integer(TextParameters.VOCABULARY);
-    long width = config.integer(TextParameters.WIDTH);
+    long width = config.integer(WIDTH);
     Shape shape = Shape.of(request.batch(), tokens);
     Placeholder<TInt32> ids = tf.withName(TOKEN_IDS).placeholder(TInt32.class, Placeholder.shape(shape));
 
@@ -67,8 +72,8 @@ final class TextEncoder {
         : tf.pad(ids, tf.constant(new int[][] {{0, 0}, {0, paddedTokens - tokens}}), tf.constant(PAD_ID));
     Operand<TFloat32> embedded = embed(root.in(Component.EMBEDDING), paddedIds, config, paddedTokens, allNotes);
     Sequence x = new Sequence(embedded, tokens);
-    for (int layer = 0; layer < config.integer(TextParameters.LAYERS); layer++) {
-      TransformerLayer block = new TransformerLayer(mixerOfLayer.apply(layer), config.integer(TextParameters.FEED_FORWARD),
+    for (int layer = 0; layer < config.integer(LAYERS); layer++) {
+      TransformerLayer block = new TransformerLayer(mixerOfLayer.apply(layer), config.integer(FEED_FORWARD),
           false, LAYER_NORM_EPSILON);
       x = block.apply(root.scope("layer_" + layer), x);
     }
@@ -91,7 +96,7 @@ final class TextEncoder {
   private static Operand<TFloat32> embed(Net net, Operand<TInt32> ids, ModelConfig config, int tokens,
       List<String> notes) {
     Ops tf = net.tf();
-    long width = config.integer(TextParameters.WIDTH);
+    long width = config.integer(WIDTH);
     long positions = config.integer(TextParameters.POSITIONS);
     if (tokens > positions) {
       notes.add("position table grown from " + positions + " to " + tokens + " rows for a " + tokens + "-token input");

@@ -1,5 +1,9 @@
 package attnprof.plugin.text;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.api.Modality;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
@@ -16,7 +20,7 @@ abstract class TextMixerVariant extends MixerVariant {
 
   @Override
   public void check(ModelConfig config) {
-    config.requireMultiple(TextParameters.WIDTH, TextParameters.HEADS);
+    config.requireMultiple(WIDTH, HEADS);
   }
 
   /** The descriptor of another attention on BERT's body, compared with {@code text/bert}. */
@@ -28,6 +32,6 @@ abstract class TextMixerVariant extends MixerVariant {
 
   /** The number of attention heads of a configuration. */
   static long heads(ModelConfig config) {
-    return config.integer(TextParameters.HEADS);
+    return config.integer(HEADS);
   }
 }

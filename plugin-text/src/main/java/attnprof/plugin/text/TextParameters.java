@@ -1,5 +1,11 @@
 package attnprof.plugin.text;
 
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
+import attnprof.api.model.LayerParameters;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
 import java.util.LinkedHashMap;
@@ -11,20 +17,12 @@ final class TextParameters {
   static final String VOCABULARY = "vocabulary";
   static final String POSITIONS = "positions";
   static final String SEGMENTS = "segments";
-  static final String LAYERS = "layers";
-  static final String WIDTH = "width";
-  static final String HEADS = "heads";
-  static final String FEED_FORWARD = "feed_forward";
   static final String POOLER = "pooler";
 
-  static final List<ParameterSpec> ENCODER = List.of(
+  static final List<ParameterSpec> ENCODER = ParameterSpec.concat(LayerParameters.specs("Transformer"),
       ParameterSpec.integer(VOCABULARY, 1, "token vocabulary size"),
       ParameterSpec.integer(POSITIONS, 1, "rows of the learned position table (grown to the input when it is longer)"),
       ParameterSpec.integer(SEGMENTS, 1, "rows of the segment (token type) table"),
-      ParameterSpec.integer(LAYERS, 1, 1000, "Transformer layers"),
-      ParameterSpec.integer(WIDTH, 1, "hidden width"),
-      ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
-      ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
       ParameterSpec.flag(POOLER, "1 for a dense tanh pooler on the first token, 0 for none"));
 
   private TextParameters() {

@@ -1,5 +1,11 @@
 package attnprof.plugin.text;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -20,10 +26,10 @@ class FlopCountTest {
     ModelConfig config = TextReferences.tiny(bert, Map.of());
     long b = 2;
     long n = 8;
-    long d = config.integer(TextParameters.WIDTH);
-    long h = config.integer(TextParameters.HEADS);
-    long f = config.integer(TextParameters.FEED_FORWARD);
-    long layers = config.integer(TextParameters.LAYERS);
+    long d = config.integer(WIDTH);
+    long h = config.integer(HEADS);
+    long f = config.integer(FEED_FORWARD);
+    long layers = config.integer(LAYERS);
 
     Map<Component, Long> counted = ModelEvaluator.flops(bert, config, (int) b, n, Mode.INFERENCE);
 

@@ -1,5 +1,9 @@
 package attnprof.plugin.vision;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.api.mixer.BodyDescriptor;
 import attnprof.api.mixer.EncodedBody;
 
@@ -8,6 +12,6 @@ import attnprof.api.mixer.EncodedBody;
  */
 public final class VitBody extends EncodedBody {
   public VitBody() {
-    super(BodyDescriptor.of(VitVariant.ID), VitVariant.WIDTH, VitVariant.HEADS, VitVariant::build);
+    super(BodyDescriptor.of(VitVariant.ID), WIDTH, HEADS, VitVariant::build);
   }
 }

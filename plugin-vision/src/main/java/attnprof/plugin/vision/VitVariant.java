@@ -1,5 +1,11 @@
 package attnprof.plugin.vision;
 
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
+import attnprof.api.model.LayerParameters;
 import static attnprof.plugin.vision.VisionParameters.PATCH;
 
 import attnprof.api.Modality;
@@ -35,19 +41,11 @@ import org.tensorflow.types.TFloat32;
  */
 public final class VitVariant extends DescribedVariant {
   static final String ID = "vision/vit";
-  static final String WIDTH = "width";
-  static final String LAYERS = "layers";
-  static final String HEADS = "heads";
-  static final String FEED_FORWARD = "feed_forward";
   static final String POSITION_GRID = "position_grid";
   private static final double EPSILON = 1e-6;
 
-  private static final List<ParameterSpec> PARAMETERS = List.of(
+  private static final List<ParameterSpec> PARAMETERS = ParameterSpec.concat(LayerParameters.specs("Transformer"),
       VisionParameters.PATCH_SPEC,
-      ParameterSpec.integer(WIDTH, 1, "hidden width"),
-      ParameterSpec.integer(LAYERS, 1, 1000, "Transformer layers"),
-      ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
-      ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
       ParameterSpec.integer(POSITION_GRID, 1, "side of the patch grid the position embeddings are learned for "
           + "(resized to other grids)"),
       VisionParameters.CLASSES_SPEC);

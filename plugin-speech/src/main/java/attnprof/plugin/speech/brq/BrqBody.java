@@ -1,5 +1,9 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.api.mixer.BodyDescriptor;
 import attnprof.api.mixer.ConfiguredBody;
 import attnprof.api.model.BuildRequest;
@@ -16,7 +20,7 @@ import org.tensorflow.op.Ops;
  */
 public final class BrqBody extends ConfiguredBody {
   public BrqBody() {
-    super(BodyDescriptor.of(BrqMhsaVariant.ID).withPrefix("brq-"), BrqConformer.WIDTH, BrqConformer.HEADS);
+    super(BodyDescriptor.of(BrqMhsaVariant.ID).withPrefix("brq-"), WIDTH, HEADS);
   }
 
   @Override

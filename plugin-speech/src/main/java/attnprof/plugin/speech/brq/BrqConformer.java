@@ -1,5 +1,11 @@
 package attnprof.plugin.speech.brq;
 
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
+import attnprof.api.model.LayerParameters;
 import attnprof.plugin.speech.WaveformInputs;
 import attnprof.plugin.speech.hubert.SpeechEncoder;
 import attnprof.api.Mode;
@@ -48,10 +54,6 @@ import org.tensorflow.types.TFloat32;
  * cross-entropy over the targets of every frame.
  */
 public final class BrqConformer {
-  public static final String WIDTH = "width";
-  public static final String LAYERS = "layers";
-  public static final String HEADS = "heads";
-  public static final String FEED_FORWARD = "feed_forward";
   public static final String CONV_KERNEL = "conv_kernel";
   public static final String FRONT_CHANNELS = "front_channels";
   public static final String TARGETS = "targets";
@@ -68,11 +70,7 @@ public final class BrqConformer {
     NONE
   }
 
-  static final List<ParameterSpec> PARAMETERS = List.of(
-      ParameterSpec.integer(WIDTH, 1, "hidden width of the Conformer (d_model)"),
-      ParameterSpec.integer(LAYERS, 1, 1000, "Conformer layers"),
-      ParameterSpec.integer(HEADS, 1, "heads of the mixer (the width must be a multiple)"),
-      ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of each half-step feed-forward network (d_ffn)"),
+  static final List<ParameterSpec> PARAMETERS = ParameterSpec.concat(LayerParameters.specs("Conformer"),
       ParameterSpec.integer(CONV_KERNEL, 1, "kernel of the convolution module's depthwise convolution (odd)"),
       ParameterSpec.text(FRONT_CHANNELS, "channels of the front end's stride-2 convolution blocks, comma-separated"),
       ParameterSpec.integer(TARGETS, 2, "outputs of the final linear layer (BEST-RQ's codebook vocabulary)"));

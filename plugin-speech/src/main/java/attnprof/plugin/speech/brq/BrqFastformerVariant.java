@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.plugin.speech.hubert.FastformerMixer;
 import attnprof.plugin.speech.mixers.Fastformer;
 import attnprof.api.model.VariantDescriptor;
@@ -15,7 +18,7 @@ public final class BrqFastformerVariant extends BrqVariant {
       List.of());
 
   public BrqFastformerVariant() {
-    super(DESCRIPTOR, config -> new Fastformer(config.integer(BrqConformer.HEADS)), BrqConformer.Positions.SINUSOIDAL,
+    super(DESCRIPTOR, config -> new Fastformer(config.integer(HEADS)), BrqConformer.Positions.SINUSOIDAL,
         config -> FastformerMixer.notesOf());
   }
 }

@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.plugin.speech.hubert.HyperMixingMixer;
 import attnprof.plugin.speech.mixers.HyperMixing;
 import attnprof.api.model.VariantDescriptor;
@@ -15,7 +18,7 @@ public final class BrqHyperMixingVariant extends BrqVariant {
       List.of(HyperMixingMixer.PARAMETER));
 
   public BrqHyperMixingVariant() {
-    super(DESCRIPTOR, config -> new HyperMixing(config.integer(BrqConformer.HEADS),
+    super(DESCRIPTOR, config -> new HyperMixing(config.integer(HEADS),
         config.integer(HyperMixingMixer.HYPERNET_SIZE), BrqConformer.EPSILON), BrqConformer.Positions.NONE,
         HyperMixingMixer::notesOf, HyperMixingMixer.HYPERNET_SIZE);
   }

@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.api.Modality;
 import attnprof.api.model.VariantDescriptor;
 import java.util.List;
@@ -16,7 +19,7 @@ public final class BrqMhsaVariant extends BrqVariant {
       BrqConformer.plus(List.of()));
 
   public BrqMhsaVariant() {
-    super(DESCRIPTOR, config -> new RelativePositionAttention(config.integer(BrqConformer.HEADS)), BrqConformer.Positions.RELATIVE,
+    super(DESCRIPTOR, config -> new RelativePositionAttention(config.integer(HEADS)), BrqConformer.Positions.RELATIVE,
         config -> List.of("the baseline of the family: SpeechBrain's RelPosMHAXL, in_proj without bias, linear_pos, per-head "
             + "biases u and v, scores scaled by 1/sqrt(width), the rel_shift trick"));
   }

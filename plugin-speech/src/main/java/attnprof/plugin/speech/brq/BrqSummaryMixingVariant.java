@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.plugin.speech.hubert.SummaryMixingMixer;
 import attnprof.api.model.VariantDescriptor;
 import attnprof.api.nn.Activation;
@@ -17,7 +20,7 @@ public final class BrqSummaryMixingVariant extends BrqVariant {
       SummaryMixingMixer.PARAMETERS);
 
   public BrqSummaryMixingVariant() {
-    super(DESCRIPTOR, config -> SummaryMixingMixer.mixer(config, config.integer(BrqConformer.HEADS),
+    super(DESCRIPTOR, config -> SummaryMixingMixer.mixer(config, config.integer(HEADS),
         Activation.SILU), BrqConformer.Positions.SINUSOIDAL,
         SummaryMixingMixer::notesOf, SummaryMixingMixer.LOCAL_HIDDEN, SummaryMixingMixer.LOCAL_OUT,
         SummaryMixingMixer.SUMMARY_HIDDEN);

@@ -1,5 +1,9 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.api.Modality;
 import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ParameterSpec;
@@ -53,10 +57,10 @@ public abstract class BrqVariant extends DescribedVariant {
   @Override
   public final void check(ModelConfig config) {
     if (!descriptor().id().equals(BrqMambaVariant.ID)) { // Mamba has no heads
-      config.requireMultiple(BrqConformer.WIDTH, BrqConformer.HEADS);
+      config.requireMultiple(WIDTH, HEADS);
     }
     for (String perHead : headSizes) {
-      config.requireMultiple(perHead, BrqConformer.HEADS);
+      config.requireMultiple(perHead, HEADS);
     }
     if (config.integer(BrqConformer.CONV_KERNEL) % 2 == 0) {
       throw attnprof.api.ProfilerException.user("parameter `" + BrqConformer.CONV_KERNEL + "` must be odd for "

@@ -1,5 +1,9 @@
 package attnprof.plugin.speech.hubert;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.api.mixer.BodyDescriptor;
 import attnprof.api.mixer.EncodedBody;
 
@@ -8,6 +12,6 @@ import attnprof.api.mixer.EncodedBody;
  */
 public final class HubertBody extends EncodedBody {
   public HubertBody() {
-    super(BodyDescriptor.of(HubertVariant.ID), SpeechParameters.WIDTH, SpeechParameters.HEADS, SpeechEncoder::build);
+    super(BodyDescriptor.of(HubertVariant.ID), WIDTH, HEADS, SpeechEncoder::build);
   }
 }

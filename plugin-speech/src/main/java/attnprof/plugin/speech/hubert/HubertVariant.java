@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.hubert;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
@@ -37,7 +40,7 @@ public final class HubertVariant extends MixerVariant {
 
   @Override
   protected TokenMixer mixer(ModelConfig config) {
-    return new MultiHeadAttention(config.integer(SpeechParameters.HEADS));
+    return new MultiHeadAttention(config.integer(HEADS));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.hubert;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.plugin.speech.mixers.HyperMixing;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
@@ -34,7 +37,7 @@ public final class HyperMixingMixer extends DescribedMixer {
 
   @Override
   public void check(MixerContext context) {
-    context.config().requireMultiple(HYPERNET_SIZE, SpeechParameters.HEADS);
+    context.config().requireMultiple(HYPERNET_SIZE, HEADS);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.hubert;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
@@ -48,7 +51,7 @@ public final class LocalHubertVariant extends MixerVariant {
 
   @Override
   protected TokenMixer mixer(ModelConfig config) {
-    return new SlidingWindowAttention(config.integer(SpeechParameters.HEADS), config.integer(WINDOW) / 2);
+    return new SlidingWindowAttention(config.integer(HEADS), config.integer(WINDOW) / 2);
   }
 
   @Override

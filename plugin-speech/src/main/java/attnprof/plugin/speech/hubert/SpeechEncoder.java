@@ -1,5 +1,10 @@
 package attnprof.plugin.speech.hubert;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
 import attnprof.plugin.speech.WaveformInputs;
 import attnprof.api.Mode;
 import attnprof.api.ProfilerException;
@@ -61,7 +66,7 @@ public final class SpeechEncoder {
     if (ConvFeatureEncoder.frames(samples, kernels, strides) < 1) {
       throw ProfilerException.user(request.length() + " s of audio is too short for the feature encoder");
     }
-    long width = config.integer(SpeechParameters.WIDTH);
+    long width = config.integer(WIDTH);
     Shape shape = Shape.of(request.batch(), samples);
     Placeholder<TFloat32> waveform = tf.withName(WaveformInputs.WAVEFORM).placeholder(TFloat32.class,
         Placeholder.shape(shape));
@@ -79,9 +84,9 @@ public final class SpeechEncoder {
         frontEnd.tf().math.add(features, positions), EPSILON);
 
     Sequence x = Sequence.of(hidden);
-    for (int layer = 0; layer < config.integer(SpeechParameters.LAYERS); layer++) {
+    for (int layer = 0; layer < config.integer(LAYERS); layer++) {
       TransformerLayer block = new TransformerLayer(mixerOfLayer.apply(layer),
-          config.integer(SpeechParameters.FEED_FORWARD), false, EPSILON);
+          config.integer(FEED_FORWARD), false, EPSILON);
       x = block.apply(root.scope("layer_" + layer), x);
     }
     Operand<TFloat32> output = x.values();

@@ -1,5 +1,11 @@
 package attnprof.plugin.speech.hubert;
 
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
+import attnprof.api.model.LayerParameters;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import java.util.LinkedHashMap;
@@ -11,10 +17,6 @@ final class SpeechParameters {
   static final String CONV_CHANNELS = "conv_channels";
   static final String CONV_KERNELS = "conv_kernels";
   static final String CONV_STRIDES = "conv_strides";
-  static final String WIDTH = "width";
-  static final String LAYERS = "layers";
-  static final String HEADS = "heads";
-  static final String FEED_FORWARD = "feed_forward";
   static final String POSITION_KERNEL = "position_kernel";
   static final String POSITION_GROUPS = "position_groups";
   static final String CLASSES = "classes";
@@ -22,14 +24,10 @@ final class SpeechParameters {
   private static final String KERNELS = "10,3,3,3,3,2,2";
   private static final String STRIDES = "5,2,2,2,2,2,2";
 
-  static final List<ParameterSpec> ENCODER = List.of(
+  static final List<ParameterSpec> ENCODER = ParameterSpec.concat(LayerParameters.specs("Transformer"),
       ParameterSpec.integer(CONV_CHANNELS, 1, "channels of the convolutional feature encoder"),
       ParameterSpec.text(CONV_KERNELS, "kernel sizes of the feature encoder's convolutions, comma-separated"),
       ParameterSpec.text(CONV_STRIDES, "strides of the feature encoder's convolutions (their product: samples per frame)"),
-      ParameterSpec.integer(WIDTH, 1, "hidden width of the Transformer"),
-      ParameterSpec.integer(LAYERS, 1, 1000, "Transformer layers"),
-      ParameterSpec.integer(HEADS, 1, "attention heads (the width must be a multiple)"),
-      ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of the feed-forward network"),
       ParameterSpec.integer(POSITION_KERNEL, 2, "kernel of the convolutional relative position embedding"),
       ParameterSpec.integer(POSITION_GROUPS, 1, "groups of the position convolution (the width must be a multiple)"),
       ParameterSpec.integer(CLASSES, 2, "classes of the frame-wise training head"));

@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.hubert;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.plugin.speech.mixers.SummaryMixing;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
@@ -44,9 +47,9 @@ public final class SummaryMixingMixer extends DescribedMixer {
 
   @Override
   public void check(MixerContext context) {
-    context.config().requireMultiple(LOCAL_HIDDEN, SpeechParameters.HEADS);
-    context.config().requireMultiple(LOCAL_OUT, SpeechParameters.HEADS);
-    context.config().requireMultiple(SUMMARY_HIDDEN, SpeechParameters.HEADS);
+    context.config().requireMultiple(LOCAL_HIDDEN, HEADS);
+    context.config().requireMultiple(LOCAL_OUT, HEADS);
+    context.config().requireMultiple(SUMMARY_HIDDEN, HEADS);
   }
 
   @Override

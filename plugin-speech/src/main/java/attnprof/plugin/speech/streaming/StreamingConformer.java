@@ -1,5 +1,11 @@
 package attnprof.plugin.speech.streaming;
 
+import static attnprof.api.model.LayerParameters.FEED_FORWARD;
+import static attnprof.api.model.LayerParameters.HEADS;
+import static attnprof.api.model.LayerParameters.LAYERS;
+import static attnprof.api.model.LayerParameters.WIDTH;
+
+import attnprof.api.model.LayerParameters;
 import attnprof.plugin.speech.WaveformInputs;
 import attnprof.plugin.speech.brq.BrqConformer;
 import attnprof.plugin.speech.brq.ConvolutionFrontEnd;
@@ -40,10 +46,6 @@ import org.tensorflow.types.TFloat32;
  * is the point's length, in seconds, as whole chunks.
  */
 final class StreamingConformer {
-  static final String WIDTH = BrqConformer.WIDTH;
-  static final String LAYERS = BrqConformer.LAYERS;
-  static final String HEADS = BrqConformer.HEADS;
-  static final String FEED_FORWARD = BrqConformer.FEED_FORWARD;
   static final String CONV_KERNEL = BrqConformer.CONV_KERNEL;
   static final String FRONT_CHANNELS = BrqConformer.FRONT_CHANNELS;
   static final String TARGETS = BrqConformer.TARGETS;
@@ -53,11 +55,7 @@ final class StreamingConformer {
   /** Milliseconds of audio per encoder frame: a 10 ms hop, strided by 4. */
   static final int FRAME_MS = 40;
 
-  static final List<ParameterSpec> PARAMETERS = List.of(
-      ParameterSpec.integer(WIDTH, 1, "hidden width of the Conformer (d_model)"),
-      ParameterSpec.integer(LAYERS, 1, 1000, "Conformer layers"),
-      ParameterSpec.integer(HEADS, 1, "heads of the mixer (the width must be a multiple)"),
-      ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of each half-step feed-forward network (d_ffn)"),
+  static final List<ParameterSpec> PARAMETERS = ParameterSpec.concat(LayerParameters.specs("Conformer"),
       ParameterSpec.integer(CONV_KERNEL, 1, "kernel of the convolution module's causal depthwise convolution"),
       ParameterSpec.text(FRONT_CHANNELS, "channels of the front end's stride-2 convolution blocks, comma-separated"),
       ParameterSpec.integer(TARGETS, 2, "outputs of the CTC projection (the recipe's output_neurons)"),

@@ -1,5 +1,8 @@
 package attnprof.plugin.speech.streaming;
 
+import attnprof.api.model.LayerParameters;
+import static attnprof.api.model.LayerParameters.HEADS;
+
 import attnprof.api.Modality;
 import attnprof.api.model.VariantDescriptor;
 import java.util.List;
@@ -18,7 +21,7 @@ public final class StreamingMhsaVariant extends StreamingVariant {
       StreamingConformer.plus(List.of()));
 
   public StreamingMhsaVariant() {
-    super(DESCRIPTOR, config -> StreamingMixer.attention(config.integer(StreamingConformer.HEADS)),
+    super(DESCRIPTOR, config -> StreamingMixer.attention(config.integer(HEADS)),
         config -> List.of("the baseline of the family: SpeechBrain's RelPosMHAXL (the recipe's attention "
             + "alternative); streaming, a cache of the left context's keys and values per layer, relative positions "
             + "from each query of the chunk to every cached and current key"));

@@ -1,14 +1,9 @@
 package attnprof.plugin.text;
 
-import static attnprof.api.model.LayerParameters.FEED_FORWARD;
-import static attnprof.api.model.LayerParameters.HEADS;
-import static attnprof.api.model.LayerParameters.LAYERS;
-import static attnprof.api.model.LayerParameters.WIDTH;
 
 import attnprof.api.model.LayerParameters;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,14 +26,10 @@ final class TextParameters {
   /** The encoder sizes of a preset: BERT-like bodies of three sizes. */
   static Map<String, String> encoder(long vocabulary, long positions, long segments, long layers, long width,
       long heads, long feedForward, boolean pooler) {
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> values = LayerParameters.values(width, layers, heads, feedForward);
     values.put(VOCABULARY, String.valueOf(vocabulary));
     values.put(POSITIONS, String.valueOf(positions));
     values.put(SEGMENTS, String.valueOf(segments));
-    values.put(LAYERS, String.valueOf(layers));
-    values.put(WIDTH, String.valueOf(width));
-    values.put(HEADS, String.valueOf(heads));
-    values.put(FEED_FORWARD, String.valueOf(feedForward));
     values.put(POOLER, pooler ? "1" : "0");
     return values;
   }

@@ -1,6 +1,8 @@
 package attnprof.api.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sizes every stack of Transformer-like layers has, named alike in every plugin so that {@code --param layers=2}
@@ -32,5 +34,15 @@ public final class LayerParameters {
         ParameterSpec.integer(LAYERS, 1, 1000, layer + " layers"),
         ParameterSpec.integer(HEADS, 1, "heads of each layer's attention or mixer (the width must be a multiple)"),
         ParameterSpec.integer(FEED_FORWARD, 1, "hidden width of each feed-forward network (d_ffn)"));
+  }
+
+  /** A preset's values of the four sizes, in the order of {@link #specs}, in a map a plugin may add its own to. */
+  public static Map<String, String> values(long width, long layers, long heads, long feedForward) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(WIDTH, String.valueOf(width));
+    values.put(LAYERS, String.valueOf(layers));
+    values.put(HEADS, String.valueOf(heads));
+    values.put(FEED_FORWARD, String.valueOf(feedForward));
+    return values;
   }
 }

@@ -1,7 +1,6 @@
 package attnprof.plugin.speech.brq;
 
 import static attnprof.api.model.LayerParameters.FEED_FORWARD;
-import static attnprof.api.model.LayerParameters.HEADS;
 import static attnprof.api.model.LayerParameters.LAYERS;
 import static attnprof.api.model.LayerParameters.WIDTH;
 
@@ -25,7 +24,6 @@ import attnprof.api.nn.Net;
 import attnprof.api.nn.Sequence;
 import attnprof.api.nn.TokenMixer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -105,11 +103,7 @@ public final class BrqConformer {
   /** A Conformer's own values, in the order of {@link #PARAMETERS}. */
   public static Map<String, String> values(long width, long layers, long heads, long feedForward, long kernel,
       String frontChannels, long targets) {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put(WIDTH, String.valueOf(width));
-    values.put(LAYERS, String.valueOf(layers));
-    values.put(HEADS, String.valueOf(heads));
-    values.put(FEED_FORWARD, String.valueOf(feedForward));
+    Map<String, String> values = LayerParameters.values(width, layers, heads, feedForward);
     values.put(CONV_KERNEL, String.valueOf(kernel));
     values.put(FRONT_CHANNELS, frontChannels);
     values.put(TARGETS, String.valueOf(targets));

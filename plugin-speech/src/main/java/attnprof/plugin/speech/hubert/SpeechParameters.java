@@ -1,14 +1,11 @@
 package attnprof.plugin.speech.hubert;
 
-import static attnprof.api.model.LayerParameters.FEED_FORWARD;
 import static attnprof.api.model.LayerParameters.HEADS;
-import static attnprof.api.model.LayerParameters.LAYERS;
 import static attnprof.api.model.LayerParameters.WIDTH;
 
 import attnprof.api.model.LayerParameters;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,14 +34,10 @@ final class SpeechParameters {
 
   static Map<String, String> encoder(long convChannels, long width, long layers, long heads, long feedForward,
       long positionKernel, long positionGroups) {
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> values = LayerParameters.values(width, layers, heads, feedForward);
     values.put(CONV_CHANNELS, String.valueOf(convChannels));
     values.put(CONV_KERNELS, KERNELS);
     values.put(CONV_STRIDES, STRIDES);
-    values.put(WIDTH, String.valueOf(width));
-    values.put(LAYERS, String.valueOf(layers));
-    values.put(HEADS, String.valueOf(heads));
-    values.put(FEED_FORWARD, String.valueOf(feedForward));
     values.put(POSITION_KERNEL, String.valueOf(positionKernel));
     values.put(POSITION_GROUPS, String.valueOf(positionGroups));
     values.put(CLASSES, "32");

@@ -10,7 +10,6 @@ import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -34,7 +33,7 @@ import org.tensorflow.types.TFloat32;
  * the last {@code attention_stages}, which use full self-attention on their small grid, then a
  * mean and the classification head.
  */
-public final class GlmixVariant extends DescribedVariant {
+public final class GlmixVariant extends ImageVariant {
   static final String ID = "vision/glmix";
   static final String HEAD_WIDTH = "head_width";
   static final String SLOTS = "slots";
@@ -128,15 +127,7 @@ public final class GlmixVariant extends DescribedVariant {
         }
       }
     }
-    Operand<TFloat32> normalized = Layers.layerNorm(root.part("final").in(Component.NORM), Grids.tokens(tf, grid),
-        EPSILON);
-    return ImageClassifier.classify(root, request, image, Grids.meanOfTokens(root.in(Component.OTHER).tf(), normalized),
-        config.integer(VisionParameters.CLASSES), notes(config));
-  }
-
-  @Override
-  public double paddedLength(ModelConfig config, double length) {
-    return VisionParameters.paddedSide(config, length);
+    return classifyGrid(root, request, image, grid, EPSILON, notes(config));
   }
 
   @Override

@@ -10,7 +10,6 @@ import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -37,7 +36,7 @@ import org.tensorflow.types.TFloat32;
  * <p>As in the reference: a stage whose grid is no larger than the window uses one window of the
  * grid's size and no shift; larger grids that are not a multiple of the window are padded.
  */
-public final class SwinVariant extends DescribedVariant {
+public final class SwinVariant extends ImageVariant {
   static final String ID = "vision/swin";
   static final String HEADS = "heads";
   static final String WINDOW = "window";
@@ -119,15 +118,7 @@ public final class SwinVariant extends DescribedVariant {
       }
       grid = Grids.grid(tf, x.values(), side, dims[2]);
     }
-    Operand<TFloat32> tokens = Grids.tokens(tf, grid);
-    Operand<TFloat32> normalized = Layers.layerNorm(root.part("final").in(Component.NORM), tokens, EPSILON);
-    return ImageClassifier.classify(root, request, image, Grids.meanOfTokens(root.in(Component.OTHER).tf(), normalized),
-        config.integer(VisionParameters.CLASSES), notes);
-  }
-
-  @Override
-  public double paddedLength(ModelConfig config, double length) {
-    return VisionParameters.paddedSide(config, length);
+    return classifyGrid(root, request, image, grid, EPSILON, notes);
   }
 
   @Override

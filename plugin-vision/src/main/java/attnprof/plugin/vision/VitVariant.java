@@ -13,7 +13,6 @@ import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.ModelConfig;
-import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelVariant;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.model.Preset;
@@ -39,7 +38,7 @@ import org.tensorflow.types.TFloat32;
  * tokens, so attention's cost grows with the fourth power of the side. The class token's final
  * state, normalised, feeds the classification head.
  */
-public final class VitVariant extends DescribedVariant {
+public final class VitVariant extends ImageVariant {
   static final String ID = "vision/vit";
   static final String POSITION_GRID = "position_grid";
   private static final double EPSILON = 1e-6;
@@ -116,11 +115,6 @@ public final class VitVariant extends DescribedVariant {
     List<String> notes = new ArrayList<>(mixerNotes);
     notes.addAll(notes(config, request.wholeLength()));
     return ImageClassifier.classify(root, request, image, classState, config.integer(VisionParameters.CLASSES), notes);
-  }
-
-  @Override
-  public double paddedLength(ModelConfig config, double length) {
-    return VisionParameters.paddedSide(config, length);
   }
 
   @Override

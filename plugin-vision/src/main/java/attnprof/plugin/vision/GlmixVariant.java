@@ -4,7 +4,6 @@ import static attnprof.plugin.vision.VisionParameters.PATCH;
 import static attnprof.plugin.vision.VisionParameters.EMBEDDING;
 import static attnprof.plugin.vision.VisionParameters.DEPTHS;
 
-import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
@@ -41,8 +40,7 @@ public final class GlmixVariant extends ImageVariant {
   static final String ATTENTION_STAGES = "attention_stages";
   private static final double EPSILON = 1e-6;
 
-  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "GLMix", Modality.VISION,
-      VitVariant.ID,
+  private static final VariantDescriptor DESCRIPTOR = againstVit(ID, "GLMix",
       "Zhu, Wang, Ke, Lau: Revisiting the Integration of Convolution and Attention for Vision Backbone "
           + "(GLMix, GLNet), NeurIPS 2024",
       "a convolution on the fine grid for local features, attention among 64 soft-clustered semantic slots "

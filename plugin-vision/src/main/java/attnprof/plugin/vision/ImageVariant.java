@@ -1,10 +1,13 @@
 package attnprof.plugin.vision;
 
+import attnprof.api.Modality;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
 import attnprof.api.model.DescribedVariant;
 import attnprof.api.model.ModelConfig;
+import attnprof.api.model.ParameterSpec;
+import attnprof.api.model.Preset;
 import attnprof.api.model.VariantDescriptor;
 import attnprof.api.nn.Layers;
 import attnprof.api.nn.Net;
@@ -17,6 +20,12 @@ import org.tensorflow.types.TFloat32;
 abstract class ImageVariant extends DescribedVariant {
   ImageVariant(VariantDescriptor descriptor) {
     super(descriptor);
+  }
+
+  /** The descriptor of another vision backbone, compared with {@code vision/vit}. */
+  static VariantDescriptor againstVit(String id, String displayName, String paper, String summary,
+      List<Preset> presets, List<ParameterSpec> parameters) {
+    return new VariantDescriptor(id, displayName, Modality.VISION, VitVariant.ID, paper, summary, presets, parameters);
   }
 
   @Override

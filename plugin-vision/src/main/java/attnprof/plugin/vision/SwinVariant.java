@@ -4,7 +4,6 @@ import static attnprof.plugin.vision.VisionParameters.PATCH;
 import static attnprof.plugin.vision.VisionParameters.EMBEDDING;
 import static attnprof.plugin.vision.VisionParameters.DEPTHS;
 
-import attnprof.api.Modality;
 import attnprof.api.ProfilerException;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
@@ -42,8 +41,7 @@ public final class SwinVariant extends ImageVariant {
   static final String WINDOW = "window";
   private static final double EPSILON = 1e-5;
 
-  private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "Swin", Modality.VISION,
-      VitVariant.ID,
+  private static final VariantDescriptor DESCRIPTOR = againstVit(ID, "Swin",
       "Liu et al.: Swin Transformer: Hierarchical Vision Transformer using Shifted Windows, ICCV 2021",
       "attention within 7x7 windows, shifted every second layer, over a pyramid of four stages",
       List.of(

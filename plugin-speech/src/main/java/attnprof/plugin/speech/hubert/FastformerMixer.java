@@ -4,7 +4,6 @@ import attnprof.plugin.speech.mixers.Fastformer;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.nn.TokenMixer;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.List;
  * Fastformer's additive attention as a mixer of HuBERT's body: composed by the engine into {@code speech/fastformer},
  * compared with {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant.
  */
-public final class FastformerMixer extends DescribedMixer {
+public final class FastformerMixer extends HubertBodyMixer {
   public static final String PAPER = "Wu, Wu, Qi, Huang, Xie: Fastformer: Additive Attention Can Be All You Need, arXiv "
       + "2108.09084, 2021";
   public static final String SUMMARY = "additive attention: global query and key vectors by attention pooling, element-wise "
@@ -22,17 +21,12 @@ public final class FastformerMixer extends DescribedMixer {
       .paper(PAPER).summary(SUMMARY).modalities(Modality.SPEECH).bodies(HubertVariant.ID).build();
 
   public FastformerMixer() {
-    super(DESCRIPTOR);
+    super(DESCRIPTOR, config -> notesOf());
   }
 
   @Override
   public TokenMixer create(MixerContext context) {
     return new Fastformer(context.heads());
-  }
-
-  @Override
-  public List<String> notes(ModelConfig config) {
-    return SpeechEncoder.withRateNote(notesOf());
   }
 
   public static List<String> notesOf() {

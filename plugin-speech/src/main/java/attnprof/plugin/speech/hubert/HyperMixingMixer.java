@@ -7,7 +7,6 @@ import attnprof.plugin.speech.mixers.HyperMixing;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.nn.TokenMixer;
@@ -18,7 +17,7 @@ import java.util.List;
  * {@code speech/hypermixing}, compared with {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's
  * variant.
  */
-public final class HyperMixingMixer extends DescribedMixer {
+public final class HyperMixingMixer extends HubertBodyMixer {
   public static final String HYPERNET_SIZE = "hypernet_size";
   public static final String PAPER = "Mai, Pannatier, Fehr, Chen, Marfurt, Fleuret, Henderson: HyperMixer: An MLP-based Low "
       + "Cost Alternative to Transformers, ACL 2023";
@@ -32,7 +31,7 @@ public final class HyperMixingMixer extends DescribedMixer {
       .parameter(PARAMETER, "64", "768", "3072").build();
 
   public HyperMixingMixer() {
-    super(DESCRIPTOR);
+    super(DESCRIPTOR, HyperMixingMixer::notesOf);
   }
 
   @Override
@@ -43,11 +42,6 @@ public final class HyperMixingMixer extends DescribedMixer {
   @Override
   public TokenMixer create(MixerContext context) {
     return new HyperMixing(context.heads(), context.config().integer(HYPERNET_SIZE), SpeechEncoder.EPSILON);
-  }
-
-  @Override
-  public List<String> notes(ModelConfig config) {
-    return SpeechEncoder.withRateNote(notesOf(config));
   }
 
   public static List<String> notesOf(ModelConfig config) {

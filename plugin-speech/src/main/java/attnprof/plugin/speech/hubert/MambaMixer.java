@@ -5,7 +5,6 @@ import attnprof.plugin.speech.mixers.SelectiveScan;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.nn.TokenMixer;
@@ -15,7 +14,7 @@ import java.util.List;
  * Bidirectional Mamba selective state-space layers as a mixer of HuBERT's body: composed by the engine into
  * {@code speech/mamba}, compared with {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant.
  */
-public final class MambaMixer extends DescribedMixer {
+public final class MambaMixer extends HubertBodyMixer {
   public static final String EXPAND = "expand";
   public static final String STATE = "state";
   public static final String CONV_WIDTH = "mamba_conv";
@@ -34,7 +33,7 @@ public final class MambaMixer extends DescribedMixer {
       .parameter(PARAMETERS.get(2), "4", "4", "4").build();
 
   public MambaMixer() {
-    super(DESCRIPTOR);
+    super(DESCRIPTOR, MambaMixer::notesOf);
   }
 
   @Override
@@ -43,11 +42,10 @@ public final class MambaMixer extends DescribedMixer {
     return new Mamba(config.integer(EXPAND), config.integer(STATE), config.integer(CONV_WIDTH), true);
   }
 
-  @Override
-  public List<String> notes(ModelConfig config) {
+  private static List<String> notesOf(ModelConfig config) {
     return List.of("Mamba's per-layer sizes (expand 2, state 16, convolution 4) in both directions, each direction "
             + "behind its RMSNorm with the input added back, as mamba_ssm's Block: x + M_f(N_f(x)) + rev(M_b(N_b(rev x)))",
-        SCAN_NOTE, FUSED_KERNEL_NOTE, RATE_NOTE, SpeechEncoder.RATE_NOTE);
+        SCAN_NOTE, FUSED_KERNEL_NOTE, RATE_NOTE);
   }
 
   /** How the scan runs here. */

@@ -7,7 +7,6 @@ import attnprof.plugin.speech.mixers.SummaryMixing;
 import attnprof.api.Modality;
 import attnprof.api.mixer.MixerContext;
 import attnprof.api.mixer.MixerDescriptor;
-import attnprof.api.mixer.DescribedMixer;
 import attnprof.api.model.ModelConfig;
 import attnprof.api.model.ParameterSpec;
 import attnprof.api.nn.Activation;
@@ -18,7 +17,7 @@ import java.util.List;
  * SummaryMixing as a mixer of HuBERT's body: composed by the engine into {@code speech/summarymixing}, compared with
  * {@code speech/hubert}. Its helpers also serve the BEST-RQ Conformer's variant, at that study's widths.
  */
-public final class SummaryMixingMixer extends DescribedMixer {
+public final class SummaryMixingMixer extends HubertBodyMixer {
   public static final String LOCAL_HIDDEN = "local_hidden";
   public static final String LOCAL_OUT = "local_out";
   public static final String SUMMARY_HIDDEN = "summary_hidden";
@@ -42,7 +41,7 @@ public final class SummaryMixingMixer extends DescribedMixer {
       .build();
 
   public SummaryMixingMixer() {
-    super(DESCRIPTOR);
+    super(DESCRIPTOR, SummaryMixingMixer::notesOf);
   }
 
   @Override
@@ -61,11 +60,6 @@ public final class SummaryMixingMixer extends DescribedMixer {
   public static SummaryMixing mixer(ModelConfig config, long heads, Activation activation) {
     return new SummaryMixing(heads, config.integer(LOCAL_HIDDEN), config.integer(LOCAL_OUT),
         config.integer(SUMMARY_HIDDEN), activation);
-  }
-
-  @Override
-  public List<String> notes(ModelConfig config) {
-    return SpeechEncoder.withRateNote(notesOf(config));
   }
 
   public static List<String> notesOf(ModelConfig config) {

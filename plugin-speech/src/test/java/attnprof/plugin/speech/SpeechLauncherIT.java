@@ -28,14 +28,8 @@ class SpeechLauncherIT {
   }
 
   @Test
-  void listShowsTheSixSpeechVariantsWithHubertAsBaseline() throws Exception {
-    Outcome outcome = attnprof("list");
-
-    assertThat(outcome.code()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).containsPattern("speech/hubert +speech +\\(vanilla\\)");
-    for (String variant : VARIANTS.subList(1, VARIANTS.size())) {
-      assertThat(outcome.out()).containsPattern(variant + " +speech +speech/hubert");
-    }
+  void listShowsTheSixSpeechVariantsWithHubertAsBaseline() {
+    attnprof.testkit.LauncherChecks.listsEachVariantAgainstTheFirst(LAUNCHER, "speech", VARIANTS);
   }
 
   @Test

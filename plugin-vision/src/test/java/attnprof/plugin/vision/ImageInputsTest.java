@@ -45,15 +45,12 @@ class ImageInputsTest {
   void aRealImageIsScaledCentreCroppedAndNormalised(@TempDir Path folder) throws Exception {
     // 40 x 20: left half red, right half blue; scaled to side 10 it is 20 x 10, and the centre crop
     // keeps columns 5..14: half red, half blue
-    BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
-    Graphics2D graphics = image.createGraphics();
-    graphics.setColor(Color.RED);
-    graphics.fillRect(0, 0, 20, 20);
-    graphics.setColor(Color.BLUE);
-    graphics.fillRect(20, 0, 20, 20);
-    graphics.dispose();
-    Path png = folder.resolve("halves.png");
-    ImageIO.write(image, "png", png.toFile());
+    Path png = writePng(folder.resolve("halves.png"), 40, 20, graphics -> {
+      graphics.setColor(Color.RED);
+      graphics.fillRect(0, 0, 20, 20);
+      graphics.setColor(Color.BLUE);
+      graphics.fillRect(20, 0, 20, 20);
+    });
 
     LoadedInput picture = inputs.read(png);
     assertThat(picture.source()).isEqualTo("halves.png");
@@ -90,5 +87,16 @@ class ImageInputsTest {
         .hasMessage(text + " is not an image; vision inputs are PNG, JPEG, BMP or GIF files");
     assertThatThrownBy(() -> inputs.read(folder.resolve("missing.png"))).isInstanceOf(ProfilerException.class)
         .hasMessageContaining("does not exist");
+  }
+
+  /** Writes a PNG image of this size, painted by {@code paint} on black. */
+  static Path writePng(Path file, int width, int height, java.util.function.Consumer<Graphics2D> paint)
+      throws java.io.IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = image.createGraphics();
+    paint.accept(graphics);
+    graphics.dispose();
+    ImageIO.write(image, "png", file.toFile());
+    return file;
   }
 }

@@ -7,14 +7,11 @@ import attnprof.testkit.Launcher;
 import attnprof.testkit.Launcher.Outcome;
 import attnprof.testkit.ResultsFolder;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +22,7 @@ class VisionLauncherIT {
 
   @Test
   void listShowsTheThreeVisionVariantsWithVitAsBaseline() {
-    Outcome outcome = LAUNCHER.attnprof("list");
-
-    assertThat(outcome.code()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).containsPattern("vision/vit +vision +\\(vanilla\\)")
-        .containsPattern("vision/swin +vision +vision/vit")
-        .containsPattern("vision/glmix +vision +vision/vit")
-        .contains("vision/rgb-image");
+    attnprof.testkit.LauncherChecks.listsEachVariantAgainstTheFirst(LAUNCHER, "vision", VARIANTS, "vision/rgb-image");
   }
 
   @Test
@@ -63,13 +54,10 @@ class VisionLauncherIT {
 
   @Test
   void aRealImageIsProfiledAndAWavFileIsRefused(@TempDir Path folder) throws Exception {
-    BufferedImage image = new BufferedImage(48, 40, BufferedImage.TYPE_INT_RGB);
-    Graphics2D graphics = image.createGraphics();
-    graphics.setColor(Color.ORANGE);
-    graphics.fillOval(4, 4, 30, 30);
-    graphics.dispose();
-    Path photo = folder.resolve("photo.png");
-    ImageIO.write(image, "png", photo.toFile());
+    Path photo = ImageInputsTest.writePng(folder.resolve("photo.png"), 48, 40, graphics -> {
+      graphics.setColor(Color.ORANGE);
+      graphics.fillOval(4, 4, 30, 30);
+    });
 
     Outcome profiled = LAUNCHER.attnprof("sweep", "--variants", "vision/vit", "--preset", "tiny", "--inputs",
         photo.toString(), "--mode", "inference", "--runs", "1", "--out", folder.resolve("results").toString());

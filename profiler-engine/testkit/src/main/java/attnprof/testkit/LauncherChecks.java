@@ -11,6 +11,21 @@ public final class LauncherChecks {
   private LauncherChecks() {
   }
 
+  /**
+   * {@code attnprof list} shows the first of a modality's {@code variants} as vanilla and every other one compared
+   * with it, and lists the {@code inputs} generators.
+   */
+  public static void listsEachVariantAgainstTheFirst(Launcher launcher, String modality, List<String> variants,
+      String... inputs) {
+    Launcher.Outcome outcome = launcher.attnprof("list");
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).containsPattern(variants.get(0) + " +" + modality + " +\\(vanilla\\)").contains(inputs);
+    for (String variant : variants.subList(1, variants.size())) {
+      assertThat(outcome.out()).containsPattern(variant + " +" + modality + " +" + variants.get(0));
+    }
+  }
+
   /** {@code attnprof describe VARIANT --preset base} prints the published parameter count ({@code 94,371,712}). */
   public static void describesTheBaseParameterCount(Launcher launcher, String variant, String parameters) {
     Launcher.Outcome outcome = launcher.attnprof("describe", variant, "--preset", "base");

@@ -11,6 +11,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RemainingTimeTest {
+  /** A point that finished, in seconds. */
+  private record Done(Point point, double seconds) {
+  }
+
+  private static Done done(String variant, double length, double seconds) {
+    return new Done(job(variant, length), seconds);
+  }
+
+  private static Done done(String variant, double length, Mode mode, double seconds) {
+    return new Done(job(variant, length, mode), seconds);
+  }
+
+  /** A prediction that has seen these points finish, in this order. */
+  private static RemainingTime after(Done... finished) {
+    RemainingTime time = new RemainingTime();
+    for (Done done : finished) {
+      time.finished(done.point(), done.seconds());
+    }
+    return time;
+  }
+
   private static Point job(String variant, double length) {
     return job(variant, length, Mode.TRAINING);
   }
@@ -22,9 +43,7 @@ class RemainingTimeTest {
 
   @Test
   void longerPointsAreExtrapolatedFromTheWorkBeyondTheFixedStart() {
-    RemainingTime time = new RemainingTime();
-    time.finished(job("a", 100), 2.2);
-    time.finished(job("a", 200), 2.8);
+    RemainingTime time = after(done("a", 100, 2.2), done("a", 200, 2.8));
     // the start is 90% of the quickest point, 1.98 s; the work beyond it grows from 0.22 s to 0.82 s as the
     // length doubles, so it grows by 0.82 / 0.22 again at 400
     double expected = 1.98 + 0.82 * (0.82 / 0.22);
@@ -46,17 +65,11 @@ class RemainingTimeTest {
 
   @Test
   void aPointWithOneAlikeGrowsAsTheOthersGrewButNoFasterThanLength() {
-    RemainingTime slower = new RemainingTime();
-    slower.finished(job("a", 100), 2.0);
-    slower.finished(job("a", 200), 2.1);
-    slower.finished(job("b", 100), 3.0);
+    RemainingTime slower = after(done("a", 100, 2.0), done("a", 200, 2.1), done("b", 100, 3.0));
     // the start is 1.8 s; a's work grew from 0.2 s to 0.3 s as its length doubled, by 1.5; b's 1.2 s of work likewise
     assertThat(slower.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 1.5) * 1000));
 
-    RemainingTime faster = new RemainingTime();
-    faster.finished(job("a", 100), 2.0);
-    faster.finished(job("a", 200), 2.4);
-    faster.finished(job("b", 100), 3.0);
+    RemainingTime faster = after(done("a", 100, 2.0), done("a", 200, 2.4), done("b", 100, 3.0));
     // a's work tripled as its length doubled; b's is taken to double only, until a second point of b shows more
     assertThat(faster.of(List.of(job("b", 200))).toMillis()).isEqualTo(Math.round((1.8 + 1.2 * 2) * 1000));
   }
@@ -95,10 +108,8 @@ class RemainingTimeTest {
 
   @Test
   void theFixedStartOfAModeComesFromItsOwnPoints() {
-    RemainingTime time = new RemainingTime();
-    time.finished(job("a", 2, Mode.INFERENCE), 2.0);
-    time.finished(job("a", 10, Mode.INFERENCE), 2.5);
-    time.finished(job("a", 2, Mode.TRAINING), 8.0);
+    RemainingTime time = after(done("a", 2, Mode.INFERENCE, 2.0), done("a", 10, Mode.INFERENCE, 2.5),
+        done("a", 2, Mode.TRAINING, 8.0));
     // training's start is 7.2 s, not inference's 1.8 s: 0.8 s of training work, growing as inference's did
     // (0.2 s to 0.7 s over a factor of 5 in length), so by 0.7 / 0.2 again from 2 to 10
     assertThat(time.of(List.of(job("a", 10, Mode.TRAINING))).toMillis())

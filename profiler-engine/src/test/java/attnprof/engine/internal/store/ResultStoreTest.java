@@ -77,8 +77,7 @@ class ResultStoreTest {
 
   @Test
   void aPointStoredAgainWithMoreForksReplacesItsEarlierSelfAndItsRows(@TempDir Path folder) {
-    try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
-      store.startRun("run-1", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
+    try (ResultStore store = storeWithOneRun(folder)) {
       PointResult point = point(16, PointStatus.OK);
       store.savePoint("run-1", A, 0, point, rows(point), START);
       PointResult again = point(17, PointStatus.OK);
@@ -92,8 +91,7 @@ class ResultStoreTest {
 
   @Test
   void aPointThatCannotBeStoredLeavesNoRowsBehind(@TempDir Path folder) {
-    try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
-      store.startRun("run-1", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
+    try (ResultStore store = storeWithOneRun(folder)) {
       PointResult point = point(16, PointStatus.OK);
       store.savePoint("run-1", A, 0, point, rows(point), START);
       // a row that cannot be written breaks the insert after the rows of the old point were removed: all of it
@@ -108,8 +106,7 @@ class ResultStoreTest {
   void aMissingDatabaseOrRunIsAUserErrorSayingWhatThereIs(@TempDir Path folder) {
     assertThatThrownBy(() -> ResultStore.openExisting(folder.resolve("none.db")))
         .isInstanceOf(ProfilerException.class).hasMessageContaining("no results database at");
-    try (ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME))) {
-      store.startRun("run-1", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
+    try (ResultStore store = storeWithOneRun(folder)) {
       assertThatThrownBy(() -> store.run("run-9")).isInstanceOf(ProfilerException.class)
           .hasMessageEndingWith("stored runs: run-1");
     }
@@ -133,5 +130,12 @@ class ResultStoreTest {
       rows.next();
       org.assertj.core.api.Assertions.assertThat(rows.getInt(1)).isEqualTo(1);
     }
+  }
+
+  /** A new store in {@code folder} with one started run, {@code run-1}, of one point. */
+  private static ResultStore storeWithOneRun(Path folder) {
+    ResultStore store = ResultStore.open(folder.resolve(ResultStore.FILE_NAME));
+    store.startRun("run-1", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
+    return store;
   }
 }

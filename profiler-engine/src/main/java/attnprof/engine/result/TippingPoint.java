@@ -1,6 +1,5 @@
 package attnprof.engine.result;
 
-
 /**
  * Where an efficient variant starts to pay off against its baseline, for one quantity and mode, with
  * a 95% confidence interval from resampling the measurements.
@@ -16,7 +15,8 @@ package attnprof.engine.result;
  *     {@link Verdict#NEVER_IN_RANGE} with {@code method} {@code extrapolated}, the length where the
  *     fitted cost curves predict it; NaN otherwise
  * @param lengthUnit the unit of lengths
- * @param detail how it was found: the lengths around it, or why there is none
+ * @param detail what the per-length verdicts say, run by run ({@code worse at 128–256, indistinguishable at 362,
+ *     better from 512 tokens on}), which side's point failed where, and for an extrapolation how the curves fit
  * @param ciLow the lower end of the 95% interval of {@code length}; NaN when the interval reaches below
  *     the lengths measured (or there is no length)
  * @param ciHigh its upper end; NaN when the interval reaches above the lengths measured
@@ -45,6 +45,11 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
     FROM_START,
     /** The variant is not better at the largest length of the grid. */
     NEVER_IN_RANGE,
+    /**
+     * The variant and its baseline could not be told apart at the largest length (and the lengths before it back to
+     * {@code indistinguishable}'s last range): no length is claimed, whatever the point estimates say.
+     */
+    INDISTINGUISHABLE,
     /** No length had results for both. */
     NO_DATA
   }
@@ -60,8 +65,18 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
       case NEVER_IN_RANGE -> EXTRAPOLATED.equals(method) && Double.isFinite(length)
           ? "never in range; predicted at about " + Lengths.format(length, lengthUnit) + " (extrapolated)"
           : "never in range";
+      case INDISTINGUISHABLE -> "indistinguishable" + lastRange();
       case NO_DATA -> "no data";
     };
+  }
+
+  /** The last range of lengths where the two were indistinguishable: {@code  over 1–2 seconds}, {@code  at 2048 tokens}. */
+  private String lastRange() {
+    if (indistinguishable.isEmpty()) {
+      return "";
+    }
+    String range = indistinguishable.substring(indistinguishable.lastIndexOf(", ") + 1).strip();
+    return (range.contains("\u2013") ? " over " : " at ") + range;
   }
 
   /**

@@ -36,9 +36,7 @@ final class TippingTables {
     for (Map.Entry<String, List<TippingPoint>> group : groups.entrySet()) {
       TextTable table = new TextTable("VARIANT", "METRIC", "TIPPING POINT", "METHOD", "HOW").prose(2, 4);
       for (TippingPoint point : group.getValue()) {
-        String how = point.detail() + (point.indistinguishable().isEmpty() ? ""
-            : "; indistinguishable at " + point.indistinguishable());
-        table.row(point.variant(), point.metric(), point.answerWithInterval(), point.method(), how);
+        table.row(point.variant(), point.metric(), point.answerWithInterval(), point.method(), point.detail());
       }
       out.print(first ? "" : "\n");
       out.println(Terminal.fit(group.getKey()));

@@ -104,7 +104,8 @@ final class HtmlReport {
   private static void tippingPoints(StringBuilder html, List<TippingPoint> points) {
     html.append("<h2 id=\"tipping-points\">Tipping points</h2>\n<p class=\"note\">The length from which the "
         + "efficient variant stays better than its baseline, with its 95% interval (from resampling every fork's "
-        + "runs): <em>interpolated</em> between grid lengths, <em>bisected</em> between lengths added to narrow it "
+        + "runs), claimed only where the verdicts of the lengths around it say the variant goes from worse to better: "
+        + "<em>interpolated</em> between grid lengths, <em>bisected</em> between lengths added to narrow it "
         + "down, or <em>extrapolated</em> from cost curves fitted beyond the grid (never measured).</p>\n");
     if (points.isEmpty()) {
       html.append("<p>None: no efficient variant was measured with its baseline.</p>\n");
@@ -112,15 +113,14 @@ final class HtmlReport {
     }
     html.append("<table id=\"tipping-table\"><tr><th>variant</th><th>baseline</th><th>metric</th><th>mode</th>")
         .append("<th>batch</th><th>input</th><th>tipping point</th><th>95% interval</th><th>method</th>")
-        .append("<th>indistinguishable at</th><th>how</th></tr>\n");
+        .append("<th>how</th></tr>\n");
     for (TippingPoint point : points) {
       html.append("<tr><td>").append(Html.escape(point.variant())).append("</td><td>")
           .append(Html.escape(point.baseline())).append("</td><td>").append(Html.escape(point.metric()))
           .append("</td><td>").append(Html.escape(point.mode())).append("</td><td class=\"n\">").append(point.batch())
           .append("</td><td>").append(Html.escape(point.input())).append("</td><td>")
           .append(Html.escape(point.answer())).append("</td><td>").append(Html.escape(point.interval()))
-          .append("</td><td>").append(Html.escape(point.method())).append("</td><td>")
-          .append(Html.escape(point.indistinguishable())).append("</td><td>").append(Html.escape(point.detail()))
+          .append("</td><td>").append(Html.escape(point.method())).append("</td><td>").append(Html.escape(point.detail()))
           .append("</td></tr>\n");
     }
     html.append("</table>\n");

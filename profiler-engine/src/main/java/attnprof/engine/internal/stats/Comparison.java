@@ -94,20 +94,41 @@ final class Comparison {
     double low = Stats.quantile(crossings, 0.025);
     double high = Stats.quantile(crossings, 0.975);
     String similar = indistinguishable(verdicts);
-    switch (outcome.kind()) {
-      case AT -> {
-        int below = outcome.below();
-        boolean bisected = cells.get(below).variant().point().refinement() || cells.get(below + 1).variant().point().refinement();
-        String detail = "worse at " + number(lengths[below]) + ", better from " + number(lengths[below + 1]) + " "
-            + unit + " on" + failureNote(cells.get(below)) + failureNote(cells.get(below + 1));
-        points.add(point(Verdict.AT, outcome.length(), detail, finite(low), finite(high),
-            bisected ? TippingPoint.BISECTED : TippingPoint.INTERPOLATED, similar));
-      }
-      case FROM_START -> points.add(point(Verdict.FROM_START, Double.NaN, "better at every length from "
-          + number(lengths[0]) + " to " + number(lengths[n - 1]) + " " + unit, Double.NaN, finite(high),
+    VerdictRuns runs = VerdictRuns.of(verdicts);
+    String how = runs.how(lengths, this::number, unit) + failureNotes();
+    switch (runs.last()) {
+      case LengthComparison.BETTER -> points.add(better(runs, outcome, how, low, high, similar));
+      case LengthComparison.WORSE -> points.add(never(replicateValues, how, low, similar));
+      default -> points.add(point(Verdict.INDISTINGUISHABLE, Double.NaN, how, Double.NaN, Double.NaN,
           TippingPoint.GRID, similar));
-      case NEVER -> points.add(never(replicateValues, low, similar));
     }
+  }
+
+  /**
+   * Better at the largest length: from the start when better at every length; else the point estimates' crossing
+   * between the last length where it was worse and the first of the lengths it stays better from, with the
+   * replicates' interval; when it was never worse (only indistinguishable before), the first length it stays better
+   * from, read off the grid.
+   */
+  private TippingPoint better(VerdictRuns runs, Crossing.Outcome outcome, String how, double low, double high,
+      String similar) {
+    int from = runs.finalRunStart();
+    if (from == 0) {
+      return point(Verdict.FROM_START, Double.NaN, how, Double.NaN, finite(high), TippingPoint.GRID, similar);
+    }
+    int worse = runs.lastWorse();
+    if (worse < 0) {
+      return point(Verdict.AT, lengths[from], how, Double.NaN, Double.NaN, TippingPoint.GRID, similar);
+    }
+    double estimate = outcome.kind() == Crossing.Kind.AT
+        ? Math.min(Math.max(outcome.length(), lengths[worse]), lengths[from])
+        : Math.sqrt(lengths[worse] * lengths[from]);
+    boolean bisected = false;
+    for (int i = worse; i <= from; i++) {
+      bisected |= cells.get(i).variant().point().refinement() || cells.get(i).baseline().point().refinement();
+    }
+    return point(Verdict.AT, estimate, how, finite(low), finite(high),
+        bisected ? TippingPoint.BISECTED : TippingPoint.INTERPOLATED, similar);
   }
 
   private LengthComparison compare(Comparisons.Cell cell, double logRatio, double[] replicates) {
@@ -133,10 +154,8 @@ final class Comparison {
   }
 
   /** Not better at the largest length: say so, with a crossing the fitted curves predict beyond it, if any. */
-  private TippingPoint never(double[][][] replicateValues, double low, String similar) {
+  private TippingPoint never(double[][][] replicateValues, String detail, double low, String similar) {
     Comparisons.Cell last = cells.get(cells.size() - 1);
-    String detail = "not better at the largest length, " + number(last.length()) + " " + unit
-        + failureNote(last);
     List<Integer> fitted = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
       if (cells.get(i).bothOk()) {
@@ -201,12 +220,18 @@ final class Comparison {
     return ranges.isEmpty() ? "" : String.join(", ", ranges) + " " + unit;
   }
 
-  private static String failureNote(Comparisons.Cell cell) {
-    if (cell.bothOk()) {
-      return "";
+  /** Which side's point failed where, such as {@code ; the baseline's point: oom at 2048}; empty when none did. */
+  private String failureNotes() {
+    StringBuilder notes = new StringBuilder();
+    for (Comparisons.Cell cell : cells) {
+      if (!cell.bothOk()) {
+        boolean variant = Comparisons.countsAsFailure(cell.variant());
+        notes.append("; the ").append(variant ? "variant" : "baseline").append("'s point: ")
+            .append((variant ? cell.variant() : cell.baseline()).status().id()).append(" at ")
+            .append(number(cell.length()));
+      }
     }
-    return Comparisons.countsAsFailure(cell.variant()) ? " (the variant's point: " + cell.variant().status().id() + ")"
-        : " (the baseline's point: " + cell.baseline().status().id() + ")";
+    return notes.toString();
   }
 
   private String number(double length) {

@@ -148,6 +148,67 @@ class TippingPointFinderTest {
     assertThat(analysis.tippingPoints().get(0).indistinguishable()).isEqualTo("2 tokens");
   }
 
+  @Test
+  void aVariantEqualToItsBaselineWithinNoiseAtEveryLengthGetsNoLengthWhateverItsPointEstimates() {
+    // point estimates 0.94 and 0.99 of the baseline (as a mixer swept against speech/brq-mhsa once read "from the
+    // start"), each with an interval reaching into 1 +- 2%
+    List<ResultRow> rows = new ArrayList<>();
+    rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", 1, 100.0, "ok"), 0.05));
+    rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", 2, 100.0, "ok"), 0.05));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 1, 94.0, "ok"), 0.05));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 99.0, "ok"), 0.05));
+
+    TippingPoint point = finder.analyse(figures(rows), List.of(),
+        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints().get(0);
+
+    assertThat(point.verdict()).isEqualTo(Verdict.INDISTINGUISHABLE);
+    assertThat(point.length()).isNaN();
+    assertThat(point.ciLow()).isNaN();
+    assertThat(point.ciHigh()).isNaN();
+    assertThat(point.answerWithInterval()).isEqualTo("indistinguishable over 1\u20132 tokens");
+    assertThat(point.detail()).isEqualTo("indistinguishable at 1\u20132 tokens");
+  }
+
+  @Test
+  void theWordingOfAnAnswerIsTheVerdictsOfTheLengthsRunByRun() {
+    // worse at 1, indistinguishable at 2 (its point estimate worse), better at 3 and 4
+    List<ResultRow> rows = new ArrayList<>();
+    for (double length : new double[] {1, 2, 3, 4}) {
+      rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", length, 100.0, "ok"), 0.005));
+    }
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 1, 130.0, "ok"), 0.005));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 101.0, "ok"), 0.005));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 3, 80.0, "ok"), 0.005));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 4, 60.0, "ok"), 0.005));
+
+    TippingPoint point = finder.analyse(figures(rows), List.of(),
+        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints().get(0);
+
+    assertThat(point.verdict()).isEqualTo(Verdict.AT);
+    assertThat(point.detail()).isEqualTo("worse at 1, indistinguishable at 2, better from 3 tokens on");
+    // the point estimates cross between 2 and 3: inside the lengths the verdicts bracket
+    assertThat(point.length()).isBetween(2.0, 3.0);
+  }
+
+  @Test
+  void neverWorseButIndistinguishableBeforeItIsBetterFromTheFirstLengthItStaysBetterReadOffTheGrid() {
+    List<ResultRow> rows = new ArrayList<>();
+    for (double length : new double[] {1, 2, 3}) {
+      rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", length, 100.0, "ok"), 0.005));
+    }
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 1, 101.0, "ok"), 0.005));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 70.0, "ok"), 0.005));
+    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 3, 50.0, "ok"), 0.005));
+
+    TippingPoint point = finder.analyse(figures(rows), List.of(),
+        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints().get(0);
+
+    assertThat(point.verdict()).isEqualTo(Verdict.AT);
+    assertThat(point.length()).isEqualTo(2.0);
+    assertThat(point.method()).isEqualTo(TippingPoint.GRID);
+    assertThat(point.detail()).isEqualTo("indistinguishable at 1, better from 2 tokens on");
+  }
+
   static List<attnprof.engine.result.Figure> figures(List<ResultRow> rows) {
     return rows.stream().map(ResultRow::toFigure).toList();
   }

@@ -181,6 +181,36 @@ class LauncherIT {
   }
 
   @Test
+  void inATinyTrainingSweepAtTheDefaultWarmUpEveryMedianOrderingAgreesWithItsRatio(@TempDir Path folder) {
+    // the default warm-up runs until the step time is steady: with one warm-up step, the baseline's first timed
+    // steps were still slow, and a median of 37.9 ms stood beside 2.07 ms and a ratio of 0.92
+    Path results = folder.resolve("run");
+    Outcome outcome = attnprof("sweep", "--modality", "text", "--preset", "tiny", "--mode", "training",
+        "--lengths", "32,64", "--metrics", "latency", "--forks", "1", "--refine", "none", "--out", results.toString());
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+
+    var result = attnprof.engine.Profiler.builder().build().findResult(results.resolve("attnprof.db"),
+        results.toString());
+    List<ResultRow> rows = ResultsFolder.csvRows(results);
+    assertThat(result.comparisons()).hasSize(4);
+    for (var comparison : result.comparisons()) {
+      double variant = median(rows, comparison.variant(), comparison.length());
+      double baseline = median(rows, comparison.baseline(), comparison.length());
+      // an ordering within the noise threshold (2%) on both sides says nothing either way
+      if (Math.abs(Math.log(variant / baseline)) > 0.02 || Math.abs(Math.log(comparison.ratio())) > 0.02) {
+        assertThat(variant < baseline).as("%s at %s: medians %s vs %s, ratio %s", comparison.variant(),
+            comparison.length(), variant, baseline, comparison.ratio()).isEqualTo(comparison.ratio() < 1);
+      }
+    }
+    assertThat(rows).allMatch(row -> row.notes().contains("warm-up: "));
+  }
+
+  private static double median(List<ResultRow> rows, String variant, double length) {
+    return rows.stream().filter(row -> row.variant().equals(variant) && row.length() == length
+        && row.metric().equals("latency")).findFirst().orElseThrow().value();
+  }
+
+  @Test
   void listShowsTheTextVariantsWithTheirBaselines() {
     attnprof.testkit.LauncherChecks.listsEachVariantAgainstTheFirst(LAUNCHER, "text",
         List.of("text/bert", "text/longformer", "text/nystromformer"), "text/token-ids");

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param threads TensorFlow's op threads, 0 for its default (every core)
  * @param runs the fewest timed runs per point in each fork
  * @param minTime the least timed work per point in each fork: short steps are run until it is reached
- * @param warmup untimed runs before them, the first of which is when TensorFlow optimises the graph
+ * @param warmup untimed runs before them, the first of which is when TensorFlow optimises the graph;
+ *     {@link #WARMUP_UNTIL_STEADY} runs them until the step time stops falling
  * @param forks measuring processes per point (the unit of replication); the points of a cell are timed side by
  *     side in each
  * @param timeout the time limit of one point
@@ -22,6 +23,9 @@ public record MeasuringSettings(String device, int threads, int runs, Duration m
     Duration timeout, boolean inProcess, long seed) {
 
   /** @throws ProfilerException a user error for a value out of range */
+  /** The warm-up count that runs untimed steps until the step time stops falling, per model. */
+  public static final int WARMUP_UNTIL_STEADY = 0;
+
   public MeasuringSettings {
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(minTime, "minTime");
@@ -29,9 +33,9 @@ public record MeasuringSettings(String device, int threads, int runs, Duration m
     if (runs < 1) {
       throw ProfilerException.user("runs must be at least 1, got " + runs);
     }
-    if (warmup < 1) {
+    if (warmup < 0) {
       throw ProfilerException.user("warm-up runs must be at least 1 (the first run optimises the graph and is never "
-          + "timed), got " + warmup);
+          + "timed), or " + WARMUP_UNTIL_STEADY + " for until the step time is steady; got " + warmup);
     }
     if (forks < 1) {
       throw ProfilerException.user("forks must be at least 1, got " + forks);

@@ -14,7 +14,9 @@ public final class SweepDefaults {
   public static final int THREADS = 0;
   public static final int RUNS = 5;
   public static final long MIN_TIME_MILLIS = 1000;
-  public static final int WARMUP = 1;
+  public static final int WARMUP = MeasuringSettings.WARMUP_UNTIL_STEADY;
+  /** The default warm-up as {@code --warmup} takes it. */
+  public static final String WARMUP_TEXT = "auto";
   public static final int FORKS = 2;
   public static final long TIMEOUT_SECONDS = 300;
   public static final long SEED = 42;

@@ -39,8 +39,10 @@ final class SweepOptions {
           + "(default: ${DEFAULT-VALUE} ms)")
   long minTimeMillis;
 
-  @Option(names = "--warmup", defaultValue = "" + SweepDefaults.WARMUP,
-      description = "untimed runs before the timed ones, the first optimising the graph (default: ${DEFAULT-VALUE})")
+  @Option(names = "--warmup", defaultValue = SweepDefaults.WARMUP_TEXT, paramLabel = "auto|N",
+      converter = WarmupConverter.class,
+      description = "untimed steps before the timed ones, the first optimising the graph: auto runs them until the "
+          + "step time stops falling (at most 40 steps or 1.5 s a model); N forces N (default: ${DEFAULT-VALUE})")
   int warmup;
 
   @Option(names = "--forks", defaultValue = "" + SweepDefaults.FORKS,
@@ -117,5 +119,25 @@ final class SweepOptions {
       said.add("a metric");
     }
     return String.join(", ", said);
+  }
+
+  /** {@code auto} (until steady) or a count of at least 1. */
+  static final class WarmupConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      if (value.equals(SweepDefaults.WARMUP_TEXT)) {
+        return SweepDefaults.WARMUP;
+      }
+      try {
+        int steps = Integer.parseInt(value);
+        if (steps >= 1) {
+          return steps;
+        }
+      } catch (NumberFormatException e) {
+        // said below
+      }
+      throw new picocli.CommandLine.TypeConversionException("'" + value + "' is neither auto nor a count of at "
+          + "least 1");
+    }
   }
 }

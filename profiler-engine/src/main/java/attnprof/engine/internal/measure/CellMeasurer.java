@@ -199,7 +199,7 @@ public final class CellMeasurer {
       }
     }
     long start = System.nanoTime();
-    PointContext context = new PointContext(model, timed, budget.warmup());
+    PointContext context = new PointContext(model, timed, model.warmUpSteps);
     List<Measurement> measurements = new ArrayList<>();
     for (Metric metric : metricsOf(fork, job)) {
       if (metric.appliesTo(model.point)) {

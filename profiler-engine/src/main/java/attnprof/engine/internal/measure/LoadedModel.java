@@ -44,6 +44,8 @@ final class LoadedModel implements AutoCloseable {
   final SessionStep step;
   /** How long the last warm-up step took: the best guess of a step's time before any is timed. */
   Duration lastWarmUp = Duration.ZERO;
+  /** How many untimed steps warmed it up. */
+  int warmUpSteps;
   /** A streaming point's chunk and state; null in the other modes. */
   attnprof.api.metric.MeasurementContext.Stream streaming;
 
@@ -106,10 +108,11 @@ final class LoadedModel implements AutoCloseable {
       LoadedModel loaded = new LoadedModel(job, point, device, graph, parameters, notes, session, inputs, step);
       loaded.streaming = model.streaming() == null ? null : new attnprof.api.metric.MeasurementContext.Stream(
           model.streaming().chunkSeconds(), GraphVariables.stateBytes(model.streaming()));
-      for (int i = 0; i < warmup; i++) {
-        loaded.lastWarmUp = step.run();
-      }
-      phases.done("warmed up " + job.label() + " (" + warmup + " steps, the last "
+      WarmUp.Outcome warmedUp = WarmUp.run(step::run, warmup);
+      loaded.lastWarmUp = warmedUp.last();
+      loaded.warmUpSteps = warmedUp.steps();
+      notes.add(warmedUp.note());
+      phases.done("warmed up " + job.label() + " (" + warmedUp.steps() + " steps, the last "
           + String.format(java.util.Locale.ROOT, "%.1f ms", loaded.lastWarmUp.toNanos() / 1e6) + ")");
       return loaded;
     } catch (Throwable e) {

@@ -56,4 +56,30 @@ class ComposedVariantTest {
     assertThat(TextReferences.maxAbsoluteDifference(reference,
         TextReferences.forward(moreHeads, TextReferences.tiny(moreHeads, Map.of()), 12))).isGreaterThan(1e-4);
   }
+
+  @Test
+  void aRealSweepOfBertAgainstItselfClaimsNoTippingPointInAnyOutput(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path folder) throws Exception {
+    Profiler profiler = Profiler.builder().addProvider(new AttentionAgain()).build();
+    attnprof.engine.result.SweepResult result = profiler.sweep(attnprof.engine.request.SweepRequest.builder()
+        .variants("text/bert", "text/attention-again").preset("tiny").lengths(32, 64, 128)
+        .modes(attnprof.api.Mode.INFERENCE).metrics("latency", "peak-memory").minTime(java.time.Duration.ofMillis(200))
+        .forks(1).refine(attnprof.engine.request.SweepRequest.Refine.NONE).inProcess(true).outputDirectory(folder)
+        .build());
+
+    assertThat(result.tippingPoints()).isNotEmpty().allSatisfy(point -> {
+      assertThat(point.length()).as(point.toString()).isNaN();
+      assertThat(point.ciLow()).isNaN();
+      assertThat(point.ciHigh()).isNaN();
+    });
+    var csv = attnprof.engine.format.CsvFormat.parse(java.nio.file.Files.readString(
+        folder.resolve("tipping-points.csv")));
+    int length = csv.get(0).indexOf("length");
+    assertThat(csv.subList(1, csv.size())).allSatisfy(line -> assertThat(line.get(length)).isIn("", "NaN"));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("results.json").toFile());
+    assertThat(json.get("tippingPoints")).allSatisfy(point -> assertThat(point.get("length").isNumber()).isFalse());
+    String report = java.nio.file.Files.readString(folder.resolve("index.html"));
+    String table = report.substring(report.indexOf("id=\"tipping-table\""));
+    assertThat(table.substring(0, table.indexOf("</table>"))).doesNotContainPattern("<td>\\d+ tokens</td>");
+  }
 }

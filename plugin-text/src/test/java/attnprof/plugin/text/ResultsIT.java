@@ -69,12 +69,21 @@ class ResultsIT {
           + "images: document.querySelectorAll('img.chart').length,"
           + "shown: [...document.querySelectorAll('img.chart')].filter(i => i.complete && i.naturalWidth > 0).length,"
           + "injected: document.querySelectorAll('img:not(.chart)').length,"
-          + "nameShown: document.body.textContent.includes('" + HOSTILE_NAME + "')})");
+          + "nameShown: document.body.textContent.includes('" + HOSTILE_NAME + "'),"
+          + "firstParagraph: document.querySelector('body > p').id + ': ' + document.querySelector('body > p').textContent,"
+          + "facts: [...document.querySelectorAll('#environment-table th')].map(th => th.textContent)})");
       assertThat(page.path("tippingRows").asInt()).as("tipping table rows with the header").isGreaterThan(1);
       assertThat(page.path("images").asInt()).isEqualTo(pngs.size());
       assertThat(page.path("shown").asInt()).as("charts the browser decoded").isEqualTo(pngs.size());
       assertThat(page.path("injected").asInt()).as("elements made from an input's name").isZero();
       assertThat(page.path("nameShown").asBoolean()).as("the input's name shown as text").isTrue();
+      // the answer first: a sentence for each efficient variant and quantity, before anything else is said
+      assertThat(page.path("firstParagraph").asText()).startsWith("answer: In inference")
+          .contains("text/longformer").contains("text/bert");
+      List<String> facts = new ArrayList<>();
+      page.path("facts").forEach(fact -> facts.add(fact.asText()));
+      assertThat(facts).contains("CPU", "memory").doesNotHaveDuplicates()
+          .doesNotContain("cpu_model", "cpu_cores", "memory_bytes");
     }
   }
 

@@ -70,6 +70,45 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
     };
   }
 
+  /**
+   * The answer in one sentence, as the sweep's last lines and the report's first paragraph state it: {@code In
+   * inference, text/longformer is faster than text/bert from about 724 tokens (95%: 681–842); no difference can be
+   * told apart at 724 tokens.}
+   */
+  public String sentence() {
+    String better = betterWord();
+    String claim = switch (verdict) {
+      case AT -> variant + " is " + better + " than " + baseline + (GRID.equals(method) ? " from " : " from about ")
+          + answerWithInterval() + " on";
+      case FROM_START -> variant + " is " + better + " than " + baseline + " at every length measured";
+      case NEVER_IN_RANGE -> variant + " is not " + better + " than " + baseline + " at the largest length measured"
+          + (EXTRAPOLATED.equals(method) && Double.isFinite(length) ? "; fitted cost curves predict it from about "
+              + Lengths.format(length, lengthUnit) + " (extrapolated, never measured)" : "");
+      case INDISTINGUISHABLE -> "no difference between " + variant + " and " + baseline + " in " + metric
+          + " can be told apart" + lastRange();
+      case NO_DATA -> variant + " and " + baseline + " have no length with results for both in " + metric;
+    };
+    boolean noted = verdict == Verdict.AT || verdict == Verdict.FROM_START || verdict == Verdict.NEVER_IN_RANGE;
+    String where = "In " + mode + (batch == 1 ? "" : " at batch " + batch)
+        + (input.equals("synthetic") ? "" : " on " + input) + ", ";
+    return where + claim + (noted && !indistinguishable.isEmpty()
+        ? "; no difference can be told apart at " + indistinguishable : "") + ".";
+  }
+
+  /** What better means for the quantity: {@code faster}, {@code lighter on memory}, ... */
+  private String betterWord() {
+    if (metric.startsWith("latency") || metric.startsWith("throughput") || metric.equals("real_time_factor")) {
+      return "faster";
+    }
+    if (metric.contains("memory")) {
+      return "lighter on memory";
+    }
+    if (metric.startsWith("flops")) {
+      return "cheaper in FLOPs";
+    }
+    return "better in " + metric;
+  }
+
   /** The last range of lengths where the two were indistinguishable: {@code  over 1–2 seconds}, {@code  at 2048 tokens}. */
   private String lastRange() {
     if (indistinguishable.isEmpty()) {

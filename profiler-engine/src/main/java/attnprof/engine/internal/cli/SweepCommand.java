@@ -181,6 +181,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     TippingTables.printComparisons(outStream, result.comparisons());
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();
+    TippingTables.printAnswers(outStream, result.tippingPoints());
     if (folder != null) {
       outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, charts/, index.html); "
           + "database: " + database));

@@ -45,6 +45,18 @@ final class TippingTables {
     }
   }
 
+  /** The answer, a sentence per efficient variant and quantity, then a blank line; nothing without tipping points. */
+  static void printAnswers(PrintStream out, List<TippingPoint> points) {
+    if (points.isEmpty()) {
+      return;
+    }
+    out.println("The answer:");
+    for (TippingPoint point : points) {
+      out.println(Terminal.fit("- " + point.sentence()));
+    }
+    out.println();
+  }
+
   /**
    * One table per compared quantity, mode and batch: each efficient variant's ratio to its baseline at
    * each length, with the verdict its 95% interval gives.

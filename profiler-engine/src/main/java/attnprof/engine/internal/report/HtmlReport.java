@@ -49,12 +49,12 @@ final class HtmlReport {
         .append("<title>attnprof report: ").append(Html.escape(result.runId())).append("</title>")
         .append("<style>").append(STYLE).append("</style></head><body>\n");
     html.append("<h1>attnprof report: ").append(Html.escape(result.runId())).append("</h1>\n");
+    answer(html, result.tippingPoints());
     html.append("<p>Started ").append(Html.escape(result.startedAt())).append(", last point ")
         .append(Html.escape(result.finishedAt())).append(". ").append(result.points().size()).append(" points")
         .append(result.complete() ? "." : ", <strong class=\"bad\">partial</strong>: resume it with "
             + "<code>attnprof sweep --resume " + Html.escape(result.runId()) + "</code>.")
         .append("</p>\n");
-    environment(html, result.environment());
     streamingNote(html, result.figures());
     tippingPoints(html, result.tippingPoints());
     charts(html, charts, pngs);
@@ -62,13 +62,28 @@ final class HtmlReport {
     achievedRates(html, result.figures());
     breakdown(html, result.figures());
     failures(html, result.points());
+    environment(html, result.environment());
     rows(html, result.rows());
     html.append("</body></html>\n");
     return html.toString();
   }
 
+  /** The answer first: a sentence per efficient variant and quantity. */
+  private static void answer(StringBuilder html, List<TippingPoint> points) {
+    html.append("<p id=\"answer\">");
+    if (points.isEmpty()) {
+      html.append("No efficient variant was measured with its baseline: there is no answer to give.");
+    }
+    for (int i = 0; i < points.size(); i++) {
+      html.append(i == 0 ? "" : "<br>\n").append(Html.escape(points.get(i).sentence()));
+    }
+    html.append("</p>\n");
+  }
+
+  private static final java.util.Set<String> SHOWN_ABOVE = java.util.Set.of("cpu_model", "cpu_cores", "memory_bytes");
+
   private static void environment(StringBuilder html, RunEnvironment environment) {
-    html.append("<h2 id=\"environment\">Environment</h2>\n<table>");
+    html.append("<h2 id=\"environment\">Environment</h2>\n<table id=\"environment-table\">");
     row(html, "CPU", environment.cpuModel() + " (" + environment.cpuCores() + " cores)");
     row(html, "memory", String.format(Locale.ROOT, "%.1f GiB", environment.memoryBytes() / (1024.0 * 1024 * 1024)));
     row(html, "operating system", environment.os());
@@ -76,7 +91,12 @@ final class HtmlReport {
     row(html, "TensorFlow", environment.tensorflow());
     row(html, "attnprof", environment.attnprof());
     row(html, "device", environment.device());
-    environment.deviceFacts().forEach((name, value) -> row(html, name, value));
+    // the device's own facts, less those the rows above show already (the CPU's model, cores and memory)
+    environment.deviceFacts().forEach((name, value) -> {
+      if (!SHOWN_ABOVE.contains(name)) {
+        row(html, name, value);
+      }
+    });
     html.append("</table>\n");
   }
 

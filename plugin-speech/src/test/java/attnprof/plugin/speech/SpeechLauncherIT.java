@@ -29,7 +29,7 @@ class SpeechLauncherIT {
 
   @Test
   void listShowsTheSixSpeechVariantsWithHubertAsBaseline() {
-    attnprof.testkit.LauncherChecks.listsEachVariantAgainstTheFirst(LAUNCHER, "speech", VARIANTS);
+    attnprof.testkit.LauncherChecks.listsEachVariantAgainstTheFirst(LAUNCHER, "speech", VARIANTS, "speech/waveform");
   }
 
   @Test

@@ -13,6 +13,9 @@ import attnprof.engine.result.ResultRow;
 import attnprof.engine.result.StoredRunSummary;
 import attnprof.engine.result.SweepResult;
 import attnprof.engine.result.TippingPoint;
+import attnprof.engine.result.Advice;
+import attnprof.engine.result.LengthDistribution;
+import attnprof.engine.internal.advice.Distributions;
 import attnprof.api.ProfilerException;
 import attnprof.engine.internal.environment.EnvironmentProbe;
 import attnprof.engine.internal.measure.ModelInspector;
@@ -24,7 +27,11 @@ import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.sweep.SweepRunner;
 import attnprof.engine.internal.sweep.ShardRunner;
 import attnprof.engine.internal.sweep.WavePlanner;
+import attnprof.engine.internal.plan.PlanFile;
 import attnprof.engine.internal.plan.PlanMaker;
+import attnprof.engine.internal.plan.SchedulerRecipes;
+import attnprof.engine.internal.plan.ShardMerger;
+import attnprof.engine.internal.stats.Comparisons;
 import attnprof.engine.internal.tipping.TippingPointFinder;
 import attnprof.engine.internal.wiring.EngineModule;
 import com.google.inject.Guice;
@@ -32,7 +39,6 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,14 +121,8 @@ public final class Profiler {
    */
   public String plan(SweepRequest request, Path history, Path planFile) {
     refuseForksOfProvidersMadeInCode(request);
-    PlanMaker maker = injector.getInstance(PlanMaker.class);
-    Instant now = injector.getInstance(java.time.Clock.class).instant();
-    if (history == null || !java.nio.file.Files.isRegularFile(history)) {
-      return write(maker.make(request, null, now), planFile);
-    }
-    try (ResultStore store = ResultStore.openExisting(history)) {
-      return write(maker.make(request, store, now), planFile);
-    }
+    return write(injector.getInstance(PlanMaker.class).make(request, history,
+        injector.getInstance(java.time.Clock.class).instant()), planFile);
   }
 
   /**
@@ -137,7 +137,7 @@ public final class Profiler {
     return write(injector.getInstance(WavePlanner.class).nextWave(database, runId), planFile);
   }
 
-  private static String write(attnprof.engine.internal.plan.PlanFile plan, Path planFile) {
+  private static String write(PlanFile plan, Path planFile) {
     plan.writeTo(planFile);
     return plan.planId();
   }
@@ -151,8 +151,7 @@ public final class Profiler {
    *     with other plugin versions or input files than this installation has
    */
   public SweepResult sweepShard(Path planFile, Shard shard, Path folder, Path database, ProgressListener progress) {
-    return injector.getInstance(ShardRunner.class).run(attnprof.engine.internal.plan.PlanFile.read(planFile),
-        shard, folder, database, progress);
+    return injector.getInstance(ShardRunner.class).run(PlanFile.read(planFile), shard, folder, database, progress);
   }
 
   /**
@@ -163,8 +162,7 @@ public final class Profiler {
    *     unless {@code allowMixedDevices}, device models
    */
   public MergeResult merge(List<Path> shards, Path out, boolean allowMixedDevices) {
-    return injector.getInstance(attnprof.engine.internal.plan.ShardMerger.class).merge(shards, out,
-        allowMixedDevices);
+    return injector.getInstance(ShardMerger.class).merge(shards, out, allowMixedDevices);
   }
 
   /**
@@ -172,17 +170,12 @@ public final class Profiler {
    * dependent job) or {@code k8s} (a Kubernetes Indexed Job manifest).
    */
   public String schedulerRecipe(Path planFile, String scheduler, RecipeOptions options) {
-    attnprof.engine.internal.plan.PlanFile plan = attnprof.engine.internal.plan.PlanFile.read(planFile);
-    return switch (scheduler) {
-      case "slurm" -> attnprof.engine.internal.plan.SchedulerRecipes.slurm(plan, options);
-      case "k8s" -> attnprof.engine.internal.plan.SchedulerRecipes.kubernetes(plan, options);
-      default -> throw ProfilerException.user("no recipe for `" + scheduler + "`; known: slurm, k8s");
-    };
+    return SchedulerRecipes.of(scheduler, PlanFile.read(planFile), options);
   }
 
   /** Predicted seconds of each of {@code count} shards of a plan file, from shard 1. */
   public double[] predictedShardSeconds(Path planFile, int count) {
-    return attnprof.engine.internal.plan.PlanFile.read(planFile).predictedSecondsOfShards(count);
+    return PlanFile.read(planFile).predictedSecondsOfShards(count);
   }
 
   private void refuseForksOfProvidersMadeInCode(SweepRequest request) {
@@ -279,8 +272,21 @@ public final class Profiler {
    * resample each point's forks, as {@code results.csv} alone cannot.
    */
   public List<TippingPoint> tippingPoints(List<ResultRow> rows, List<PointResult> points) {
-    return injector.getInstance(TippingPointFinder.class).analyse(figures(rows), points,
-        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints();
+    return injector.getInstance(TippingPointFinder.class).analyse(figures(rows), points, Comparisons.Settings.DEFAULT)
+        .tippingPoints();
+  }
+
+  /**
+   * What each efficient variant of a run and its baseline cost on a dataset (its figures in the dataset's length
+   * unit), with the best routing between them; see {@link Advice}.
+   */
+  public List<Advice> advise(SweepResult result, LengthDistribution lengths) {
+    return injector.getInstance(TippingPointFinder.class).advise(result, lengths);
+  }
+
+  /** A modality's input files' lengths as a sweep reads them: files, folders (walked) or glob patterns. */
+  public LengthDistribution inputLengths(String modality, List<String> paths) {
+    return Distributions.ofInputs(registry().inputFor(attnprof.api.Modality.of(modality)), paths);
   }
 
   /** The tipping points in result rows, such as those read back with {@link #readResults}. */

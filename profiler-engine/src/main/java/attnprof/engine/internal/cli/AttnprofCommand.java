@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     description = "Profiles vanilla and efficient self-attention Transformer variants and finds their tipping points:"
         + " the input lengths from which the efficient ones are cheaper.",
     subcommands = {ListCommand.class, DescribeCommand.class, SweepCommand.class, BreakdownCommand.class,
-        TippingCommand.class, RunsCommand.class, CompareCommand.class, ReportCommand.class, PlanCommand.class,
+        TippingCommand.class, AdviseCommand.class, RunsCommand.class, CompareCommand.class, ReportCommand.class, PlanCommand.class,
         MergeCommand.class, VerifyCommand.class, CompletionCommand.class})
 final class AttnprofCommand implements Runnable {
   final PrintStream out;

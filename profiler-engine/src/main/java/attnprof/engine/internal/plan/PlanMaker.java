@@ -52,6 +52,16 @@ public final class PlanMaker {
     return of(request, planner.plan(request).points(), history, now, null);
   }
 
+  /** A plan of a request, its costs taught by the runs of the database {@code history} when it exists. */
+  public PlanFile make(SweepRequest request, java.nio.file.Path history, Instant now) {
+    if (history == null || !java.nio.file.Files.isRegularFile(history)) {
+      return make(request, (ResultStore) null, now);
+    }
+    try (ResultStore store = ResultStore.openExisting(history)) {
+      return make(request, store, now);
+    }
+  }
+
   /**
    * A plan of these points of a request (a refinement wave's are some of the request's).
    *

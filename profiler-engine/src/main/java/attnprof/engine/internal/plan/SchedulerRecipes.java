@@ -19,6 +19,15 @@ public final class SchedulerRecipes {
   }
 
   /** A script that is both the job array ({@code sbatch FILE}) and its own submitter ({@code bash FILE}). */
+  /** The recipe of a scheduler by name: {@code slurm} or {@code k8s}. */
+  public static String of(String scheduler, PlanFile plan, RecipeOptions options) {
+    return switch (scheduler) {
+      case "slurm" -> slurm(plan, options);
+      case "k8s" -> kubernetes(plan, options);
+      default -> throw attnprof.api.ProfilerException.user("no recipe for `" + scheduler + "`; known: slurm, k8s");
+    };
+  }
+
   public static String slurm(PlanFile plan, RecipeOptions options) {
     double[] seconds = plan.predictedSecondsOfShards(options.shards());
     String limit = slurmTime(limitSeconds(seconds));

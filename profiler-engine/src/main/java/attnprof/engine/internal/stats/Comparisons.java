@@ -1,6 +1,7 @@
 package attnprof.engine.internal.stats;
 
-import attnprof.engine.result.Lengths;
+import attnprof.engine.result.Advice;
+import attnprof.engine.result.LengthDistribution;
 import attnprof.api.metric.Direction;
 import attnprof.api.metric.Unit;
 import attnprof.engine.result.LengthComparison;
@@ -81,6 +82,43 @@ public final class Comparisons {
    */
   public static Analysis analyse(List<Figure> rows, Function<Figure, Optional<Samples>> samples,
       Settings settings) {
+    Grouped grouped = group(rows, samples, settings);
+    List<TippingPoint> points = new ArrayList<>();
+    List<LengthComparison> lengths = new ArrayList<>();
+    grouped.comparisons().forEach((key, cells) -> grouped.comparison(key, settings).run(points, lengths));
+    points.sort(Comparator.comparing(TippingPoint::variant).thenComparing(TippingPoint::mode)
+        .thenComparing(TippingPoint::metric).thenComparingInt(TippingPoint::batch));
+    return new Analysis(points, lengths);
+  }
+
+  /**
+   * What each comparison's two models cost on a dataset (see {@link Advice}), in the order of the comparisons;
+   * comparisons with fewer than two lengths where both were measured are left out.
+   */
+  public static List<Advice> advise(List<Figure> rows, Function<Figure, Optional<Samples>> samples,
+      Settings settings, LengthDistribution data) {
+    Grouped grouped = group(rows, samples, settings);
+    List<Advice> advice = new ArrayList<>();
+    grouped.comparisons().forEach((key, cells) -> {
+      List<TippingPoint> points = new ArrayList<>();
+      grouped.comparison(key, settings).run(points, new ArrayList<>());
+      Advisor.advise(key, cells, points.get(0), grouped.forkVariance(key), settings, data).ifPresent(advice::add);
+    });
+    return advice;
+  }
+
+  /** Each comparison's comparable lengths, and the variance forks add, pooled per quantity and mode. */
+  private record Grouped(Map<Key, List<Cell>> comparisons, Map<String, Double> forkVariances, Resampler random) {
+    double forkVariance(Key key) {
+      return forkVariances.getOrDefault(key.metric() + "|" + key.mode(), 0.0);
+    }
+
+    Comparison comparison(Key key, Settings settings) {
+      return new Comparison(key, comparisons.get(key), forkVariance(key), settings, random);
+    }
+  }
+
+  private static Grouped group(List<Figure> rows, Function<Figure, Optional<Samples>> samples, Settings settings) {
     Map<Key, Map<Double, Figure>> efficient = new LinkedHashMap<>();
     Map<Key, Map<Double, Figure>> baselines = new HashMap<>();
     for (Figure row : rows) {
@@ -118,18 +156,9 @@ public final class Comparisons {
         group -> ForkVariance.of(comparisons.entrySet().stream()
             .filter(e -> (e.getKey().metric() + "|" + e.getKey().mode()).equals(group))
             .flatMap(e -> e.getValue().stream()).filter(Cell::bothOk).map(Cell::paired).toList(), random)));
-
-    List<TippingPoint> points = new ArrayList<>();
-    List<LengthComparison> lengths = new ArrayList<>();
-    for (Map.Entry<Key, List<Cell>> entry : comparisons.entrySet()) {
-      Key key = entry.getKey();
-      List<Cell> cells = entry.getValue().stream().filter(Comparisons::comparable).toList();
-      new Comparison(key, cells, forkVariance.getOrDefault(key.metric() + "|" + key.mode(), 0.0), settings, random)
-          .run(points, lengths);
-    }
-    points.sort(Comparator.comparing(TippingPoint::variant).thenComparing(TippingPoint::mode)
-        .thenComparing(TippingPoint::metric).thenComparingInt(TippingPoint::batch));
-    return new Analysis(points, lengths);
+    Map<Key, List<Cell>> comparable = new LinkedHashMap<>();
+    comparisons.forEach((key, cells) -> comparable.put(key, cells.stream().filter(Comparisons::comparable).toList()));
+    return new Grouped(comparable, forkVariance, random);
   }
 
   private static Cell cell(double length, Figure variant, Figure baseline,

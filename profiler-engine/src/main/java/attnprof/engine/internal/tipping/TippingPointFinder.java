@@ -21,12 +21,33 @@ public final class TippingPointFinder {
 
   /** The comparison of a run's figures, resampling its points' runs. */
   public Comparisons.Analysis analyse(List<Figure> figures, List<PointResult> points, Comparisons.Settings settings) {
+    return Comparisons.analyse(onTheAxis(figures), samplesOf(points), settings);
+  }
+
+  /**
+   * What each comparison of a run's figures in the dataset's length unit costs on it, resampling its points' runs.
+   *
+   * @throws attnprof.api.ProfilerException a user error when the run has no comparison in that unit
+   */
+  public List<attnprof.engine.result.Advice> advise(attnprof.engine.result.SweepResult result,
+      attnprof.engine.result.LengthDistribution data) {
+    List<Figure> figures = result.figures().stream().filter(f -> f.lengthUnit().equals(data.unit())).toList();
+    List<attnprof.engine.result.Advice> advice = Comparisons.advise(onTheAxis(figures), samplesOf(result.points()),
+        Comparisons.Settings.DEFAULT, data);
+    if (advice.isEmpty()) {
+      throw attnprof.api.ProfilerException.user("run " + result.runId() + " has no efficient variant measured with "
+          + "its baseline at two or more lengths in " + data.unit());
+    }
+    return advice;
+  }
+
+  /** The readings behind each figure, from the point it belongs to. */
+  private static java.util.function.Function<Figure, Optional<Samples>> samplesOf(List<PointResult> points) {
     Map<Where, PointResult> byPlace = new HashMap<>();
     for (PointResult point : points) {
       byPlace.put(Where.of(point.point()), point);
     }
-    return Comparisons.analyse(onTheAxis(figures), figure -> samples(figure, byPlace.get(Where.of(figure.point()))),
-        settings);
+    return figure -> samples(figure, byPlace.get(Where.of(figure.point())));
   }
 
   /** The tipping points of figures alone, resampling their summaries. */

@@ -1,0 +1,112 @@
+package attnprof.engine.internal.cli;
+
+import attnprof.api.ProfilerException;
+import attnprof.engine.format.LengthFiles;
+import attnprof.engine.result.Advice;
+import attnprof.engine.result.LengthDistribution;
+import attnprof.engine.result.SweepResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code attnprof advise RUN --inputs DIR}: which model to run on a dataset, from a run's measurements. */
+@Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Which model to run on your data: from a run's measurements and a dataset's lengths, each "
+        + "variant's expected cost per sample and over the dataset with a 95% interval, the share of samples beyond "
+        + "each tipping point, the best single choice, and the best routing (the baseline below a length, the "
+        + "efficient variant from it on) with its saving against each single choice.",
+        "The lengths come from input files (measured as a sweep measures them), a CSV or JSON column, or a "
+            + "histogram; samples outside the run's measured lengths are costed by extrapolation, and say so."})
+final class AdviseCommand implements Runnable {
+  @ParentCommand
+  AttnprofCommand root;
+
+  @Parameters(index = "0", paramLabel = "RUN", description = "a run id in the results database, or a results folder")
+  String run;
+
+  @Option(names = "--inputs", paramLabel = "PATH", arity = "1..*",
+      description = "the dataset's input files: files, folders (walked for the modality's file types) or glob "
+          + "patterns in quotes ('corpus/*.txt')")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--lengths", paramLabel = "FILE",
+      description = "a CSV (with a header) or JSON file of the dataset's lengths, one per sample")
+  Path lengthsFile;
+
+  @Option(names = "--column", paramLabel = "NAME",
+      description = "with --lengths: the column (CSV) or field (JSON) of the lengths (default: the first of numbers)")
+  String column;
+
+  @Option(names = "--histogram", paramLabel = "FILE",
+      description = "a CSV histogram of the dataset: a header and the columns length,count, a row per bin")
+  Path histogram;
+
+  @Option(names = "--modality", paramLabel = "MODALITY",
+      description = "the modality whose comparisons to cost, when the run has several")
+  String modality;
+
+  @Mixin
+  OutputFormat output;
+
+  @Override
+  public void run() {
+    int sources = (inputs.isEmpty() ? 0 : 1) + (lengthsFile == null ? 0 : 1) + (histogram == null ? 0 : 1);
+    if (sources != 1) {
+      throw ProfilerException.user("give the dataset's lengths one way: --inputs PATH..., --lengths FILE or "
+          + "--histogram FILE");
+    }
+    if (column != null && lengthsFile == null) {
+      throw ProfilerException.user("--column names a column of --lengths FILE");
+    }
+    SweepResult result = root.profiler().findResult(root.database(), run);
+    String chosen = modalityOf(result);
+    LengthDistribution data = !inputs.isEmpty() ? root.profiler().inputLengths(chosen, inputs)
+        : lengthsFile != null ? LengthFiles.column(lengthsFile, column, unitOf(result, chosen))
+        : LengthFiles.histogram(histogram, unitOf(result, chosen));
+    List<Advice> advice = root.profiler().advise(result, data);
+    switch (output.format) {
+      case json -> {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("runId", result.runId());
+        document.put("dataset", AdviceTables.dataset(data));
+        document.put("answers", AdviceTables.answers(data, advice));
+        document.put("advice", advice);
+        OutputFormat.printJson(root.out, document);
+      }
+      case csv -> OutputFormat.printCsv(root.out, AdviceFigure.class, AdviceTables.figures(advice));
+      case table -> AdviceTables.print(root.out, data, advice);
+    }
+  }
+
+  /** The modality to cost: the one asked for, else the run's only one with comparisons. */
+  private String modalityOf(SweepResult result) {
+    List<String> modalities = result.figures().stream().filter(f -> !f.baseline().isEmpty())
+        .map(f -> f.point().modality()).distinct().toList();
+    if (modality != null) {
+      if (!modalities.contains(modality)) {
+        throw ProfilerException.user("run " + result.runId() + " compares no " + modality + " variants; it has: "
+            + (modalities.isEmpty() ? "none" : String.join(", ", modalities)));
+      }
+      return modality;
+    }
+    if (modalities.size() != 1) {
+      throw ProfilerException.user(modalities.isEmpty()
+          ? "run " + result.runId() + " has no efficient variant measured with its baseline: nothing to advise on"
+          : "run " + result.runId() + " compares variants of " + String.join(", ", modalities)
+              + "; choose one with --modality");
+    }
+    return modalities.get(0);
+  }
+
+  private static String unitOf(SweepResult result, String modality) {
+    return result.figures().stream().filter(f -> f.point().modality().equals(modality)).findFirst()
+        .orElseThrow().lengthUnit();
+  }
+}

@@ -4,7 +4,10 @@ package attnprof.engine.result;
  * What running an efficient variant or its baseline on a dataset costs, for one quantity, mode, batch size and input:
  * from the run's measured cost at each length (interpolated in log length and log cost between measured lengths, a
  * fitted cost curve beyond them), with 95% intervals from the same bootstrap replicates as the tipping points, each
- * also moving every length of a replicate by the spread measured between processes.
+ * also moving every length of a replicate by the spread measured between processes. Absolute costs hold for the
+ * machine as it was during the run: on a shared machine they drift between runs minutes apart (by up to 2x for
+ * sub-millisecond steps on this project's 2-core VM), which no run's own spread shows; ratios of two models timed
+ * side by side, and so the savings and the routing, do not.
  *
  * @param variant the efficient variant
  * @param baseline its baseline
@@ -19,6 +22,9 @@ package attnprof.engine.result;
  * @param efficient the efficient variant's cost
  * @param vanilla the baseline's cost
  * @param routing the best policy of the two: the baseline below a length, the variant from it on
+ * @param ratioAtMedian the efficient variant's cost over the baseline's at the dataset's median length: what the
+ *     decision rests on, and unlike absolute costs, what another run on a shared machine reproduces (two models
+ *     timed side by side drift together)
  * @param shareBeyondTipping the share of samples at or beyond the tipping point; NaN when there is no length to be
  *     beyond
  * @param tippingPoint the tipping point of the comparison
@@ -26,7 +32,7 @@ package attnprof.engine.result;
  */
 public record Advice(String variant, String baseline, String metric, String mode, int batch, String input,
     String lengthUnit, String costUnit, String aggregate, ModelCost efficient, ModelCost vanilla, Routing routing,
-    Estimate shareBeyondTipping, TippingPoint tippingPoint, double extrapolatedShare) {
+    Estimate ratioAtMedian, Estimate shareBeyondTipping, TippingPoint tippingPoint, double extrapolatedShare) {
 
   /** An estimate with its 95% interval (NaN ends when there is none). */
   public record Estimate(double value, double low, double high) {

@@ -35,6 +35,7 @@ final class AdviceTables {
         add(figures, a, model.variant(), a.aggregate(), model.aggregate(), a.costUnit());
         add(figures, a, model.variant(), "at_median", model.atMedian(), a.costUnit());
       }
+      add(figures, a, a.variant(), "ratio_at_median", a.ratioAtMedian(), "ratio");
       add(figures, a, "routing", "threshold", new Estimate(a.routing().threshold(), Double.NaN, Double.NaN),
           a.lengthUnit());
       add(figures, a, "routing", a.aggregate(), a.routing().aggregate(), a.costUnit());
@@ -70,13 +71,15 @@ final class AdviceTables {
           + " (" + first.aggregate() + " " + cost(best.aggregate(), first.costUnit()) + ")" + (tied.isEmpty() ? "" : " or " + String.join(" or ", tied) + " (their " + first.aggregate()
               + " costs cannot be told apart)"));
       for (Advice a : members) {
+        // a routing is worth saying when it saves, beyond its interval, against the better of its two models alone
         Advice.Routing routing = a.routing();
-        if (!Double.isNaN(routing.threshold()) && routing.savingVsBaseline().low() > 0
-            && routing.savingVsVariant().low() > 0) {
+        boolean variantBetter = a.efficient().aggregate().value() < a.vanilla().aggregate().value();
+        Estimate saving = variantBetter ? routing.savingVsVariant() : routing.savingVsBaseline();
+        if (!Double.isNaN(routing.threshold()) && saving.low() > 0) {
           sentence.append("; routing ").append(a.baseline()).append(" below ")
               .append(Lengths.format(routing.threshold(), a.lengthUnit())).append(" and ").append(a.variant())
-              .append(" from it saves ").append(percent(routing.savingVsBaseline())).append(" of ")
-              .append(a.baseline()).append(" alone");
+              .append(" from it saves ").append(percent(saving)).append(" of ")
+              .append(variantBetter ? a.variant() : a.baseline()).append(" alone");
         }
       }
       answers.add(sentence + ".");
@@ -93,6 +96,8 @@ final class AdviceTables {
       out.println(Terminal.fit(String.format(Locale.ROOT, "%.0f%%", 100 * outside) + " of the samples lie outside "
           + "the measured lengths: their costs are extrapolated (fitted cost curves), never measured"));
     }
+    out.println(Terminal.fit("Costs hold for this machine as it was during the run (a shared machine drifts between "
+        + "runs); ratios and savings of models timed side by side hold beyond it."));
     out.println();
     out.println("The answer:");
     answers(data, advice).forEach(answer -> out.println(Terminal.fit("- " + answer)));

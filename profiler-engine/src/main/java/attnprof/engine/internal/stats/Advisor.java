@@ -101,7 +101,8 @@ final class Advisor {
         costUnit, largest ? "largest" : "total",
         new Advice.ModelCost(key.variant(), estimates[0], estimates[1], estimates[2]),
         new Advice.ModelCost(key.baseline(), estimates[3], estimates[4], estimates[5]),
-        new Advice.Routing(threshold, estimates[6], estimates[7], estimates[8]), shareBeyond(tipping), tipping,
+        new Advice.Routing(threshold, estimates[6], estimates[7], estimates[8]), estimates[9], shareBeyond(tipping),
+        tipping,
         data.share(length -> length < lengths[0] || length > lengths[lengths.length - 1]));
   }
 
@@ -218,14 +219,14 @@ final class Advisor {
 
     /**
      * Variant per sample, aggregate, at the median; the baseline's three; the routing's aggregate and its savings
-     * against the baseline and the variant alone.
+     * against the baseline and the variant alone; the variant's cost over the baseline's at the median.
      */
     double[] figures(double threshold) {
       double variant = alone(0);
       double baseline = alone(1);
       double routed = routed(threshold);
       return new double[] {mean(0), variant, atMedian[0], mean(1), baseline, atMedian[1], routed,
-          1 - routed / baseline, 1 - routed / variant};
+          1 - routed / baseline, 1 - routed / variant, atMedian[0] / atMedian[1]};
     }
   }
 }

@@ -1,0 +1,74 @@
+package attnprof.plugin.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.testkit.Launcher;
+import attnprof.testkit.Launcher.Outcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code attnprof advise} on a corpus this project did not write: the text files Debian installs under
+ * {@code /usr/share/doc}, measured as a sweep measures them.
+ */
+class AdviseIT {
+  private static final Launcher LAUNCHER = Launcher.fromModuleFolder(Duration.ofMinutes(8));
+  private static final Path CORPUS = Path.of("/usr/share/doc");
+  private static final List<String> VARIANTS = List.of("text/bert", "text/longformer");
+
+  @Test
+  void aRunCostedOnDebiansDocumentationGivesCostsWithIntervalsTheShareBeyondTheTippingPointAndTheRouting(@TempDir Path folder)
+      throws Exception {
+    Assumptions.assumeTrue(textFiles() > 10, "no corpus: fewer than 11 .txt files under " + CORPUS);
+    Path run = folder.resolve("run");
+    Outcome sweep = LAUNCHER.attnprof("sweep", "--variants", String.join(",", VARIANTS), "--preset", "tiny",
+        "--lengths", "64,128,256,512,1024", "--mode", "inference", "--metrics", "latency", "--forks", "2",
+        "--refine", "none", "--out", run.toString());
+    assertThat(sweep.code()).as(sweep.err()).isZero();
+
+    Outcome table = LAUNCHER.attnprof("advise", run.toString(), "--inputs", CORPUS.toString());
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).contains("Dataset: ").contains("The answer:\n- For latency in inference")
+        .contains("PER SAMPLE").contains("TOTAL").contains("beyond its tipping point: ").contains("routing text/longformer: ");
+
+    Outcome json = LAUNCHER.attnprof("advise", run.toString(), "--inputs", CORPUS.toString(), "--format", "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode document = new ObjectMapper().readTree(json.out());
+    JsonNode advice = document.path("advice").get(0);
+    assertThat(document.path("dataset").path("samples").asDouble()).isGreaterThan(10);
+    for (String model : List.of("efficient", "vanilla")) {
+      for (String figure : List.of("perSample", "aggregate", "atMedian")) {
+        JsonNode estimate = advice.path(model).path(figure);
+        assertThat(estimate.path("low").asDouble()).as(model + " " + figure)
+            .isLessThanOrEqualTo(estimate.path("value").asDouble())
+            .isGreaterThan(0);
+        assertThat(estimate.path("high").asDouble()).isGreaterThanOrEqualTo(estimate.path("value").asDouble());
+      }
+    }
+    assertThat(advice.path("routing").has("savingVsBaseline")).isTrue();
+    assertThat(advice.has("shareBeyondTipping")).isTrue();
+
+    // the CSV: one figure a row, every model's cost and the routing's saving among them
+    Outcome csv = LAUNCHER.attnprof("advise", run.toString(), "--inputs", CORPUS.toString(), "--format", "csv");
+    assertThat(csv.code()).as(csv.err()).isZero();
+    assertThat(csv.out()).startsWith("variant,baseline,metric,mode,batch,input,subject,figure,value,low,high,unit\n")
+        .contains(",text/bert,per_sample,").contains(",text/longformer,total,").contains(",routing,saving_vs_baseline,");
+  }
+
+  private static long textFiles() throws Exception {
+    if (!Files.isDirectory(CORPUS)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(CORPUS)) {
+      return files.filter(file -> file.toString().endsWith(".txt")).count();
+    }
+  }
+}

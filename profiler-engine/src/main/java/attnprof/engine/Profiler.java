@@ -14,6 +14,7 @@ import attnprof.engine.result.StoredRunSummary;
 import attnprof.engine.result.SweepResult;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.result.Advice;
+import attnprof.engine.result.DatasetAdvice;
 import attnprof.engine.result.LengthDistribution;
 import attnprof.engine.internal.advice.Distributions;
 import attnprof.api.ProfilerException;
@@ -240,9 +241,13 @@ public final class Profiler {
    * @return the report's {@code index.html}
    */
   public Path writeReport(SweepResult result, Path folder) {
+    return writeReport(result, folder, null);
+  }
+
+  /** As {@link #writeReport(SweepResult, Path)}, with a dataset's answer first and its lengths under the curves. */
+  public Path writeReport(SweepResult result, Path folder, DatasetAdvice dataset) {
     try {
-      new ReportWriter().write(result, folder);
-      return folder.resolve(ReportWriter.INDEX);
+      return new ReportWriter(dataset).writeReport(result, folder);
     } catch (java.io.IOException e) {
       throw ProfilerException.user("cannot write the report to " + folder + ": " + e.getMessage());
     }
@@ -258,11 +263,7 @@ public final class Profiler {
     return injector.getInstance(SweepRunner.class).newRunId();
   }
 
-  /**
-   * Builds a variant's model in this process (nothing runs) and counts its parameters.
-   *
-   * @throws ProfilerException a user error for an unknown variant, preset or parameter
-   */
+  /** Builds a variant's model here (nothing runs) and counts its parameters; unknown names are user errors. */
   public VariantDescription describe(String variantId, String preset, Map<String, String> params) {
     return new ModelInspector(registry()).describe(variantId, preset, params);
   }

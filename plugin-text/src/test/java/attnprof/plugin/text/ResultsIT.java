@@ -36,7 +36,7 @@ class ResultsIT {
     Path results = folder.resolve("results");
     Outcome outcome = LAUNCHER.attnprof("--results", results.toString(), "sweep", "--variants",
         "text/bert,text/longformer", "--preset", "tiny", "--lengths", "32,64", "--runs", "2", "--inputs",
-        input.toString());
+        input.toString(), "--dataset", folder.toString());
     assertThat(outcome.code()).as(outcome.err()).isZero();
 
     Path run;
@@ -71,15 +71,20 @@ class ResultsIT {
           + "injected: document.querySelectorAll('img:not(.chart)').length,"
           + "nameShown: document.body.textContent.includes('" + HOSTILE_NAME + "'),"
           + "firstParagraph: document.querySelector('body > p').id + ': ' + document.querySelector('body > p').textContent,"
-          + "facts: [...document.querySelectorAll('#environment-table th')].map(th => th.textContent)})");
+          + "facts: [...document.querySelectorAll('#environment-table th')].map(th => th.textContent),"
+          + "histograms: [...document.querySelectorAll('img.chart')].filter(i => i.alt.includes(\"dataset's lengths\")"
+          + " && i.complete && i.naturalWidth > 0).length})");
       assertThat(page.path("tippingRows").asInt()).as("tipping table rows with the header").isGreaterThan(1);
       assertThat(page.path("images").asInt()).isEqualTo(pngs.size());
       assertThat(page.path("shown").asInt()).as("charts the browser decoded").isEqualTo(pngs.size());
       assertThat(page.path("injected").asInt()).as("elements made from an input's name").isZero();
       assertThat(page.path("nameShown").asBoolean()).as("the input's name shown as text").isTrue();
       // the answer first: a sentence for each efficient variant and quantity, before anything else is said
-      assertThat(page.path("firstParagraph").asText()).startsWith("answer: In inference")
-          .contains("text/longformer").contains("text/bert");
+      // with a dataset, its answer before the tipping points'
+      assertThat(page.path("firstParagraph").asText()).startsWith("answer: On your data (1 input file of ")
+          .contains("For latency in inference").contains("text/longformer is").contains("text/bert");
+      assertThat(page.path("histograms").asInt()).as("charts with the dataset's histogram the browser decoded")
+          .isPositive();
       List<String> facts = new ArrayList<>();
       page.path("facts").forEach(fact -> facts.add(fact.asText()));
       assertThat(facts).contains("CPU", "memory").doesNotHaveDuplicates()

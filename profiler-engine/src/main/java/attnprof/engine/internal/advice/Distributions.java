@@ -47,7 +47,7 @@ public final class Distributions {
           + " could be read as " + generator.descriptor().id() + " inputs ("
           + String.join(", ", generator.descriptor().fileTypes()) + ")");
     }
-    return LengthDistribution.ofSamples(unit, lengths, lengths.size() + " input files of " + String.join(", ", paths),
+    return LengthDistribution.ofSamples(unit, lengths, lengths.size() + (lengths.size() == 1 ? " input file of " : " input files of ") + String.join(", ", paths),
         skipped);
   }
 

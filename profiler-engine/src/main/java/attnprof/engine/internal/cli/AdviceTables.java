@@ -2,6 +2,7 @@ package attnprof.engine.internal.cli;
 
 import attnprof.engine.result.Advice;
 import attnprof.engine.result.Advice.Estimate;
+import attnprof.engine.result.AdviceSentences;
 import attnprof.engine.result.LengthDistribution;
 import attnprof.engine.result.Lengths;
 import java.io.PrintStream;
@@ -51,41 +52,6 @@ final class AdviceTables {
         value.value(), value.low(), value.high(), unit));
   }
 
-  /**
-   * The answer, a sentence per quantity: the best single choice (or those that cannot be told apart), and each
-   * routing that saves against it beyond its interval.
-   */
-  static List<String> answers(LengthDistribution data, List<Advice> advice) {
-    List<String> answers = new ArrayList<>();
-    byQuantity(advice).values().forEach(members -> {
-      Advice first = members.get(0);
-      String where = Formats.where(first.mode(), first.batch(), first.input());
-      List<Advice.ModelCost> models = new ArrayList<>();
-      models.add(first.vanilla());
-      members.forEach(a -> models.add(a.efficient()));
-      models.sort(Comparator.comparingDouble(m -> m.aggregate().value()));
-      Advice.ModelCost best = models.get(0);
-      List<String> tied = models.stream().skip(1).filter(m -> m.aggregate().overlaps(best.aggregate()))
-          .map(Advice.ModelCost::variant).toList();
-      StringBuilder sentence = new StringBuilder("For " + first.metric() + " in " + where + ", run " + best.variant()
-          + " (" + first.aggregate() + " " + cost(best.aggregate(), first.costUnit()) + ")" + (tied.isEmpty() ? "" : " or " + String.join(" or ", tied) + " (their " + first.aggregate()
-              + " costs cannot be told apart)"));
-      for (Advice a : members) {
-        // a routing is worth saying when it saves, beyond its interval, against the better of its two models alone
-        Advice.Routing routing = a.routing();
-        boolean variantBetter = a.efficient().aggregate().value() < a.vanilla().aggregate().value();
-        Estimate saving = variantBetter ? routing.savingVsVariant() : routing.savingVsBaseline();
-        if (!Double.isNaN(routing.threshold()) && saving.low() > 0) {
-          sentence.append("; routing ").append(a.baseline()).append(" below ")
-              .append(Lengths.format(routing.threshold(), a.lengthUnit())).append(" and ").append(a.variant())
-              .append(" from it saves ").append(percent(saving)).append(" of ")
-              .append(variantBetter ? a.variant() : a.baseline()).append(" alone");
-        }
-      }
-      answers.add(sentence + ".");
-    });
-    return answers;
-  }
 
   static void print(PrintStream out, LengthDistribution data, List<Advice> advice) {
     out.println(Terminal.fit("Dataset: " + data.source() + (data.skipped() == 0 ? "" : " (" + data.skipped()
@@ -100,8 +66,8 @@ final class AdviceTables {
         + "runs); ratios and savings of models timed side by side hold beyond it."));
     out.println();
     out.println("The answer:");
-    answers(data, advice).forEach(answer -> out.println(Terminal.fit("- " + answer)));
-    for (List<Advice> members : byQuantity(advice).values()) {
+    AdviceSentences.answers(advice).forEach(answer -> out.println(Terminal.fit("- " + answer)));
+    for (List<Advice> members : AdviceSentences.byQuantity(advice).values()) {
       Advice first = members.get(0);
       out.println();
       out.println(Terminal.fit(first.metric() + " | " + Formats.where(first.mode(), first.batch(), first.input())
@@ -120,14 +86,9 @@ final class AdviceTables {
     }
   }
 
-  private static Map<String, List<Advice>> byQuantity(List<Advice> advice) {
-    return advice.stream().collect(Collectors.groupingBy(a -> a.metric() + "|" + a.mode() + "|" + a.batch() + "|"
-        + a.input(), LinkedHashMap::new, Collectors.toList()));
-  }
-
   private static void row(TextTable table, Advice.ModelCost model, String unit, String beyond) {
-    table.row(model.variant(), cost(model.perSample(), unit), cost(model.aggregate(), unit),
-        cost(model.atMedian(), unit), beyond);
+    table.row(model.variant(), AdviceSentences.cost(model.perSample(), unit), AdviceSentences.cost(model.aggregate(), unit),
+        AdviceSentences.cost(model.atMedian(), unit), beyond);
   }
 
   private static String beyond(Advice a) {
@@ -135,9 +96,9 @@ final class AdviceTables {
     if (Double.isNaN(share.value())) {
       return "no tipping point (" + a.tippingPoint().answer() + ")";
     }
-    String interval = Double.isNaN(share.low()) ? "" : " (" + percentNumber(share.low()) + "\u2013"
-        + percentNumber(share.high()) + "%)";
-    return percentNumber(share.value()) + "%" + interval + " of samples, from " + a.tippingPoint().answer();
+    String interval = Double.isNaN(share.low()) ? "" : " (" + AdviceSentences.percentNumber(share.low()) + "\u2013"
+        + AdviceSentences.percentNumber(share.high()) + "%)";
+    return AdviceSentences.percentNumber(share.value()) + "%" + interval + " of samples, from " + a.tippingPoint().answer();
   }
 
   private static String routing(Advice a) {
@@ -146,32 +107,10 @@ final class AdviceTables {
       return "none pays: " + a.baseline() + " for every sample costs least";
     }
     return a.baseline() + " below " + Lengths.format(routing.threshold(), a.lengthUnit()) + ", " + a.variant()
-        + " from it on: " + cost(routing.aggregate(), a.costUnit()) + "; saves " + percent(routing.savingVsBaseline())
-        + " of " + a.baseline() + " alone, " + percent(routing.savingVsVariant()) + " of " + a.variant() + " alone";
+        + " from it on: " + AdviceSentences.cost(routing.aggregate(), a.costUnit()) + "; saves " + AdviceSentences.percent(routing.savingVsBaseline())
+        + " of " + a.baseline() + " alone, " + AdviceSentences.percent(routing.savingVsVariant()) + " of " + a.variant() + " alone";
   }
 
-  /** A cost with its interval, in a readable unit: {@code 6.51 s (6.40–6.62)}. */
-  static String cost(Estimate estimate, String unit) {
-    double scale = 1;
-    String shown = unit;
-    if (unit.equals("ms") && Math.abs(estimate.value()) >= 1000) {
-      scale = 1000;
-      shown = "s";
-    }
-    if (unit.equals("bytes")) {
-      return Formats.value(estimate.value(), unit) + " (" + Formats.value(estimate.low(), unit) + "\u2013"
-          + Formats.value(estimate.high(), unit) + ")";
-    }
-    return Formats.significant(estimate.value() / scale) + " " + shown + " ("
-        + Formats.significant(estimate.low() / scale) + "\u2013" + Formats.significant(estimate.high() / scale) + ")";
-  }
 
-  private static String percent(Estimate share) {
-    return percentNumber(share.value()) + "% (" + percentNumber(share.low()) + "\u2013" + percentNumber(share.high())
-        + "%)";
-  }
 
-  private static String percentNumber(double share) {
-    return String.format(Locale.ROOT, "%.0f", 100 * share);
-  }
 }

@@ -76,7 +76,7 @@ final class AdviseCommand implements Runnable {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("runId", result.runId());
         document.put("dataset", AdviceTables.dataset(data));
-        document.put("answers", AdviceTables.answers(data, advice));
+        document.put("answers", attnprof.engine.result.AdviceSentences.answers(advice));
         document.put("advice", advice);
         OutputFormat.printJson(root.out, document);
       }

@@ -47,6 +47,11 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       description = "with --shard auto under Kubernetes: the number of shards (the Job's completions)")
   Integer shardCount;
 
+  @Option(names = "--dataset", paramLabel = "PATH", arity = "1..*",
+      description = "your data's input files (files, folders or glob patterns): the answer for them comes first, "
+          + "as `attnprof advise` gives it, and the report draws their lengths under the cost curves")
+  List<String> dataset = new java.util.ArrayList<>();
+
   @Option(names = "--resume", paramLabel = "RUN",
       description = "resume a stored run that was stopped: measure only its missing points, with its own settings")
   String resume;
@@ -123,6 +128,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     Profiler profiler = root.profilerSayingPluginTrouble();
+    // the dataset is read before anything runs: a wrong path is said before any point
+    attnprof.engine.result.LengthDistribution data = dataset.isEmpty() ? null
+        : profiler.inputLengths(modalityOfRequest(), dataset);
     SweepResult result;
     Path folder;
     Path database = root.database();
@@ -181,6 +189,16 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     TippingTables.printComparisons(outStream, result.comparisons());
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();
+    if (data != null) {
+      var advice = new attnprof.engine.result.DatasetAdvice(data, profiler.advise(result, data));
+      outStream.println(Terminal.fit("The answer for your data (" + data.source() + "):"));
+      attnprof.engine.result.AdviceSentences.answers(advice.advice())
+          .forEach(answer -> outStream.println(Terminal.fit("- " + answer)));
+      outStream.println();
+      if (folder != null) {
+        profiler.writeReport(result, folder, advice);
+      }
+    }
     TippingTables.printAnswers(outStream, result.tippingPoints());
     if (folder != null) {
       outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, charts/, index.html); "
@@ -195,5 +213,12 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       return NOT_RUN;
     }
     return 0;
+  }
+
+  /** The modality a sweep's options ask for: its variants' (their ids begin with it), else --modality's. */
+  private String modalityOfRequest() {
+    List<String> variants = options.variants == null ? List.of() : options.variants;
+    return variants.isEmpty() || !variants.get(0).contains("/") ? options.modality
+        : variants.get(0).substring(0, variants.get(0).indexOf('/'));
   }
 }

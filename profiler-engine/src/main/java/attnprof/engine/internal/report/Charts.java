@@ -65,13 +65,26 @@ public final class Charts {
 
   /** Every chart of the result. */
   public static List<Chart> of(SweepResult result) {
+    return of(result, null);
+  }
+
+  /**
+   * Every chart of the result and, with a dataset, each chart of its length unit again with the dataset's histogram
+   * of lengths under the curves (named {@code NAME-dataset}).
+   */
+  public static List<Chart> of(SweepResult result, attnprof.engine.result.DatasetAdvice dataset) {
     List<Chart> charts = new ArrayList<>();
     Map<String, List<Figure>> groups = result.figures().stream()
         .filter(r -> r.direction().ranked())
         // an unlimited streaming left context has no place on a length axis
         .filter(r -> Double.isFinite(r.length()))
         .collect(Collectors.groupingBy(Charts::groupKey, LinkedHashMap::new, Collectors.toList()));
-    groups.forEach((key, rows) -> charts.add(curves(key, rows, result.tippingPoints())));
+    groups.forEach((key, rows) -> {
+      charts.add(curves(key, rows, result.tippingPoints(), null));
+      if (dataset != null && rows.get(0).lengthUnit().equals(dataset.lengths().unit())) {
+        charts.add(curves(key, rows, result.tippingPoints(), dataset.lengths()));
+      }
+    });
     Map<String, List<Breakdowns.Entry>> byMode = Breakdowns.of(result.figures()).stream()
         .collect(Collectors.groupingBy(e -> e.mode() + (e.batch() == 1 ? "" : "-b" + e.batch())
             + (e.input().equals("synthetic") ? "" : "-" + e.input()), LinkedHashMap::new, Collectors.toList()));
@@ -84,7 +97,8 @@ public final class Charts {
         + (row.input().equals("synthetic") ? "" : "-" + row.input());
   }
 
-  private static Chart curves(String key, List<Figure> rows, List<TippingPoint> tippingPoints) {
+  private static Chart curves(String key, List<Figure> rows, List<TippingPoint> tippingPoints,
+      attnprof.engine.result.LengthDistribution data) {
     Figure sample = rows.get(0);
     String unit = sample.unit();
     double scale = unit.equals("bytes") ? 1024.0 * 1024 : unit.equals("FLOP") ? 1e9 : 1;
@@ -114,7 +128,9 @@ public final class Charts {
     // a streaming point's length is the left context it keeps
     String axisName = sample.mode() == attnprof.api.Mode.STREAMING ? "left context" : "length";
     ValueAxis x = axis(sample.lengthUnit().isEmpty() ? axisName : axisName + " (" + sample.lengthUnit() + ")",
-        rows.stream().mapToDouble(Figure::length));
+        java.util.stream.DoubleStream.concat(rows.stream().mapToDouble(Figure::length),
+            data == null ? java.util.stream.DoubleStream.empty() : java.util.stream.DoubleStream.of(data.min(),
+                data.max())));
     ValueAxis y = axis(sample.metric() + " (" + shownUnit + ", " + sample.direction().id() + " is better)",
         rows.stream().filter(Figure::ok).flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.value() / scale,
             r.ciLow() / scale, r.ciHigh() / scale)));
@@ -139,6 +155,18 @@ public final class Charts {
       mark.setPaint(PALETTE[(int) failure[1] % PALETTE.length]);
       mark.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
       plot.addAnnotation(mark);
+    }
+    if (data != null) {
+      XYPlot histogram = DatasetHistogram.plot(data, x instanceof LogarithmicAxis);
+      markTippingPoints(histogram, byVariant, sample, tippingPoints);
+      org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(x);
+      combined.setGap(8);
+      combined.add(plot, 3);
+      combined.add(histogram, 1);
+      String withData = title + " and the dataset's lengths";
+      JFreeChart chart = new JFreeChart(withData, new Font(Font.SANS_SERIF, Font.BOLD, 15), combined, true);
+      chart.setBackgroundPaint(Color.WHITE);
+      return new Chart((key + "-dataset").replaceAll("[^A-Za-z0-9._-]", "_"), withData, chart);
     }
     JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
     chart.setBackgroundPaint(Color.WHITE);

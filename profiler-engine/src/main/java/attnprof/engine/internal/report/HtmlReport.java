@@ -42,14 +42,15 @@ final class HtmlReport {
   }
 
   /** The page, with the charts given as their PNG bytes by chart name. */
-  static String render(SweepResult result, List<Charts.Chart> charts, Map<String, byte[]> pngs) {
+  static String render(SweepResult result, attnprof.engine.result.DatasetAdvice dataset, List<Charts.Chart> charts,
+      Map<String, byte[]> pngs) {
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>attnprof report: ").append(Html.escape(result.runId())).append("</title>")
         .append("<style>").append(STYLE).append("</style></head><body>\n");
     html.append("<h1>attnprof report: ").append(Html.escape(result.runId())).append("</h1>\n");
-    answer(html, result.tippingPoints());
+    answer(html, dataset, result.tippingPoints());
     html.append("<p>Started ").append(Html.escape(result.startedAt())).append(", last point ")
         .append(Html.escape(result.finishedAt())).append(". ").append(result.points().size()).append(" points")
         .append(result.complete() ? "." : ", <strong class=\"bad\">partial</strong>: resume it with "
@@ -68,14 +69,25 @@ final class HtmlReport {
     return html.toString();
   }
 
-  /** The answer first: a sentence per efficient variant and quantity. */
-  private static void answer(StringBuilder html, List<TippingPoint> points) {
+  /**
+   * The answer first: with a dataset, what to run on it; then a sentence per efficient variant and quantity.
+   */
+  private static void answer(StringBuilder html, attnprof.engine.result.DatasetAdvice dataset,
+      List<TippingPoint> points) {
+    List<String> sentences = new java.util.ArrayList<>();
+    if (dataset != null) {
+      var lengths = dataset.lengths();
+      sentences.add("On your data (" + lengths.source() + ", median " + Lengths.format(lengths.median(),
+          lengths.unit()) + "):");
+      sentences.addAll(attnprof.engine.result.AdviceSentences.answers(dataset.advice()));
+    }
+    points.forEach(point -> sentences.add(point.sentence()));
     html.append("<p id=\"answer\">");
-    if (points.isEmpty()) {
+    if (sentences.isEmpty()) {
       html.append("No efficient variant was measured with its baseline: there is no answer to give.");
     }
-    for (int i = 0; i < points.size(); i++) {
-      html.append(i == 0 ? "" : "<br>\n").append(Html.escape(points.get(i).sentence()));
+    for (int i = 0; i < sentences.size(); i++) {
+      html.append(i == 0 ? "" : "<br>\n").append(Html.escape(sentences.get(i)));
     }
     html.append("</p>\n");
   }

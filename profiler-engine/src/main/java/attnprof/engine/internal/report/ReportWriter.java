@@ -29,6 +29,24 @@ public final class ReportWriter implements ResultWriter {
     System.setProperty("java.awt.headless", "true");
   }
 
+  private final attnprof.engine.result.DatasetAdvice dataset;
+
+  /** The writer of a sweep's report. */
+  public ReportWriter() {
+    this(null);
+  }
+
+  /** A writer whose report gives {@code dataset}'s answer first, and draws its lengths; none when null. */
+  public ReportWriter(attnprof.engine.result.DatasetAdvice dataset) {
+    this.dataset = dataset;
+  }
+
+  /** Writes the report and its charts, and says where the report is. */
+  public Path writeReport(SweepResult result, Path folder) throws IOException {
+    write(result, folder);
+    return folder.resolve(INDEX);
+  }
+
   @Override
   public boolean afterEveryPoint() {
     return false;
@@ -36,7 +54,7 @@ public final class ReportWriter implements ResultWriter {
 
   @Override
   public void write(SweepResult result, Path folder) throws IOException {
-    List<Charts.Chart> charts = Charts.of(result);
+    List<Charts.Chart> charts = Charts.of(result, dataset);
     Path chartFolder = folder.resolve(CHARTS);
     Files.createDirectories(chartFolder);
     Map<String, byte[]> pngs = new LinkedHashMap<>();
@@ -49,6 +67,6 @@ public final class ReportWriter implements ResultWriter {
       chart.chart().draw(svg, new java.awt.Rectangle(0, 0, WIDTH, HEIGHT));
       AtomicFiles.write(chartFolder.resolve(chart.name() + ".svg"), svg.getSVGDocument().getBytes(StandardCharsets.UTF_8));
     }
-    AtomicFiles.write(folder.resolve(INDEX), HtmlReport.render(result, charts, pngs).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(folder.resolve(INDEX), HtmlReport.render(result, dataset, charts, pngs).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -116,7 +116,7 @@ class LauncherIT {
         "attnprof: --resume measures the stored run with its own settings; leave out --lengths (see `attnprof "
             + "sweep --help`)");
     cases.put(List.of("tipping", empty.toString()), "attnprof: `" + empty + "` is empty: it holds no results");
-    cases.put(List.of(), "attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, compare, "
+    cases.put(List.of(), "attnprof: choose a command: list, describe, sweep, breakdown, tipping, advise, runs, compare, "
         + "report, plan, merge, verify, completion (see `attnprof --help`)");
     cases.put(List.of("verify", folder.resolve("missing.jar").toString()),
         "attnprof: no plugin jar at " + folder.resolve("missing.jar"));

@@ -1,7 +1,7 @@
 package attnprof.engine.internal.cli;
 
 import attnprof.api.ProfilerException;
-import attnprof.engine.format.LengthFiles;
+import attnprof.engine.result.LengthFiles;
 import attnprof.engine.result.Advice;
 import attnprof.engine.result.LengthDistribution;
 import attnprof.engine.result.SweepResult;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,22 +32,27 @@ final class AdviseCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "RUN", description = "a run id in the results database, or a results folder")
   String run;
 
-  @Option(names = "--inputs", paramLabel = "PATH", arity = "1..*",
-      description = "the dataset's input files: files, folders (walked for the modality's file types) or glob "
-          + "patterns in quotes ('corpus/*.txt')")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--lengths", paramLabel = "FILE",
-      description = "a CSV (with a header) or JSON file of the dataset's lengths, one per sample")
-  Path lengthsFile;
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "The dataset's lengths, one way:%n")
+  DatasetSource source;
 
   @Option(names = "--column", paramLabel = "NAME",
       description = "with --lengths: the column (CSV) or field (JSON) of the lengths (default: the first of numbers)")
   String column;
 
-  @Option(names = "--histogram", paramLabel = "FILE",
-      description = "a CSV histogram of the dataset: a header and the columns length,count, a row per bin")
-  Path histogram;
+  /** Where the lengths come from: picocli takes exactly one. */
+  static final class DatasetSource {
+    @Option(names = "--inputs", paramLabel = "PATH", arity = "1..*", required = true,
+        description = "input files: files, folders (walked for the modality's file types) or 'globs/*.txt'")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--lengths", paramLabel = "FILE", required = true,
+        description = "a CSV (with a header) or JSON file of lengths, one per sample")
+    Path lengths;
+
+    @Option(names = "--histogram", paramLabel = "FILE", required = true,
+        description = "a CSV histogram: a header and the columns length,count, a row per bin")
+    Path histogram;
+  }
 
   @Option(names = "--modality", paramLabel = "MODALITY",
       description = "the modality whose comparisons to cost, when the run has several")
@@ -57,19 +63,14 @@ final class AdviseCommand implements Runnable {
 
   @Override
   public void run() {
-    int sources = (inputs.isEmpty() ? 0 : 1) + (lengthsFile == null ? 0 : 1) + (histogram == null ? 0 : 1);
-    if (sources != 1) {
-      throw ProfilerException.user("give the dataset's lengths one way: --inputs PATH..., --lengths FILE or "
-          + "--histogram FILE");
-    }
-    if (column != null && lengthsFile == null) {
+    if (column != null && source.lengths == null) {
       throw ProfilerException.user("--column names a column of --lengths FILE");
     }
     SweepResult result = root.profiler().findResult(root.database(), run);
     String chosen = modalityOf(result);
-    LengthDistribution data = !inputs.isEmpty() ? root.profiler().inputLengths(chosen, inputs)
-        : lengthsFile != null ? LengthFiles.column(lengthsFile, column, unitOf(result, chosen))
-        : LengthFiles.histogram(histogram, unitOf(result, chosen));
+    LengthDistribution data = source.lengths != null ? LengthFiles.column(source.lengths, column, unitOf(result, chosen))
+        : source.histogram != null ? LengthFiles.histogram(source.histogram, unitOf(result, chosen))
+        : root.profiler().inputLengths(chosen, source.inputs);
     List<Advice> advice = root.profiler().advise(result, data);
     switch (output.format) {
       case json -> {

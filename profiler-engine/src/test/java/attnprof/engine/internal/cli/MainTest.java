@@ -109,7 +109,7 @@ class MainTest {
   void noCommandIsAUserErrorThatNamesTheCommands() {
     Outcome outcome = run();
     assertThat(outcome.code()).isEqualTo(2);
-    assertThat(outcome.err()).isEqualTo("attnprof: choose a command: list, describe, sweep, breakdown, tipping, runs, "
+    assertThat(outcome.err()).isEqualTo("attnprof: choose a command: list, describe, sweep, breakdown, tipping, advise, runs, "
         + "compare, report, plan, merge, verify, completion (see `attnprof --help`)\n");
   }
 

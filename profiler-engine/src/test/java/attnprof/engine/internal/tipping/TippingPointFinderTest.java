@@ -148,18 +148,25 @@ class TippingPointFinderTest {
     assertThat(analysis.tippingPoints().get(0).indistinguishable()).isEqualTo("2 tokens");
   }
 
+  /**
+   * The tipping point of text/x against a baseline of 100 ms at lengths 1, 2, ..., text/x's medians as given; every
+   * median's interval +-{@code relative}.
+   */
+  private TippingPoint against100(double relative, double... variant) {
+    List<ResultRow> rows = new ArrayList<>();
+    for (int i = 0; i < variant.length; i++) {
+      rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", i + 1, 100.0, "ok"), relative));
+      rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", i + 1, variant[i], "ok"), relative));
+    }
+    return finder.analyse(figures(rows), List.of(), attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT)
+        .tippingPoints().get(0);
+  }
+
   @Test
   void aVariantEqualToItsBaselineWithinNoiseAtEveryLengthGetsNoLengthWhateverItsPointEstimates() {
     // point estimates 0.94 and 0.99 of the baseline (as a mixer swept against speech/brq-mhsa once read "from the
     // start"), each with an interval reaching into 1 +- 2%
-    List<ResultRow> rows = new ArrayList<>();
-    rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", 1, 100.0, "ok"), 0.05));
-    rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", 2, 100.0, "ok"), 0.05));
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 1, 94.0, "ok"), 0.05));
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 99.0, "ok"), 0.05));
-
-    TippingPoint point = finder.analyse(figures(rows), List.of(),
-        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints().get(0);
+    TippingPoint point = against100(0.05, 94, 99);
 
     assertThat(point.verdict()).isEqualTo(Verdict.INDISTINGUISHABLE);
     assertThat(point.length()).isNaN();
@@ -172,17 +179,7 @@ class TippingPointFinderTest {
   @Test
   void theWordingOfAnAnswerIsTheVerdictsOfTheLengthsRunByRun() {
     // worse at 1, indistinguishable at 2 (its point estimate worse), better at 3 and 4
-    List<ResultRow> rows = new ArrayList<>();
-    for (double length : new double[] {1, 2, 3, 4}) {
-      rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", length, 100.0, "ok"), 0.005));
-    }
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 1, 130.0, "ok"), 0.005));
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 101.0, "ok"), 0.005));
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 3, 80.0, "ok"), 0.005));
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 4, 60.0, "ok"), 0.005));
-
-    TippingPoint point = finder.analyse(figures(rows), List.of(),
-        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints().get(0);
+    TippingPoint point = against100(0.005, 130, 101, 80, 60);
 
     assertThat(point.verdict()).isEqualTo(Verdict.AT);
     assertThat(point.detail()).isEqualTo("worse at 1, indistinguishable at 2, better from 3 tokens on");
@@ -192,16 +189,7 @@ class TippingPointFinderTest {
 
   @Test
   void neverWorseButIndistinguishableBeforeItIsBetterFromTheFirstLengthItStaysBetterReadOffTheGrid() {
-    List<ResultRow> rows = new ArrayList<>();
-    for (double length : new double[] {1, 2, 3}) {
-      rows.add(withInterval(row("text/bert", "", "latency", "ms", "lower", length, 100.0, "ok"), 0.005));
-    }
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 1, 101.0, "ok"), 0.005));
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 2, 70.0, "ok"), 0.005));
-    rows.add(withInterval(row("text/x", "text/bert", "latency", "ms", "lower", 3, 50.0, "ok"), 0.005));
-
-    TippingPoint point = finder.analyse(figures(rows), List.of(),
-        attnprof.engine.internal.stats.Comparisons.Settings.DEFAULT).tippingPoints().get(0);
+    TippingPoint point = against100(0.005, 101, 70, 50);
 
     assertThat(point.verdict()).isEqualTo(Verdict.AT);
     assertThat(point.length()).isEqualTo(2.0);

@@ -1,7 +1,7 @@
-package attnprof.engine.format;
+package attnprof.engine.result;
 
 import attnprof.api.ProfilerException;
-import attnprof.engine.result.LengthDistribution;
+import attnprof.engine.format.CsvFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

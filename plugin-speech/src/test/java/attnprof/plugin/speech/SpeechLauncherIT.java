@@ -145,4 +145,33 @@ class SpeechLauncherIT {
     assertThat(refused.err()).isEqualTo("attnprof: " + text
         + " is not a WAV file; speech inputs are .wav files (PCM or float)\n");
   }
+
+  @Test
+  void aRunCostedOnAlsasSoundFilesGivesCostsWithIntervalsAndTheRouting(@TempDir Path folder) throws Exception {
+    // a corpus this project did not write: the WAV files alsa-utils installs for speaker tests
+    Path sounds = Path.of("/usr/share/sounds/alsa");
+    if (!Files.isDirectory(sounds)) {
+      String why = attnprof.testkit.DebianPackages.install("alsa-utils");
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sounds), "no WAV corpus: " + why);
+    }
+    Path run = folder.resolve("run");
+    Outcome sweep = attnprof("sweep", "--variants", "speech/hubert,speech/summarymixing", "--preset", "tiny",
+        "--lengths", "1,2,4", "--mode", "inference", "--metrics", "latency", "--forks", "1", "--refine", "none",
+        "--out", run.toString());
+    assertThat(sweep.code()).as(sweep.err()).isZero();
+
+    Outcome table = attnprof("advise", run.toString(), "--inputs", sounds.toString());
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).containsPattern("Dataset: \\d+ input files? of /usr/share/sounds/alsa")
+        .contains("The answer:\n- For latency in inference").contains("PER SAMPLE")
+        .contains("beyond its tipping point: ").contains("routing speech/summarymixing: ");
+
+    Outcome json = attnprof("advise", run.toString(), "--inputs", sounds.toString(), "--format", "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertThat(document.path("dataset").path("unit").asText()).isEqualTo("seconds");
+    var cost = document.path("advice").get(0).path("vanilla").path("perSample");
+    assertThat(cost.path("low").asDouble()).isPositive().isLessThanOrEqualTo(cost.path("value").asDouble());
+    assertThat(cost.path("high").asDouble()).isGreaterThanOrEqualTo(cost.path("value").asDouble());
+  }
 }

@@ -63,6 +63,30 @@ class AdviseIT {
         .contains(",text/bert,per_sample,").contains(",text/longformer,total,").contains(",routing,saving_vs_baseline,");
   }
 
+  @Test
+  void measureMissingMeasuresTheDatasetsLengthsOutsideTheRunsInsteadOfExtrapolating(@TempDir Path folder)
+      throws Exception {
+    Path run = folder.resolve("run");
+    Outcome sweep = LAUNCHER.attnprof("--results", folder.toString(), "sweep", "--variants", String.join(",", VARIANTS),
+        "--preset", "tiny", "--lengths", "64,128", "--mode", "inference", "--metrics", "latency", "--forks", "1",
+        "--refine", "none", "--out", run.toString());
+    assertThat(sweep.code()).as(sweep.err()).isZero();
+    Path lengths = Files.writeString(folder.resolve("lengths.csv"), "id,tokens\na,40\nb,100\nc,300\n");
+
+    Outcome extrapolated = LAUNCHER.attnprof("--results", folder.toString(), "advise", run.toString(), "--lengths",
+        lengths.toString(), "--column", "tokens", "--format", "json");
+    assertThat(extrapolated.code()).as(extrapolated.err()).isZero();
+    assertThat(new ObjectMapper().readTree(extrapolated.out()).path("advice").get(0).path("extrapolatedShare")
+        .asDouble()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+
+    Outcome measured = LAUNCHER.attnprof("--results", folder.toString(), "advise", run.toString(), "--lengths",
+        lengths.toString(), "--column", "tokens", "--measure-missing", "--format", "json");
+    assertThat(measured.code()).as(measured.err()).isZero();
+    assertThat(measured.err()).contains("measuring 40 tokens and 300 tokens, outside run ");
+    assertThat(new ObjectMapper().readTree(measured.out()).path("advice").get(0).path("extrapolatedShare").asDouble())
+        .isZero();
+  }
+
   private static long textFiles() throws Exception {
     if (!Files.isDirectory(CORPUS)) {
       return 0;

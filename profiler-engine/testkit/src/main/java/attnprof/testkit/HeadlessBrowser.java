@@ -70,7 +70,7 @@ public final class HeadlessBrowser implements AutoCloseable {
       java.util.concurrent.TimeoutException {
     Optional<Path> executable = chromium();
     if (executable.isEmpty()) {
-      String why = install();
+      String why = DebianPackages.install("chromium");
       executable = chromium();
       if (executable.isEmpty()) {
         return new Start(Optional.empty(), "no Chromium: " + why);
@@ -129,24 +129,6 @@ public final class HeadlessBrowser implements AutoCloseable {
       }
     }
     return Optional.empty();
-  }
-
-  /** Installs Debian's chromium package; returns why it could not when it could not. */
-  private static String install() throws IOException, InterruptedException {
-    if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-      return "it is not installed and there is no apt-get to install it with";
-    }
-    if (!"root".equals(System.getProperty("user.name"))) {
-      return "it is not installed, and installing Debian's package needs root";
-    }
-    Process install = new ProcessBuilder("sh", "-c",
-        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!install.waitFor(15, TimeUnit.MINUTES)) {
-      install.destroyForcibly();
-      return "installing Debian's chromium package took more than 15 minutes";
-    }
-    return install.exitValue() == 0 ? "" : "apt-get install chromium failed with exit code " + install.exitValue();
   }
 
   private static String devToolsAddress(Process process) throws IOException {

@@ -54,6 +54,11 @@ final class AdviseCommand implements Runnable {
     Path histogram;
   }
 
+  @Option(names = "--measure-missing",
+      description = "measure the run's models at the dataset's shortest and longest lengths where they lie outside "
+          + "the run's (a run of their own, in the same database), instead of extrapolating to them")
+  boolean measureMissing;
+
   @Option(names = "--modality", paramLabel = "MODALITY",
       description = "the modality whose comparisons to cost, when the run has several")
   String modality;
@@ -71,6 +76,9 @@ final class AdviseCommand implements Runnable {
     LengthDistribution data = source.lengths != null ? LengthFiles.column(source.lengths, column, unitOf(result, chosen))
         : source.histogram != null ? LengthFiles.histogram(source.histogram, unitOf(result, chosen))
         : root.profiler().inputLengths(chosen, source.inputs);
+    if (measureMissing) {
+      result = MissingLengths.measured(root, result, data);
+    }
     List<Advice> advice = root.profiler().advise(result, data);
     switch (output.format) {
       case json -> {

@@ -1,0 +1,62 @@
+package attnprof.engine.internal.cli;
+
+import attnprof.api.metric.Metric;
+import attnprof.engine.Profiler;
+import attnprof.engine.request.SweepRequest;
+import attnprof.engine.result.Figure;
+import attnprof.engine.result.LengthDistribution;
+import attnprof.engine.result.SweepResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code advise --measure-missing}: the run's models measured at the dataset's shortest and longest lengths where
+ * they lie outside the run's, as a run of their own (in the same database), so that no sample's cost is
+ * extrapolated; the advice then costs both runs' measurements together.
+ */
+final class MissingLengths {
+  private MissingLengths() {
+  }
+
+  /** The run, with the dataset's outlying lengths measured beside it; the run itself when none lie outside. */
+  static SweepResult measured(AttnprofCommand root, SweepResult run, LengthDistribution data) {
+    List<Figure> compared = run.figures().stream().filter(f -> f.lengthUnit().equals(data.unit()))
+        .filter(f -> Double.isFinite(f.length())).toList();
+    double shortest = compared.stream().mapToDouble(Figure::length).min().orElse(data.min());
+    double longest = compared.stream().mapToDouble(Figure::length).max().orElse(data.max());
+    List<Double> missing = Stream.of(data.min() < shortest ? data.min() : Double.NaN,
+        data.max() > longest ? data.max() : Double.NaN).filter(Double::isFinite).toList();
+    if (missing.isEmpty()) {
+      return run;
+    }
+    Profiler profiler = root.profiler();
+    Set<String> quantities = compared.stream().map(f -> f.quantity().id()).collect(Collectors.toSet());
+    List<String> metrics = profiler.registry().metrics().stream().map(Metric::descriptor)
+        .filter(d -> d.quantities().stream().anyMatch(q -> quantities.contains(q.id())))
+        .map(d -> d.id()).toList();
+    Figure first = compared.get(0);
+    SweepRequest.Builder request = SweepRequest.builder()
+        .variants(compared.stream().map(Figure::variant).distinct().toList()).preset(first.preset())
+        .lengths(missing).modes(compared.stream().map(f -> f.point().mode()).distinct().toList())
+        .batches(compared.stream().map(Figure::batch).distinct().toList()).metrics(metrics)
+        .device(first.point().device()).forks(1).refine(SweepRequest.Refine.NONE).database(root.database());
+    first.point().config().forEach(request::param);
+    String runId = profiler.newRunId();
+    Path folder = root.results().resolve(runId);
+    root.err.println(Terminal.fit("attnprof: measuring " + missing.stream().map(l -> attnprof.engine.result.Lengths
+        .format(l, data.unit())).collect(Collectors.joining(" and ")) + ", outside run " + run.runId()
+        + "'s lengths, as run " + runId));
+    SweepResult extra = profiler.sweep(request.outputDirectory(folder).build(), runId,
+        new ConsoleProgress(root.err, folder, false));
+    List<attnprof.engine.result.PointResult> points = new ArrayList<>(run.points());
+    points.addAll(extra.points());
+    List<Figure> figures = new ArrayList<>(run.figures());
+    figures.addAll(extra.figures());
+    return new SweepResult(run.runId(), run.startedAt(), extra.finishedAt(), run.environment(), points, figures,
+        run.tippingPoints(), run.comparisons(), run.outputDirectory(), run.complete() && extra.complete());
+  }
+}

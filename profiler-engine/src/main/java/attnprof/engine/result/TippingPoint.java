@@ -95,10 +95,13 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
         ? "; no difference can be told apart at " + indistinguishable : "") + ".";
   }
 
-  /** What better means for the quantity: {@code faster}, {@code lighter on memory}, ... */
+  /** What better means for the quantity: {@code faster}, {@code higher in throughput}, {@code lighter on memory}, ... */
   private String betterWord() {
-    if (metric.startsWith("latency") || metric.startsWith("throughput") || metric.equals("real_time_factor")) {
+    if (metric.startsWith("latency") || metric.equals("real_time_factor")) {
       return "faster";
+    }
+    if (metric.startsWith("throughput")) {
+      return "higher in throughput";
     }
     if (metric.contains("memory")) {
       return "lighter on memory";

@@ -174,6 +174,8 @@ class TippingPointFinderTest {
     assertThat(point.ciHigh()).isNaN();
     assertThat(point.answerWithInterval()).isEqualTo("indistinguishable over 1\u20132 tokens");
     assertThat(point.detail()).isEqualTo("indistinguishable at 1\u20132 tokens");
+    assertThat(point.sentence()).isEqualTo("In inference, no difference between text/x and text/bert in latency can "
+        + "be told apart over 1\u20132 tokens.");
   }
 
   @Test
@@ -183,6 +185,8 @@ class TippingPointFinderTest {
 
     assertThat(point.verdict()).isEqualTo(Verdict.AT);
     assertThat(point.detail()).isEqualTo("worse at 1, indistinguishable at 2, better from 3 tokens on");
+    assertThat(point.sentence()).startsWith("In inference, text/x is faster than text/bert from about ")
+        .endsWith(" on; no difference can be told apart at 2 tokens.");
     // the point estimates cross between 2 and 3: inside the lengths the verdicts bracket
     assertThat(point.length()).isBetween(2.0, 3.0);
   }

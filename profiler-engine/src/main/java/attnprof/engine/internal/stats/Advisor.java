@@ -27,6 +27,7 @@ final class Advisor {
   private final LengthDistribution data;
   private final double[] samples;
   private final double[] weights;
+  private final double median;
   private final boolean extrapolates;
 
   private Advisor(Comparisons.Key key, List<Comparisons.Cell> measured, LengthDistribution data) {
@@ -44,6 +45,8 @@ final class Advisor {
     this.data = data;
     this.samples = data.lengths().stream().mapToDouble(Double::doubleValue).toArray();
     this.weights = data.weights().stream().mapToDouble(Double::doubleValue).toArray();
+    // sorted once here, not in each of the replicates
+    this.median = data.median();
     boolean outside = false;
     for (double length : samples) {
       outside |= length < lengths[0] || length > lengths[lengths.length - 1];
@@ -72,7 +75,7 @@ final class Advisor {
     Costs best = costs(estimate, 0);
     double threshold = cheapestThreshold(best);
     int replicates = settings.replicates();
-    double[][] figures = new double[best.figures(threshold).length][replicates];
+    double[][] figures = new double[Costs.FIGURES][replicates];
     Resampler random = new Resampler(settings.seed());
     double levelSpread = Math.sqrt(levelVariance());
     double[][] drawn = new double[2][n];
@@ -119,7 +122,7 @@ final class Advisor {
       for (int s = 0; s < samples.length; s++) {
         perSample[side][s] = curve.at(samples[s]);
       }
-      atMedian[side] = curve.at(data.median());
+      atMedian[side] = curve.at(median);
     }
     return new Costs(perSample, atMedian);
   }
@@ -179,6 +182,8 @@ final class Advisor {
 
   /** Both models' cost at each sample ([0] the variant, [1] the baseline) and at the median length. */
   private final class Costs {
+    /** How many figures {@link #figures} gives. */
+    static final int FIGURES = 10;
     private final double[][] perSample;
     private final double[] atMedian;
 

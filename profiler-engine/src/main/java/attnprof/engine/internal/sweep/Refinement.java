@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Which lengths to measure next to narrow tipping points down: for each tipping point between two
  * measured lengths, the length halfway between them in log length, with the variant and its baseline.
- * A time quantity is narrowed until its 95% interval is within 5% of it, or until its two lengths are
- * closer than an eighth of an octave (closer lengths differ by less than the noise, and the side a
+ * A time quantity is narrowed until its 95% interval is within 5% of it and its two lengths are at most an
+ * octave apart (a straight line between lengths further apart can have a tight interval that says nothing about
+ * where the curves really cross), or until its two lengths are closer than an eighth of an octave (closer lengths differ by less than the noise, and the side a
  * noisy ratio falls on stops meaning anything). A memory quantity, nearly free of noise, is bisected
  * to the exact length (the modality's smallest step). Lengths that both models pad to what they compute
  * at one end are the same measurement and are not measured. Other quantities (FLOPs) are left as found.
@@ -30,6 +31,8 @@ final class Refinement {
   static final double TOLERANCE = 0.05;
   /** Time quantities are not bisected between lengths closer than this ratio. */
   static final double MIN_GAP = Math.pow(2, 1.0 / 8);
+  /** A time quantity's interval counts as narrow only between lengths at most this ratio apart. */
+  static final double MAX_TRUSTED_GAP = 2;
 
   private Refinement() {
   }
@@ -84,7 +87,7 @@ final class Refinement {
       double lo = bracket.get()[0];
       double hi = bracket.get()[1];
       boolean whole = wholeLengths.test(variant.get().modality());
-      if (time && (narrow(point) || hi / lo < MIN_GAP)) {
+      if (time && (narrow(point) && hi / lo <= MAX_TRUSTED_GAP * (1 + 1e-9) || hi / lo < MIN_GAP)) {
         continue;
       }
       double step = whole ? 1 : 0.1;

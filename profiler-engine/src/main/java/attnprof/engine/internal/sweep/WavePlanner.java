@@ -74,8 +74,8 @@ public final class WavePlanner {
       List<Point> next = wave.time().isEmpty() ? wave.memory() : wave.time();
       if (next.isEmpty()) {
         throw ProfilerException.user(runId + " needs no more refinement: each time tipping point's interval is "
-            + "within " + Math.round(Refinement.TOLERANCE * 100) + "% (or its lengths are as close as they can be), "
-            + "and each memory tipping point is exact");
+            + "within " + Math.round(Refinement.TOLERANCE * 100) + "% between lengths at most an octave apart (or its "
+            + "lengths are as close as they can be), and each memory tipping point is exact");
       }
       SweepRequest waveRequest = run.request().toBuilder()
           .variants(next.stream().map(Point::variant).distinct().toList())

@@ -82,9 +82,41 @@ class AdviseIT {
     Outcome measured = LAUNCHER.attnprof("--results", folder.toString(), "advise", run.toString(), "--lengths",
         lengths.toString(), "--column", "tokens", "--measure-missing", "--format", "json");
     assertThat(measured.code()).as(measured.err()).isZero();
-    assertThat(measured.err()).contains("measuring 40 tokens and 300 tokens, outside run ");
+    assertThat(measured.err()).contains("measuring 40 tokens, 100 tokens, 300 tokens, which run ");
     assertThat(new ObjectMapper().readTree(measured.out()).path("advice").get(0).path("extrapolatedShare").asDouble())
         .isZero();
+  }
+
+  @Test
+  void theAdvicesRatioAtTheMedianLengthIsWhatASweepAtThatLengthMeasures(@TempDir Path folder) throws Exception {
+    Assumptions.assumeTrue(textFiles() > 10, "no corpus: fewer than 11 .txt files under " + CORPUS);
+    Path run = folder.resolve("run");
+    Outcome sweep = LAUNCHER.attnprof("--results", folder.toString(), "sweep", "--variants", String.join(",", VARIANTS),
+        "--preset", "tiny", "--lengths", "64,256,1024", "--mode", "inference", "--metrics", "latency", "--forks", "2",
+        "--refine", "none", "--out", run.toString());
+    assertThat(sweep.code()).as(sweep.err()).isZero();
+
+    Outcome advised = LAUNCHER.attnprof("--results", folder.toString(), "advise", run.toString(), "--inputs",
+        CORPUS.toString(), "--measure-missing", "--format", "json");
+    assertThat(advised.code()).as(advised.err()).isZero();
+    JsonNode document = new ObjectMapper().readTree(advised.out());
+    long median = Math.round(document.path("dataset").path("median").asDouble());
+    JsonNode ratio = document.path("advice").get(0).path("ratioAtMedian");
+
+    Path direct = folder.resolve("direct");
+    Outcome atMedian = LAUNCHER.attnprof("--results", folder.toString(), "sweep", "--variants",
+        String.join(",", VARIANTS), "--preset", "tiny", "--lengths", Long.toString(median), "--mode", "inference",
+        "--metrics", "latency", "--forks", "2", "--refine", "none", "--out", direct.toString());
+    assertThat(atMedian.code()).as(atMedian.err()).isZero();
+    JsonNode comparison = new ObjectMapper().readTree(direct.resolve("results.json").toFile()).path("comparisons").get(0);
+
+    // two estimates of one ratio, each with its 95% interval: they agree when the intervals overlap (on this
+    // shared machine a ~1 ms model's ratio moves by a few percent from one pair of processes to the next)
+    assertThat(comparison.path("length").asDouble()).isEqualTo(median);
+    assertThat(comparison.path("ciLow").asDouble()).as("a direct sweep's ratio at the median, %d tokens, %s, against "
+        + "the advice's %s", median, comparison, ratio).isLessThanOrEqualTo(ratio.path("high").asDouble());
+    assertThat(comparison.path("ciHigh").asDouble()).as("a direct sweep's ratio at the median, %d tokens, %s, against "
+        + "the advice's %s", median, comparison, ratio).isGreaterThanOrEqualTo(ratio.path("low").asDouble());
   }
 
   private static long textFiles() throws Exception {

@@ -47,6 +47,14 @@ class ResultsIT {
     assertThat(run.resolve("results.csv")).isRegularFile();
     assertThat(run.resolve("results.json")).isRegularFile();
     assertThat(run.resolve("index.html")).isRegularFile();
+    // the sweep's options and a dataset give the advice `advise` gives for a run: printed, and in the run's folder
+    assertThat(outcome.out()).contains("The answer for your data").contains("PER SAMPLE")
+        .contains("routing text/longformer: ");
+    assertThat(Files.readString(run.resolve("advice.csv")))
+        .startsWith("variant,baseline,metric,mode,batch,input,subject,figure,value,low,high,unit\n")
+        .contains(",text/bert,per_sample,");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("advice.json").toFile())
+        .path("advice").get(0).path("routing").has("savingVsBaseline")).isTrue();
     List<String> charts;
     try (Stream<Path> files = Files.list(run.resolve("charts"))) {
       charts = files.map(p -> p.getFileName().toString()).sorted().toList();

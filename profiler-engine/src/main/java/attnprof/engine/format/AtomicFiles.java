@@ -1,4 +1,4 @@
-package attnprof.engine.internal.output;
+package attnprof.engine.format;
 
 import java.io.IOException;
 import java.nio.file.Files;

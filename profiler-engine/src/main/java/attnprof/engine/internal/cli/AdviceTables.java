@@ -23,6 +23,30 @@ final class AdviceTables {
   record Dataset(String source, double samples, int skipped, String unit, double min, double median, double max) {
   }
 
+  /** The advice as {@code --format json} prints it (and {@code advice.json} holds it): the run, data, answers, figures. */
+  static Map<String, Object> document(String runId, LengthDistribution data, List<Advice> advice) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("runId", runId);
+    document.put("dataset", dataset(data));
+    document.put("answers", AdviceSentences.answers(advice));
+    document.put("advice", advice);
+    return document;
+  }
+
+  /** Writes {@code advice.json} and {@code advice.csv} into a run's folder, as {@code advise} prints them. */
+  static void writeFiles(java.nio.file.Path folder, String runId, LengthDistribution data, List<Advice> advice) {
+    try {
+      java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+      OutputFormat.printJson(new PrintStream(json, true, java.nio.charset.StandardCharsets.UTF_8),
+          document(runId, data, advice));
+      attnprof.engine.format.AtomicFiles.write(folder.resolve("advice.json"), json.toByteArray());
+      attnprof.engine.format.AtomicFiles.write(folder.resolve("advice.csv"), attnprof.engine.format.RecordCsv
+          .write(AdviceFigure.class, figures(advice)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw attnprof.api.ProfilerException.user("cannot write the advice to " + folder + ": " + e.getMessage());
+    }
+  }
+
   static Dataset dataset(LengthDistribution data) {
     return new Dataset(data.source(), data.count(), data.skipped(), data.unit(), data.min(), data.median(),
         data.max());

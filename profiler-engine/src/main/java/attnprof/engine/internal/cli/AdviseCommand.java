@@ -7,9 +7,7 @@ import attnprof.engine.result.LengthDistribution;
 import attnprof.engine.result.SweepResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +53,9 @@ final class AdviseCommand implements Runnable {
   }
 
   @Option(names = "--measure-missing",
-      description = "measure the run's models at the dataset's shortest and longest lengths where they lie outside "
-          + "the run's (a run of their own, in the same database), instead of extrapolating to them")
+      description = "measure the run's models at the dataset's median length and at its shortest and longest where "
+          + "they lie outside the run's (a run of their own, in the same database), instead of interpolating or "
+          + "extrapolating to them")
   boolean measureMissing;
 
   @Option(names = "--modality", paramLabel = "MODALITY",
@@ -81,14 +80,7 @@ final class AdviseCommand implements Runnable {
     }
     List<Advice> advice = root.profiler().advise(result, data);
     switch (output.format) {
-      case json -> {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("runId", result.runId());
-        document.put("dataset", AdviceTables.dataset(data));
-        document.put("answers", attnprof.engine.result.AdviceSentences.answers(advice));
-        document.put("advice", advice);
-        OutputFormat.printJson(root.out, document);
-      }
+      case json -> OutputFormat.printJson(root.out, AdviceTables.document(result.runId(), data, advice));
       case csv -> OutputFormat.printCsv(root.out, AdviceFigure.class, AdviceTables.figures(advice));
       case table -> AdviceTables.print(root.out, data, advice);
     }

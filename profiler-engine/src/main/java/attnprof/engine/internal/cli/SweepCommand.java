@@ -191,17 +191,18 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     outStream.println();
     if (data != null) {
       var advice = new attnprof.engine.result.DatasetAdvice(data, profiler.advise(result, data));
-      outStream.println(Terminal.fit("The answer for your data (" + data.source() + "):"));
-      attnprof.engine.result.AdviceSentences.answers(advice.advice())
-          .forEach(answer -> outStream.println(Terminal.fit("- " + answer)));
+      outStream.println(Terminal.fit("The answer for your data (as `attnprof advise` gives it):"));
+      AdviceTables.print(outStream, data, advice.advice());
       outStream.println();
       if (folder != null) {
         profiler.writeReport(result, folder, advice);
+        AdviceTables.writeFiles(folder, result.runId(), data, advice.advice());
       }
     }
     TippingTables.printAnswers(outStream, result.tippingPoints());
     if (folder != null) {
-      outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, charts/, index.html); "
+      outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, " + (data == null ? "" : "advice.csv, advice.json, ")
+          + "charts/, index.html); "
           + "database: " + database));
     }
     List<attnprof.engine.result.PointResult> notRun = result.points().stream()

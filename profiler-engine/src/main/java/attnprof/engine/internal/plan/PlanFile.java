@@ -129,7 +129,7 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
       if (folder != null) {
         Files.createDirectories(folder);
       }
-      attnprof.engine.internal.output.AtomicFiles.write(file,
+      attnprof.engine.format.AtomicFiles.write(file,
           toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw ProfilerException.user("cannot write the plan " + file + ": " + e.getMessage());

@@ -2,7 +2,7 @@ package attnprof.engine.internal.report;
 
 import attnprof.engine.result.ResultWriter;
 import attnprof.engine.result.SweepResult;
-import attnprof.engine.internal.output.AtomicFiles;
+import attnprof.engine.format.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,20 +7,29 @@ import org.tensorflow.types.TFloat32;
 /**
  * Vanilla multi-head self-attention (Vaswani et al.): softmax(Q Kᵀ / sqrt(d)) V over every pair of
  * tokens, with query, key, value and output projections. Time and memory grow with the square of
- * the number of tokens.
+ * the number of tokens; with {@code chunks}, the same function computed in chunks ({@link ChunkedAttention}), whose
+ * memory grows linearly.
  *
- * @since API 1
+ * @param heads attention heads
+ * @param chunks the query and key chunks to compute it in, or null for the whole matrix at once
+ * @since API 1; {@code chunks} since API 4
  */
-public record MultiHeadAttention(long heads) implements TokenMixer {
+public record MultiHeadAttention(long heads, ChunkedAttention chunks) implements TokenMixer {
   /** The additive bias that removes a key from a softmax. Finite, so a row of only masked keys stays finite. */
   public static final float MASKED = -1e9f;
+
+  /** Attention over the whole queries x keys matrix at once, as the 2017 Transformer computes it. */
+  public MultiHeadAttention(long heads) {
+    this(heads, null);
+  }
 
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();
     Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
     Operand<TFloat32> bias = x.padded() ? keyPaddingBias(tf, x.length(), x.valid()) : null;
-    Operand<TFloat32> context = attend(tf, qkv.query(), qkv.key(), qkv.value(), bias);
+    Operand<TFloat32> context = chunks == null ? attend(tf, qkv.query(), qkv.key(), qkv.value(), bias)
+        : chunks.attend(tf, qkv.query(), qkv.key(), qkv.value(), bias);
     return Heads.output(net, context, Layers.width(x.values()));
   }
 

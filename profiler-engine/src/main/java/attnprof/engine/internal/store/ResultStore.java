@@ -50,7 +50,13 @@ public final class ResultStore implements AutoCloseable {
   public static ResultStore open(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      java.util.Properties settings = new java.util.Properties();
+      // from the first statement on, another process's lock is waited for (up to 30 s), and a transaction takes
+      // the write lock when it begins: two deferred transactions that both upgrade deadlock, and SQLite then
+      // returns "database is locked" at once without waiting (two sweeps opening one new database hit it)
+      settings.setProperty("busy_timeout", "30000");
+      settings.setProperty("transaction_mode", "IMMEDIATE");
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings);
       StoreSchema.prepare(connection, file);
       return new ResultStore(connection, file);
     } catch (SQLException | java.io.IOException e) {

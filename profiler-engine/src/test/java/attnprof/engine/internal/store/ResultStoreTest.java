@@ -103,6 +103,32 @@ class ResultStoreTest {
   }
 
   @Test
+  void connectionsOpeningOneNewDatabaseAtOnceEachGetARunInsteadOfALockedError(@TempDir Path folder) throws Exception {
+    // SQLite locks a file per connection as it does per process: eight sweeps starting at once on one results folder
+    for (int round = 0; round < 5; round++) {
+      Path file = folder.resolve("r" + round).resolve(ResultStore.FILE_NAME);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        ids.add(pool.submit(() -> {
+          start.await();
+          try (ResultStore store = ResultStore.open(file)) {
+            return store.startRun("run", START, SweepRequest.builder().build(), null, ENVIRONMENT, 1);
+          }
+        }));
+      }
+      start.countDown();
+      java.util.Set<String> got = new java.util.HashSet<>();
+      for (var id : ids) {
+        got.add(id.get());
+      }
+      pool.shutdown();
+      assertThat(got).hasSize(8);
+    }
+  }
+
+  @Test
   void aMissingDatabaseOrRunIsAUserErrorSayingWhatThereIs(@TempDir Path folder) {
     assertThatThrownBy(() -> ResultStore.openExisting(folder.resolve("none.db")))
         .isInstanceOf(ProfilerException.class).hasMessageContaining("no results database at");

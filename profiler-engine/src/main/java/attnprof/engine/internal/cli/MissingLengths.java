@@ -28,11 +28,11 @@ final class MissingLengths {
   static SweepResult measured(AttnprofCommand root, SweepResult run, LengthDistribution data) {
     List<Figure> compared = run.figures().stream().filter(f -> f.lengthUnit().equals(data.unit()))
         .filter(f -> Double.isFinite(f.length())).toList();
-    double shortest = compared.stream().mapToDouble(Figure::length).min().orElse(data.min());
-    double longest = compared.stream().mapToDouble(Figure::length).max().orElse(data.max());
     if (compared.isEmpty()) {
       return run;
     }
+    double shortest = compared.stream().mapToDouble(Figure::length).min().orElseThrow();
+    double longest = compared.stream().mapToDouble(Figure::length).max().orElseThrow();
     Profiler profiler = root.profiler();
     boolean whole = profiler.registry().inputFor(attnprof.api.Modality.of(compared.get(0).point().modality()))
         .descriptor().wholeLengths();
@@ -58,7 +58,8 @@ final class MissingLengths {
     String runId = profiler.newRunId();
     Path folder = root.results().resolve(runId);
     root.err.println(Terminal.fit("attnprof: measuring " + missing.stream().map(l -> attnprof.engine.result.Lengths
-        .format(l, data.unit())).collect(Collectors.joining(", ")) + ", which run " + run.runId() + " did not measure, as run " + runId));
+        .format(l, data.unit())).collect(Collectors.joining(", ")) + ", which run " + run.runId() + " did not measure, as run "
+        + runId));
     SweepResult extra = profiler.sweep(request.outputDirectory(folder).build(), runId,
         new ConsoleProgress(root.err, folder, false));
     List<attnprof.engine.result.PointResult> points = new ArrayList<>(run.points());

@@ -201,9 +201,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     }
     TippingTables.printAnswers(outStream, result.tippingPoints());
     if (folder != null) {
-      outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, " + (data == null ? "" : "advice.csv, advice.json, ")
-          + "charts/, index.html); "
-          + "database: " + database));
+      outStream.println(Terminal.fit("results: " + folder + " (results.csv, results.json, "
+          + (data == null ? "" : "advice.csv, advice.json, ") + "charts/, index.html); database: " + database));
     }
     List<attnprof.engine.result.PointResult> notRun = result.points().stream()
         .filter(p -> p.status() == attnprof.engine.result.PointStatus.NOT_RUN).toList();

@@ -1,7 +1,6 @@
 package attnprof.engine.internal.output;
 
 import attnprof.engine.format.AtomicFiles;
-
 import attnprof.engine.format.RecordCsv;
 import attnprof.engine.result.LengthComparison;
 import attnprof.engine.result.ResultRow;

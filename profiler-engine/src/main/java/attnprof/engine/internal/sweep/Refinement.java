@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * measured lengths, the length halfway between them in log length, with the variant and its baseline.
  * A time quantity is narrowed until its 95% interval is within 5% of it and its two lengths are at most an
  * octave apart (a straight line between lengths further apart can have a tight interval that says nothing about
- * where the curves really cross), or until its two lengths are closer than an eighth of an octave (closer lengths differ by less than the noise, and the side a
- * noisy ratio falls on stops meaning anything). A memory quantity, nearly free of noise, is bisected
+ * where the curves really cross), or until its two lengths are closer than an eighth of an octave (closer
+ * lengths differ by less than the noise, and the side a noisy ratio falls on stops meaning anything). A memory quantity, nearly free of noise, is bisected
  * to the exact length (the modality's smallest step). Lengths that both models pad to what they compute
  * at one end are the same measurement and are not measured. Other quantities (FLOPs) are left as found.
  */

@@ -105,7 +105,7 @@ class ResultStoreTest {
   @Test
   void connectionsOpeningOneNewDatabaseAtOnceEachGetARunInsteadOfALockedError(@TempDir Path folder) throws Exception {
     // SQLite locks a file per connection as it does per process: eight sweeps starting at once on one results folder
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 20; round++) {
       Path file = folder.resolve("r" + round).resolve(ResultStore.FILE_NAME);
       java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
       java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);

@@ -1,6 +1,7 @@
 package attnprof.plugin.text;
 
 import attnprof.api.Modality;
+import attnprof.api.model.AttentionParameters;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
@@ -19,10 +20,12 @@ public final class BertVariant extends TextMixerVariant {
       "Devlin, Chang, Lee, Toutanova: BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding, NAACL 2019",
       "vanilla Transformer encoder: every token attends to every token (quadratic in length)",
       List.of(
-          new Preset(Preset.TINY, "2 layers of width 32, for tests", TextParameters.tiny()),
-          new Preset(Preset.SMALL, "4 layers of width 256, the default run", TextParameters.small()),
-          new Preset(Preset.BASE, "bert-base-uncased", TextParameters.bertBase())),
-      TextParameters.ENCODER);
+          new Preset(Preset.TINY, "2 layers of width 32, for tests",
+              AttentionParameters.withDefaults(TextParameters.tiny())),
+          new Preset(Preset.SMALL, "4 layers of width 256, the default run",
+              AttentionParameters.withDefaults(TextParameters.small())),
+          new Preset(Preset.BASE, "bert-base-uncased", AttentionParameters.withDefaults(TextParameters.bertBase()))),
+      AttentionParameters.plus(TextParameters.ENCODER));
 
   public BertVariant() {
     super(DESCRIPTOR);
@@ -30,12 +33,19 @@ public final class BertVariant extends TextMixerVariant {
 
   @Override
   protected TokenMixer mixer(ModelConfig config) {
-    return new MultiHeadAttention(heads(config));
+    return new MultiHeadAttention(heads(config), AttentionParameters.chunks(config));
+  }
+
+  @Override
+  public void check(ModelConfig config) {
+    super.check(config);
+    AttentionParameters.check(config);
   }
 
   @Override
   public List<String> notes(ModelConfig config) {
-    return List.of("post-norm layers with exact GELU, dropout omitted (it does not change the cost of a step)",
-        "training step: a 2-class classification head on the pooled first token, softmax cross-entropy, Adam");
+    return AttentionParameters.notes(config, List.of(
+        "post-norm layers with exact GELU, dropout omitted (it does not change the cost of a step)",
+        "training step: a 2-class classification head on the pooled first token, softmax cross-entropy, Adam"));
   }
 }

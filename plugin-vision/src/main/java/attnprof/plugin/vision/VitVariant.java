@@ -9,6 +9,7 @@ import attnprof.api.model.LayerParameters;
 import static attnprof.plugin.vision.VisionParameters.PATCH;
 
 import attnprof.api.Modality;
+import attnprof.api.model.AttentionParameters;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.Component;
@@ -43,11 +44,11 @@ public final class VitVariant extends ImageVariant {
   static final String POSITION_GRID = "position_grid";
   private static final double EPSILON = 1e-6;
 
-  private static final List<ParameterSpec> PARAMETERS = ParameterSpec.concat(LayerParameters.specs("Transformer"),
-      VisionParameters.PATCH_SPEC,
+  private static final List<ParameterSpec> PARAMETERS = AttentionParameters.plus(ParameterSpec.concat(
+      LayerParameters.specs("Transformer"), VisionParameters.PATCH_SPEC,
       ParameterSpec.integer(POSITION_GRID, 1, "side of the patch grid the position embeddings are learned for "
           + "(resized to other grids)"),
-      VisionParameters.CLASSES_SPEC);
+      VisionParameters.CLASSES_SPEC));
 
   private static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, "ViT", Modality.VISION, "",
       "Dosovitskiy et al.: An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale, ICLR 2021",
@@ -66,7 +67,7 @@ public final class VitVariant extends ImageVariant {
 
   private static Map<String, String> values(int patch, int width, int layers, int heads, int feedForward,
       int positionGrid, int classes) {
-    return Preset.values(Map.of(), PATCH, String.valueOf(patch), WIDTH, String.valueOf(width), LAYERS,
+    return Preset.values(AttentionParameters.withDefaults(Map.of()), PATCH, String.valueOf(patch), WIDTH, String.valueOf(width), LAYERS,
         String.valueOf(layers), HEADS, String.valueOf(heads), FEED_FORWARD, String.valueOf(feedForward),
         POSITION_GRID, String.valueOf(positionGrid), VisionParameters.CLASSES, String.valueOf(classes));
   }
@@ -74,17 +75,18 @@ public final class VitVariant extends ImageVariant {
   @Override
   public void check(ModelConfig config) {
     config.requireMultiple(WIDTH, HEADS);
+    AttentionParameters.check(config);
   }
 
   @Override
   public java.util.Optional<attnprof.api.nn.TokenMixer> tokenMixer(ModelConfig config) {
-    return java.util.Optional.of(new MultiHeadAttention(config.integer(HEADS)));
+    return java.util.Optional.of(new MultiHeadAttention(config.integer(HEADS), AttentionParameters.chunks(config)));
   }
 
   @Override
   public BuiltModel build(Ops tf, BuildRequest request) {
-    long heads = request.config().integer(HEADS);
-    return build(tf, request, layer -> new MultiHeadAttention(heads), List.of());
+    MultiHeadAttention attention = (MultiHeadAttention) tokenMixer(request.config()).orElseThrow();
+    return build(tf, request, layer -> attention, List.of());
   }
 
   /** ViT with {@code mixerOfLayer}'s token mixer in each layer ({@link VitBody}). */
@@ -119,7 +121,7 @@ public final class VitVariant extends ImageVariant {
 
   @Override
   public List<String> notes(ModelConfig config) {
-    return notes(config, 0);
+    return AttentionParameters.notes(config, notes(config, 0));
   }
 
   private static List<String> notes(ModelConfig config, int side) {

@@ -168,6 +168,30 @@ public final class ModelEvaluator {
   }
 
   /**
+   * The elements of the largest tensor an op of a variant's forward pass outputs, from the graph's static shapes,
+   * constants and variables left out: what bounds the memory of the activations.
+   */
+  public static long largestActivation(ModelVariant variant, ModelConfig config, int batch, double length) {
+    try (Graph graph = new Graph()) {
+      BuiltModel model = variant.build(Ops.create(graph), new BuildRequest(config, batch, length, Mode.INFERENCE, 1));
+      long largest = 0;
+      for (org.tensorflow.GraphOperation op : attnprof.engine.internal.graph.StepOperations.closureOf(
+          java.util.Set.of((org.tensorflow.GraphOperation) model.output().op()))) {
+        if (op.type().equals("Const") || op.type().startsWith("Variable")) {
+          continue;
+        }
+        for (int i = 0; i < op.numOutputs(); i++) {
+          org.tensorflow.ndarray.Shape shape = op.output(i).shape();
+          if (!shape.isUnknown() && !shape.hasUnknownDimension()) {
+            largest = Math.max(largest, shape.size());
+          }
+        }
+      }
+      return largest;
+    }
+  }
+
+  /**
    * How many numbers the float variables (the parameters) of a built variant hold once initialised, read
    * from the running session (not from the graph's static shapes, as {@code describe} counts them).
    */

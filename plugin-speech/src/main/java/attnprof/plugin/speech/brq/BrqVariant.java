@@ -66,6 +66,7 @@ public abstract class BrqVariant extends DescribedVariant {
       throw attnprof.api.ProfilerException.user("parameter `" + BrqConformer.CONV_KERNEL + "` must be odd for "
           + "\"same\" padding, got " + config.integer(BrqConformer.CONV_KERNEL));
     }
+    attnprof.api.model.AttentionParameters.check(config);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package attnprof.plugin.speech.brq;
 
+import attnprof.api.nn.ChunkedAttention;
 import attnprof.api.nn.Heads;
 import attnprof.api.nn.Init;
 import attnprof.api.nn.Layers;
@@ -19,18 +20,25 @@ import org.tensorflow.types.TFloat32;
  * {@code pos_bias_v}); scores (q + u)·kᵀ/√d + shift((q + v)·pᵀ/√d), where the shift (the
  * pad-reshape-slice trick of {@code rel_shift}) lines up column j of row i with position i - j, so
  * the position term costs a [frames, 2·frames - 1] product per head; softmax; the output projection
- * ({@code out_proj}, with bias). The scale is 1/√d of the whole width, as the reference's.
+ * ({@code out_proj}, with bias). The scale is 1/√d of the whole width, as the reference's. With {@code chunks},
+ * the same function a query chunk at a time ({@link ChunkedAttention}): each chunk's position term is its rows of
+ * the same product, so neither term ever exists for every query at once.
  *
  * @param heads the attention heads
+ * @param chunks the chunks to compute it in, or null for the whole matrix at once
  */
-public record RelativePositionAttention(long heads) implements TokenMixer {
+public record RelativePositionAttention(long heads, ChunkedAttention chunks) implements TokenMixer {
+  /** Attention over the whole matrix at once, as SpeechBrain computes it. */
+  public RelativePositionAttention(long heads) {
+    this(heads, null);
+  }
 
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
     Ops tf = net.tf();
     long frames = Layers.dims(x.values())[1];
     Operand<TFloat32> bias = x.padded() ? MultiHeadAttention.keyPaddingBias(tf, frames, x.valid()) : null;
-    return attend(net, x.values(), heads, (k, v) -> new Keys(k, v, bias));
+    return attend(net, x.values(), heads, chunks, (k, v) -> new Keys(k, v, ChunkedAttention.Bias.everyRow(bias)));
   }
 
   /**
@@ -38,17 +46,18 @@ public record RelativePositionAttention(long heads) implements TokenMixer {
    *
    * @param keys {@code [batch, heads, keys, size]}: the queries' own frames last, the frames before them first
    * @param values likewise
-   * @param bias added to the scores, broadcast to {@code [batch, heads, queries, keys]}; null for none
+   * @param bias added to the scores, a query chunk's rows at a time, broadcast to {@code [batch, heads, queries,
+   *     keys]}; null for none
    */
-  public record Keys(Operand<TFloat32> keys, Operand<TFloat32> values, Operand<TFloat32> bias) {
+  public record Keys(Operand<TFloat32> keys, Operand<TFloat32> values, ChunkedAttention.Bias bias) {
   }
 
   /**
    * The attention of {@code x}'s frames over the keys {@code context} makes from their own keys and
    * values (a stream's left context put before them, say): the last query sits at the last key, so a
-   * query and a key are as far apart as their places from the end say.
+   * query and a key are as far apart as their places from the end say. With {@code chunks} (nullable), in chunks.
    */
-  public static Operand<TFloat32> attend(Net net, Operand<TFloat32> x, long heads,
+  public static Operand<TFloat32> attend(Net net, Operand<TFloat32> x, long heads, ChunkedAttention chunks,
       java.util.function.BiFunction<Operand<TFloat32>, Operand<TFloat32>, Keys> context) {
     Ops tf = net.tf();
     long[] dims = Layers.dims(x);
@@ -68,14 +77,26 @@ public record RelativePositionAttention(long heads) implements TokenMixer {
         heads, 1, size);
     Operand<TFloat32> biasV = Layers.reshape(tf, net.weight("pos_bias_v", Init.normal(Layers.INIT_STDDEV), heads, size),
         heads, 1, size);
-    Operand<TFloat32> content = Layers.batchMatMul(tf, tf.math.mul(tf.math.add(q, u), scale), keys.keys(), true);
-    Operand<TFloat32> position = shift(tf, Layers.batchMatMul(tf, tf.math.mul(tf.math.add(q, biasV), scale),
-        positions, true), keyCount);
-    Operand<TFloat32> scores = tf.math.add(content, position);
-    if (keys.bias() != null) {
-      scores = tf.math.add(scores, keys.bias());
+    Operand<TFloat32> contentQueries = tf.math.mul(tf.math.add(q, u), scale);
+    Operand<TFloat32> positionQueries = tf.math.mul(tf.math.add(q, biasV), scale);
+    // the position term of queries [from, to): their rows of (q + v)·pᵀ, the columns their keys reach, shifted
+    ChunkedAttention.Bias position = (t, from, to) -> {
+      Operand<TFloat32> rows = Layers.batchMatMul(t, Layers.sliceAxis(t, positionQueries, 2, from, to), positions,
+          true);
+      if (from > 0 || to < queries) {
+        rows = Layers.sliceAxis(t, rows, 3, queries - to, queries - from + keyCount - 1);
+      }
+      Operand<TFloat32> term = shift(t, rows, keyCount);
+      return keys.bias() == null ? term : t.math.add(term, keys.bias().rows(t, from, to));
+    };
+    Operand<TFloat32> attended;
+    if (chunks == null) {
+      Operand<TFloat32> scores = tf.math.add(Layers.batchMatMul(tf, contentQueries, keys.keys(), true),
+          position.rows(tf, 0, queries));
+      attended = Layers.batchMatMul(tf, tf.nn.softmax(scores), keys.values(), false);
+    } else {
+      attended = chunks.attendScaled(tf, contentQueries, keys.keys(), keys.values(), position);
     }
-    Operand<TFloat32> attended = Layers.batchMatMul(tf, tf.nn.softmax(scores), keys.values(), false);
     return Layers.dense(net.part("out_proj"), Heads.merge(tf, attended), width);
   }
 

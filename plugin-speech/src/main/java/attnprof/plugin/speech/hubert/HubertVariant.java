@@ -4,6 +4,7 @@ import attnprof.api.model.LayerParameters;
 import static attnprof.api.model.LayerParameters.HEADS;
 
 import attnprof.api.Modality;
+import attnprof.api.model.AttentionParameters;
 import attnprof.api.model.BuildRequest;
 import attnprof.api.model.BuiltModel;
 import attnprof.api.model.ModelConfig;
@@ -24,10 +25,11 @@ public final class HubertVariant extends MixerVariant {
           + "Masked Prediction of Hidden Units, IEEE/ACM TASLP 2021",
       "convolutional waveform front end (49 frames a second) and a Transformer whose frames all attend to each other",
       List.of(
-          new Preset(Preset.TINY, "16-channel front end, 2 layers of width 32, for tests", SpeechParameters.tiny()),
-          new Preset(Preset.SMALL, "128-channel front end, 4 layers of width 192, the default run", SpeechParameters.small()),
-          new Preset(Preset.BASE, "hubert-base-ls960", SpeechParameters.base())),
-      SpeechParameters.ENCODER);
+          new Preset(Preset.TINY, "16-channel front end, 2 layers of width 32, for tests", AttentionParameters.withDefaults(SpeechParameters.tiny())),
+          new Preset(Preset.SMALL, "128-channel front end, 4 layers of width 192, the default run", AttentionParameters.withDefaults(SpeechParameters.small())),
+          new Preset(Preset.BASE, "hubert-base-ls960",
+              AttentionParameters.withDefaults(SpeechParameters.base()))),
+      AttentionParameters.plus(SpeechParameters.ENCODER));
 
   public HubertVariant() {
     super(DESCRIPTOR, SpeechEncoder::build);
@@ -36,18 +38,19 @@ public final class HubertVariant extends MixerVariant {
   @Override
   public void check(ModelConfig config) {
     SpeechParameters.check(config);
+    AttentionParameters.check(config);
   }
 
   @Override
   protected TokenMixer mixer(ModelConfig config) {
-    return new MultiHeadAttention(config.integer(HEADS));
+    return new MultiHeadAttention(config.integer(HEADS), AttentionParameters.chunks(config));
   }
 
   @Override
   public List<String> notes(ModelConfig config) {
-    return List.of("post-norm layers (HuBERT-base); the pre-training projection and cluster embeddings are not built",
+    return AttentionParameters.notes(config, List.of("post-norm layers (HuBERT-base); the pre-training projection and cluster embeddings are not built",
         "training masks alternate 10-frame spans with the mask embedding, as in masked prediction",
         "training step: a frame-wise " + config.integer(SpeechParameters.CLASSES)
-            + "-class head with softmax cross-entropy, Adam");
+            + "-class head with softmax cross-entropy, Adam"));
   }
 }

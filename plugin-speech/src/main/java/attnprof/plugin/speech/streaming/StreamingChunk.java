@@ -48,7 +48,7 @@ record StreamingChunk(StreamState state, long chunkFrames, long leftChunks, long
         seen(net))), TFloat32.class);
     Operand<TFloat32> bias = Layers.reshape(tf, tf.math.mul(unfilled, tf.constant(RULED_OUT)), 1, 1, 1,
         cached + dims[2]);
-    return new RelativePositionAttention.Keys(allKeys, allValues, bias);
+    return new RelativePositionAttention.Keys(allKeys, allValues, attnprof.api.nn.ChunkedAttention.Bias.everyRow(bias));
   }
 
   /** The cached frames before {@code fresh} ({@code [batch, heads, frames, size]}), the cache moved on. */

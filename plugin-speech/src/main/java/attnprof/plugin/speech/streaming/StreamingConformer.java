@@ -110,6 +110,7 @@ final class StreamingConformer {
       throw attnprof.api.ProfilerException.user("parameter `" + CHUNK + "` must be a multiple of " + FRAME_MS
           + " ms (an encoder frame), got " + config.integer(CHUNK));
     }
+    attnprof.api.model.AttentionParameters.check(config);
   }
 
   static List<String> notes(ModelConfig config) {

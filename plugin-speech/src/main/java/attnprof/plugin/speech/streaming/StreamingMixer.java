@@ -10,8 +10,11 @@ public interface StreamingMixer {
   /** Mixes {@code x} ({@code [batch, frames, width]}) into frames of the same shape. */
   Operand<TFloat32> mix(Net net, Operand<TFloat32> x, TimeView view);
 
-  /** RelPosMHAXL, the recipe's attention: over the frames the view lets each frame see. */
-  static StreamingMixer attention(long heads) {
-    return (net, x, view) -> RelativePositionAttention.attend(net, x, heads, (k, v) -> view.keys(net, k, v));
+  /**
+   * RelPosMHAXL, the recipe's attention: over the frames the view lets each frame see; with {@code chunks} (nullable)
+   * a query chunk at a time.
+   */
+  static StreamingMixer attention(long heads, attnprof.api.nn.ChunkedAttention chunks) {
+    return (net, x, view) -> RelativePositionAttention.attend(net, x, heads, chunks, (k, v) -> view.keys(net, k, v));
   }
 }

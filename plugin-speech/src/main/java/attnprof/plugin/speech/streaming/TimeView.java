@@ -50,9 +50,15 @@ public interface TimeView {
     @Override
     public RelativePositionAttention.Keys keys(Net net, Operand<TFloat32> keys, Operand<TFloat32> values) {
       long frames = Layers.dims(keys)[2];
-      Operand<TFloat32> bias = chunkFrames == 0 ? null : net.shared("chunk-bias/" + frames + "/" + chunkFrames + "/"
-          + leftChunks, tf -> tf.constant(bias(frames)));
-      return new RelativePositionAttention.Keys(keys, values, bias);
+      if (chunkFrames == 0) {
+        return new RelativePositionAttention.Keys(keys, values, null);
+      }
+      // a frame sees what every frame of its chunk sees: the bias of a query's rows is its chunk's row, gathered
+      String name = frames + "/" + chunkFrames + "/" + leftChunks;
+      Operand<TFloat32> chunkRows = net.shared("chunk-bias/" + name, tf -> tf.constant(chunkBias(frames)));
+      return new RelativePositionAttention.Keys(keys, values, (tf, from, to) -> tf.gather(chunkRows,
+          net.shared("chunk-of-frame/" + name + "/" + from + "/" + to, t -> t.constant(chunkOfFrame(from, to))),
+          tf.constant(0)));
     }
 
     @Override
@@ -82,14 +88,23 @@ public interface TimeView {
       return keyChunk <= chunk && (leftChunks == StreamingChunk.UNLIMITED || keyChunk >= chunk - leftChunks);
     }
 
-    private float[][] bias(long frames) {
-      float[][] bias = new float[(int) frames][(int) frames];
-      for (int i = 0; i < frames; i++) {
+    /** Row c: the bias of a frame of chunk c on every frame. */
+    private float[][] chunkBias(long frames) {
+      float[][] bias = new float[(int) ((frames + chunkFrames - 1) / chunkFrames)][(int) frames];
+      for (int c = 0; c < bias.length; c++) {
         for (int j = 0; j < frames; j++) {
-          bias[i][j] = sees(i, j) ? 0 : RULED_OUT;
+          bias[c][j] = sees(c * chunkFrames, j) ? 0 : RULED_OUT;
         }
       }
       return bias;
+    }
+
+    private int[] chunkOfFrame(long from, long to) {
+      int[] chunks = new int[(int) (to - from)];
+      for (int i = 0; i < chunks.length; i++) {
+        chunks[i] = (int) ((from + i) / chunkFrames);
+      }
+      return chunks;
     }
 
     private float[][] averaging(long frames) {

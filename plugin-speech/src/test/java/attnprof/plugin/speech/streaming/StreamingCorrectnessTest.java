@@ -104,10 +104,14 @@ class StreamingCorrectnessTest {
   }
 
   private static void assertSame(float[][] actual, float[][] expected) {
+    assertSame(actual, expected, 2e-4f);
+  }
+
+  private static void assertSame(float[][] actual, float[][] expected, float tolerance) {
     assertThat(actual.length).isEqualTo(expected.length);
     for (int t = 0; t < expected.length; t++) {
       for (int i = 0; i < expected[t].length; i++) {
-        assertThat(actual[t][i]).as("frame %d channel %d", t, i).isCloseTo(expected[t][i], Offset.offset(2e-4f));
+        assertThat(actual[t][i]).as("frame %d channel %d", t, i).isCloseTo(expected[t][i], Offset.offset(tolerance));
       }
     }
   }
@@ -133,13 +137,30 @@ class StreamingCorrectnessTest {
   @Test
   void attentionChunkByChunkWithAnUnlimitedLeftContextEqualsTheWholeStreamUnderTheChunkMask() {
     var variant = new StreamingMhsaVariant();
-    chunkByChunkEqualsTheMaskedWholeStream(variant, StreamingMixer.attention(2), StreamingChunk.UNLIMITED);
+    chunkByChunkEqualsTheMaskedWholeStream(variant, StreamingMixer.attention(2, null), StreamingChunk.UNLIMITED);
   }
 
   @Test
   void attentionWithALeftContextOfOneChunkEqualsTheWholeStreamUnderItsMask() {
     var variant = new StreamingMhsaVariant();
-    chunkByChunkEqualsTheMaskedWholeStream(variant, StreamingMixer.attention(2), 1);
+    chunkByChunkEqualsTheMaskedWholeStream(variant, StreamingMixer.attention(2, null), 1);
+  }
+
+  @Test
+  void attentionInQueryAndKeyChunksEqualsItsDenseSelfUnderEveryViewOfTime() {
+    var variant = new StreamingMhsaVariant();
+    ModelConfig config = config(variant);
+    float[][][] x = stream(CHUNK * CHUNKS, WIDTH, 11);
+    StreamingMixer dense = StreamingMixer.attention(2, null);
+    StreamingMixer chunked = StreamingMixer.attention(2, new attnprof.api.nn.ChunkedAttention(3, 5));
+    for (TimeView view : List.of(TimeView.whole(), TimeView.chunked(CHUNK, StreamingChunk.UNLIMITED),
+        TimeView.chunked(CHUNK, 1))) {
+      float[][] expected = whole(x, (net, input) -> StreamingConformer.encoder(net, input, config, dense, view));
+      float[][] actual = whole(x, (net, input) -> StreamingConformer.encoder(net, input, config, chunked, view));
+      assertSame(actual, expected, 1e-5f);
+    }
+    // and a live stream, chunk by chunk, with its cache of keys
+    chunkByChunkEqualsTheMaskedWholeStream(variant, chunked, 1);
   }
 
   @Test

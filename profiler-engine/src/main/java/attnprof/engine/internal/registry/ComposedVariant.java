@@ -34,13 +34,18 @@ public final class ComposedVariant implements ModelVariant, attnprof.engine.plug
     this.mixer = mixer;
     VariantDescriptor base = baseline.descriptor();
     var mixerDescriptor = mixer.descriptor();
+    // how the baseline computes its own attention means nothing to another mixer on its body
+    java.util.Set<String> baselineOnly = attnprof.api.model.AttentionParameters.specs().stream()
+        .map(ParameterSpec::name).collect(java.util.stream.Collectors.toSet());
     List<Preset> presets = new ArrayList<>();
     for (Preset preset : base.presets()) {
       Map<String, String> values = new LinkedHashMap<>(preset.values());
+      values.keySet().removeAll(baselineOnly);
       values.putAll(mixerDescriptor.presetValues(preset.name()));
       presets.add(new Preset(preset.name(), preset.description(), values));
     }
     List<ParameterSpec> parameters = new ArrayList<>(base.parameters());
+    parameters.removeIf(spec -> baselineOnly.contains(spec.name()));
     parameters.addAll(mixerDescriptor.parameters());
     this.descriptor = new VariantDescriptor(idOf(base, body, mixerDescriptor.id()), mixerDescriptor.displayName() + " ("
         + base.displayName() + " body)", base.modality(), base.id(), mixerDescriptor.paper(), mixerDescriptor.summary(),

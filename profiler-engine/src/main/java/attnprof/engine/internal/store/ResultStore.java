@@ -13,7 +13,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,56 +47,7 @@ public final class ResultStore implements AutoCloseable {
 
   /** Opens (creating if needed) the database file. */
   public static ResultStore open(Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-    } catch (java.io.IOException e) {
-      throw ProfilerException.user("cannot open the results database " + file + ": " + e.getMessage());
-    }
-    long deadline = System.nanoTime() + OPEN_PATIENCE.toNanos();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return new ResultStore(connect(file), file);
-      } catch (SQLException e) {
-        // turning a new file to WAL and recovering its log lock the file without SQLite's busy handler
-        // waiting for them, so another process's opening can answer "locked" at once: try again a while
-        if (!isBusy(e) || System.nanoTime() > deadline) {
-          throw ProfilerException.user("cannot open the results database " + file + ": " + e.getMessage());
-        }
-        pause(attempt);
-      }
-    }
-  }
-
-  private static final java.time.Duration OPEN_PATIENCE = java.time.Duration.ofSeconds(30);
-
-  private static Connection connect(Path file) throws SQLException {
-    java.util.Properties settings = new java.util.Properties();
-    // from the first statement on, another process's lock is waited for (up to 30 s), and a transaction takes
-    // the write lock when it begins: two deferred transactions that both upgrade deadlock, and SQLite then
-    // returns "database is locked" at once without waiting (two sweeps opening one new database hit it)
-    settings.setProperty("busy_timeout", "30000");
-    settings.setProperty("transaction_mode", "IMMEDIATE");
-    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings);
-    try {
-      StoreSchema.prepare(connection, file);
-      return connection;
-    } catch (SQLException | RuntimeException e) {
-      connection.close();
-      throw e;
-    }
-  }
-
-  private static boolean isBusy(SQLException e) {
-    return (e.getErrorCode() & 0xff) == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * Math.min(attempt, 10)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ProfilerException.user("interrupted while waiting for the results database's lock");
-    }
+    return new ResultStore(StoreConnection.open(file), file);
   }
 
   /** Opens an existing database; a user error naming the file when there is none. */

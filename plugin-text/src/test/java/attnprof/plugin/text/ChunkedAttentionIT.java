@@ -31,7 +31,7 @@ class ChunkedAttentionIT {
   }
 
   private static double peak(List<ResultRow> rows, double length) {
-    return rows.stream().filter(row -> row.metric().equals("peak-memory") && row.length() == length)
+    return rows.stream().filter(row -> row.metric().startsWith("peak_memory") && row.length() == length)
         .findFirst().orElseThrow(() -> new AssertionError("no peak-memory row at " + length + ": " + rows)).value();
   }
 }

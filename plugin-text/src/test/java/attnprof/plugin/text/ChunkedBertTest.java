@@ -28,6 +28,11 @@ class ChunkedBertTest {
   }
 
   @Test
+  void chunkedBertTrainsAsDenseBertDoes() {
+    ChunkedAttentionCheck.assertSameTraining(bert, TextReferences.tiny(bert, Map.of()), 2, 13, new TokenIdInputs());
+  }
+
+  @Test
   void noTensorOfChunkedBertIsAsLargeAsTheScoresOfAllTokens() {
     ModelConfig dense = TextReferences.tiny(bert, Map.of());
     long heads = dense.integer("heads");

@@ -20,7 +20,8 @@ package attnprof.engine.result;
  *     {@code bytes}, or the quantity's own
  * @param aggregate how the dataset's costs add up: {@code total} (a sum) or {@code largest} (memory: the peak)
  * @param efficient the efficient variant's cost
- * @param vanilla the baseline's cost
+ * @param vanilla the baseline's cost, named as answers name it ({@link TippingPoint#baselineLabel}: with its form
+ *     when it is not the dense default)
  * @param routing the best policy of the two: the baseline below a length, the variant from it on
  * @param ratioAtMedian the efficient variant's cost over the baseline's at the dataset's median length: what the
  *     decision rests on, and unlike absolute costs, what another run on a shared machine reproduces (two models

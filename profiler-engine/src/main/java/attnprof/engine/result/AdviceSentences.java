@@ -40,10 +40,10 @@ public final class AdviceSentences {
         boolean variantBetter = a.efficient().aggregate().value() < a.vanilla().aggregate().value();
         Estimate saving = variantBetter ? routing.savingVsVariant() : routing.savingVsBaseline();
         if (!Double.isNaN(routing.threshold()) && saving.low() > 0) {
-          sentence.append("; routing ").append(a.baseline()).append(" below ")
+          sentence.append("; routing ").append(a.vanilla().variant()).append(" below ")
               .append(Lengths.format(routing.threshold(), a.lengthUnit())).append(" and ").append(a.variant())
               .append(" from it saves ").append(percent(saving)).append(" of ")
-              .append(variantBetter ? a.variant() : a.baseline()).append(" alone");
+              .append(variantBetter ? a.variant() : a.vanilla().variant()).append(" alone");
         }
       }
       answers.add(sentence + ".");

@@ -26,10 +26,21 @@ package attnprof.engine.result;
  * @param indistinguishable the lengths where the variant and its baseline could not be told apart
  *     (the ratio's interval reaches into 1 plus or minus the noise threshold), such as {@code 256-362};
  *     empty when none
+ * @param baselineForm how the baseline was computed where it differs from the dense default, such as {@code chunked
+ *     attention (256 x 1024)} ({@link BaselineForm}); empty for the dense baseline
  */
 public record TippingPoint(String variant, String baseline, String metric, String mode, int batch, String input,
     Verdict verdict, double length, String lengthUnit, String detail, double ciLow, double ciHigh, String method,
-    String indistinguishable) {
+    String indistinguishable, String baselineForm) {
+
+  public TippingPoint {
+    baselineForm = java.util.Objects.requireNonNullElse(baselineForm, "");
+  }
+
+  /** The baseline as answers name it: its id, with its form when it is not the dense default. */
+  public String baselineLabel() {
+    return BaselineForm.label(baseline, baselineForm);
+  }
 
   /** How the length was found. */
   public static final String INTERPOLATED = "interpolated";
@@ -77,6 +88,7 @@ public record TippingPoint(String variant, String baseline, String metric, Strin
    */
   public String sentence() {
     String better = betterWord();
+    String baseline = baselineLabel();
     String claim = switch (verdict) {
       case AT -> variant + " is " + better + " than " + baseline + (GRID.equals(method) ? " from " : " from about ")
           + answerWithInterval() + " on";

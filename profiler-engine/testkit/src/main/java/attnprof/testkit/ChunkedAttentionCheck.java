@@ -44,6 +44,20 @@ public final class ChunkedAttentionCheck {
   }
 
   /**
+   * Three training steps of the variant (gradients of the loss, Adam) from the same weights and inputs, dense and in
+   * chunks of 3 queries and 5 keys: equal losses before each step mean equal gradients moved the weights alike.
+   */
+  public static void assertSameTraining(ModelVariant variant, ModelConfig dense, int batch, double length,
+      InputGenerator inputs) {
+    float[] expected = ModelEvaluator.trainingLosses(variant, dense, batch, length, 1, inputs, 3);
+    float[] actual = ModelEvaluator.trainingLosses(variant, dense.with(chunks(3, 5)), batch, length, 1, inputs, 3);
+    for (int step = 0; step < expected.length; step++) {
+      assertThat(actual[step]).as("loss before step %d of %s", step, variant.descriptor().id())
+          .isCloseTo(expected[step], Offset.offset(Math.abs(expected[step]) * 1e-4f));
+    }
+  }
+
+  /**
    * The variant's token mixer on {@code tokens} tokens whose last ones from {@code valid} on are padding: the real
    * tokens' outputs, dense and in chunks of 3 queries and 5 keys.
    */

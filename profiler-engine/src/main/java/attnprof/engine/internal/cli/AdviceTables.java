@@ -128,11 +128,11 @@ final class AdviceTables {
   private static String routing(Advice a) {
     Advice.Routing routing = a.routing();
     if (Double.isNaN(routing.threshold())) {
-      return "none pays: " + a.baseline() + " for every sample costs least";
+      return "none pays: " + a.vanilla().variant() + " for every sample costs least";
     }
-    return a.baseline() + " below " + Lengths.format(routing.threshold(), a.lengthUnit()) + ", " + a.variant()
+    return a.vanilla().variant() + " below " + Lengths.format(routing.threshold(), a.lengthUnit()) + ", " + a.variant()
         + " from it on: " + AdviceSentences.cost(routing.aggregate(), a.costUnit()) + "; saves " + AdviceSentences.percent(routing.savingVsBaseline())
-        + " of " + a.baseline() + " alone, " + AdviceSentences.percent(routing.savingVsVariant()) + " of " + a.variant() + " alone";
+        + " of " + a.vanilla().variant() + " alone, " + AdviceSentences.percent(routing.savingVsVariant()) + " of " + a.variant() + " alone";
   }
 
 

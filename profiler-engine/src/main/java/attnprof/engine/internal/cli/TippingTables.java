@@ -29,7 +29,7 @@ final class TippingTables {
       return;
     }
     Map<String, List<TippingPoint>> groups = points.stream().collect(Collectors.groupingBy(
-        p -> "against " + p.baseline() + " | " + Formats.where(p.mode(), p.batch(), p.input()),
+        p -> "against " + p.baselineLabel() + " | " + Formats.where(p.mode(), p.batch(), p.input()),
         java.util.LinkedHashMap::new,
         Collectors.toList()));
     boolean first = true;

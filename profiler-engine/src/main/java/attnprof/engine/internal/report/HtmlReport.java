@@ -148,7 +148,7 @@ final class HtmlReport {
         .append("<th>how</th></tr>\n");
     for (TippingPoint point : points) {
       html.append("<tr><td>").append(Html.escape(point.variant())).append("</td><td>")
-          .append(Html.escape(point.baseline())).append("</td><td>").append(Html.escape(point.metric()))
+          .append(Html.escape(point.baselineLabel())).append("</td><td>").append(Html.escape(point.metric()))
           .append("</td><td>").append(Html.escape(point.mode())).append("</td><td class=\"n\">").append(point.batch())
           .append("</td><td>").append(Html.escape(point.input())).append("</td><td>")
           .append(Html.escape(point.answer())).append("</td><td>").append(Html.escape(point.interval()))

@@ -103,7 +103,7 @@ final class Advisor {
     return new Advice(key.variant(), key.baseline(), key.metric(), key.mode(), key.batch(), key.input(), lengthUnit,
         costUnit, largest ? "largest" : "total",
         new Advice.ModelCost(key.variant(), estimates[0], estimates[1], estimates[2]),
-        new Advice.ModelCost(key.baseline(), estimates[3], estimates[4], estimates[5]),
+        new Advice.ModelCost(tipping.baselineLabel(), estimates[3], estimates[4], estimates[5]),
         new Advice.Routing(threshold, estimates[6], estimates[7], estimates[8]), estimates[9], shareBeyond(tipping),
         tipping,
         data.share(length -> length < lengths[0] || length > lengths[lengths.length - 1]));

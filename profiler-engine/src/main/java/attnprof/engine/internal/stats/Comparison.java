@@ -242,7 +242,12 @@ final class Comparison {
   private TippingPoint point(Verdict verdict, double length, String detail, double low, double high, String method,
       String similar) {
     return new TippingPoint(key.variant(), key.baseline(), key.metric(), key.mode(), key.batch(), key.input(),
-        verdict, length, unit, detail, low, high, method, similar);
+        verdict, length, unit, detail, low, high, method, similar, baselineForm());
+  }
+
+  /** How the baseline's points were computed, where not densely. */
+  private String baselineForm() {
+    return cells.isEmpty() ? "" : attnprof.engine.result.BaselineForm.of(cells.get(0).baseline().point().config());
   }
 
   private static double finite(double value) {

@@ -46,7 +46,7 @@ class RefinementTest {
 
   private static TippingPoint point(double length, double ciLow, double ciHigh) {
     return new TippingPoint("x/efficient", "x/vanilla", "latency", "inference", 1, "synthetic", TippingPoint.Verdict.AT,
-        length, "tokens", "", ciLow, ciHigh, "interpolated", "");
+        length, "tokens", "", ciLow, ciHigh, "interpolated", "", "");
   }
 
   private static LengthComparison comparison(double length, double ratio) {

@@ -235,19 +235,19 @@ public final class Profiler {
     return stored ? storedResult(database, run) : ResultFiles.readResult(Path.of(run));
   }
 
-  /**
-   * Writes a result's charts ({@code charts/}) and its HTML report ({@code index.html}) into a folder.
-   *
-   * @return the report's {@code index.html}
-   */
+  /** Writes a result's charts ({@code charts/}) and HTML report into a folder; returns the report's index.html. */
   public Path writeReport(SweepResult result, Path folder) {
-    return writeReport(result, folder, null);
+    return writeReport(result, folder, null, null);
   }
 
-  /** As {@link #writeReport(SweepResult, Path)}, with a dataset's answer first and its lengths under the curves. */
-  public Path writeReport(SweepResult result, Path folder, DatasetAdvice dataset) {
+  /**
+   * As {@link #writeReport(SweepResult, Path)}, with a dataset's answer first and its lengths under the curves
+   * ({@code dataset} nullable), and the tipping points of {@code otherBaseline} (nullable), a run of the same
+   * variants against another form of their baseline (dense or chunked attention), beside the run's own.
+   */
+  public Path writeReport(SweepResult result, Path folder, DatasetAdvice dataset, SweepResult otherBaseline) {
     try {
-      return new ReportWriter(dataset).writeReport(result, folder);
+      return new ReportWriter(dataset, otherBaseline).writeReport(result, folder);
     } catch (java.io.IOException e) {
       throw ProfilerException.user("cannot write the report to " + folder + ": " + e.getMessage());
     }

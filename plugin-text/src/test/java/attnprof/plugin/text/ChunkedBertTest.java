@@ -42,12 +42,12 @@ class ChunkedBertTest {
         256)), 1, 512)).isEqualTo(heads * 128 * 256);
   }
 
-  @ParameterizedTest(name = "{0} preset at {1} tokens")
-  @CsvSource({"tiny, 1024", "tiny, 4096", "small, 2048"})
-  void itsInferenceFlopsAreTheDenseOnesWithinTwoPercent(String preset, int tokens) {
+  @ParameterizedTest(name = "{0} preset at {1} tokens in chunks of {2} queries and {3} keys")
+  @CsvSource({"tiny, 1024, 256, 4096", "tiny, 4096, 256, 1024", "small, 2048, 256, 4096", "small, 2048, 256, 512"})
+  void itsInferenceFlopsAreTheDenseOnesWithinTwoPercent(String preset, int tokens, int queries, int keys) {
     ModelConfig dense = ModelConfig.resolve(bert.descriptor(), preset, Map.of());
-    double ratio = ChunkedAttentionCheck.flopRatio(bert, dense, Map.of(AttentionParameters.ATTENTION,
-        AttentionParameters.CHUNKED), 1, tokens, Mode.INFERENCE);
+    double ratio = ChunkedAttentionCheck.flopRatio(bert, dense, ChunkedAttentionCheck.chunks(queries, keys), 1,
+        tokens, Mode.INFERENCE);
     assertThat(ratio).isCloseTo(1.0, within(0.02));
   }
 

@@ -95,9 +95,14 @@ public record ChunkedAttention(long queryChunk, long keyChunk) {
     return scaled ? Layers.batchMatMul(tf, q, k, true) : MultiHeadAttention.scores(tf, q, k);
   }
 
-  /** One query chunk against every key chunk, with a running softmax. */
+  /** One query chunk against every key chunk, with a running softmax when there are several. */
   private Operand<TFloat32> attendChunk(Ops tf, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v,
       Operand<TFloat32> bias, int axis, long keys, boolean scaled) {
+    if (keys <= keyChunk) {
+      // one chunk of keys: the softmax of the chunk's rows at once, fused as dense attention's is
+      Operand<TFloat32> scores = scores(tf, q, k, scaled);
+      return Layers.batchMatMul(tf, tf.nn.softmax(bias == null ? scores : tf.math.add(scores, bias)), v, false);
+    }
     Operand<org.tensorflow.types.TInt32> lastAxis = tf.constant(axis + 1);
     boolean biasPerKey = bias != null && lastDimension(bias) == keys && keys > 1;
     Operand<TFloat32> max = null;

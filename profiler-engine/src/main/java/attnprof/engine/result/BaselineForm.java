@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * How a baseline was computed where it differs from the study's dense baseline, for naming it beside every answer
- * against it: {@code chunked attention (256 x 1024)} for exact attention in query and key chunks
+ * against it: {@code chunked attention (256 x 4096)} for exact attention in query and key chunks
  * ({@link AttentionParameters}), empty for the dense default.
  */
 public final class BaselineForm {
@@ -21,7 +21,7 @@ public final class BaselineForm {
         + config.get(AttentionParameters.KEY_CHUNK) + ")";
   }
 
-  /** A baseline's id with its form when it has one: {@code text/bert with chunked attention (256 x 1024)}. */
+  /** A baseline's id with its form when it has one: {@code text/bert with chunked attention (256 x 4096)}. */
   public static String label(String baseline, String form) {
     return form == null || form.isEmpty() ? baseline : baseline + " with " + form;
   }

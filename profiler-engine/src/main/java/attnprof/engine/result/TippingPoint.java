@@ -27,7 +27,7 @@ package attnprof.engine.result;
  *     (the ratio's interval reaches into 1 plus or minus the noise threshold), such as {@code 256-362};
  *     empty when none
  * @param baselineForm how the baseline was computed where it differs from the dense default, such as {@code chunked
- *     attention (256 x 1024)} ({@link BaselineForm}); empty for the dense baseline
+ *     attention (256 x 4096)} ({@link BaselineForm}); empty for the dense baseline
  */
 public record TippingPoint(String variant, String baseline, String metric, String mode, int batch, String input,
     Verdict verdict, double length, String lengthUnit, String detail, double ciLow, double ciHigh, String method,

@@ -1,5 +1,6 @@
 package attnprof.engine.internal.cli;
 
+import attnprof.engine.result.TippingPair;
 import attnprof.engine.result.Lengths;
 import attnprof.engine.result.TippingPoint;
 import attnprof.engine.result.RunComparison;
@@ -32,17 +33,13 @@ final class CompareCommand implements Runnable {
   @Mixin
   OutputFormat output;
 
-  /** Both runs' answers for one tipping point, and whether their 95% intervals overlap. */
-  public record TippingPair(String variant, String baseline, String metric, String mode, int batch, String input,
-      TippingPoint a, TippingPoint b, String intervals) {
-  }
 
   @Override
   public void run() {
     var a = root.profiler().storedResult(root.database(), runA);
     var b = root.profiler().storedResult(root.database(), runB);
     List<RunComparison.Line> lines = RunComparison.of(a.figures(), b.figures());
-    List<TippingPair> pairs = pairs(a.tippingPoints(), b.tippingPoints());
+    List<TippingPair> pairs = TippingPair.of(a.tippingPoints(), b.tippingPoints());
     switch (output.format) {
       case json -> {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -95,6 +92,9 @@ final class CompareCommand implements Runnable {
     }
     root.out.println();
     root.out.println("Tipping points of both runs, with whether their 95% intervals overlap");
+    pairs.stream().filter(pair -> !pair.a().baselineLabel().equals(pair.b().baselineLabel())).findFirst()
+        .ifPresent(pair -> root.out.println(Terminal.fit("the runs' baselines differ: A against "
+            + pair.a().baselineLabel() + ", B against " + pair.b().baselineLabel())));
     Map<String, List<TippingPair>> byQuantity = pairs.stream().collect(Collectors.groupingBy(
         pair -> pair.metric() + " | " + Formats.where(pair.mode(), pair.batch(), pair.input()), LinkedHashMap::new,
         Collectors.toList()));
@@ -105,31 +105,5 @@ final class CompareCommand implements Runnable {
       root.out.println(Terminal.fit(heading));
       root.out.print(table.render());
     });
-  }
-
-  /** Each tipping point both runs have, paired. */
-  private static List<TippingPair> pairs(List<TippingPoint> a, List<TippingPoint> b) {
-    List<TippingPair> pairs = new java.util.ArrayList<>();
-    for (TippingPoint first : a) {
-      b.stream().filter(second -> second.variant().equals(first.variant()) && second.metric().equals(first.metric())
-          && second.mode().equals(first.mode()) && second.batch() == first.batch()
-          && second.input().equals(first.input())).findFirst()
-          .ifPresent(second -> pairs.add(new TippingPair(first.variant(), first.baseline(), first.metric(),
-              first.mode(), first.batch(), first.input(), first, second, overlap(first, second))));
-    }
-    return pairs;
-  }
-
-  /** {@code overlap} or {@code apart} for two intervals; empty when either has none. */
-  static String overlap(TippingPoint a, TippingPoint b) {
-    if (!Double.isFinite(a.ciLow()) && !Double.isFinite(a.ciHigh())
-        || !Double.isFinite(b.ciLow()) && !Double.isFinite(b.ciHigh())) {
-      return a.verdict() == b.verdict() ? "same answer" : "different answers";
-    }
-    double lowA = Double.isFinite(a.ciLow()) ? a.ciLow() : Double.NEGATIVE_INFINITY;
-    double highA = Double.isFinite(a.ciHigh()) ? a.ciHigh() : Double.POSITIVE_INFINITY;
-    double lowB = Double.isFinite(b.ciLow()) ? b.ciLow() : Double.NEGATIVE_INFINITY;
-    double highB = Double.isFinite(b.ciHigh()) ? b.ciHigh() : Double.POSITIVE_INFINITY;
-    return lowA <= highB && lowB <= highA ? "overlap" : "apart";
   }
 }

@@ -21,14 +21,19 @@ final class ReportCommand implements Runnable {
   @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: the run's own results folder)")
   Path out;
 
+  @Option(names = "--against", paramLabel = "RUN", description = "another run of the same variants against another "
+      + "form of their baseline (a sweep with --param attention=chunked, say): its tipping points beside this run's")
+  String against;
+
   @Override
   public void run() {
     SweepResult result = root.profiler().findResult(root.database(), run);
+    SweepResult other = against == null ? null : root.profiler().findResult(root.database(), against);
     Path folder = out != null ? out : result.outputDirectory();
     if (folder == null) {
       throw attnprof.api.ProfilerException.user("run " + run + " has no results folder; give one with --out DIR");
     }
-    Path index = root.profiler().writeReport(result, folder);
+    Path index = root.profiler().writeReport(result, folder, null, other);
     root.out.println(Terminal.fit("report: " + index + " (charts in " + index.resolveSibling("charts") + ")"));
   }
 }

@@ -195,7 +195,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       AdviceTables.print(outStream, data, advice.advice());
       outStream.println();
       if (folder != null) {
-        profiler.writeReport(result, folder, advice);
+        profiler.writeReport(result, folder, advice, null);
         AdviceTables.writeFiles(folder, result.runId(), data, advice.advice());
       }
     }

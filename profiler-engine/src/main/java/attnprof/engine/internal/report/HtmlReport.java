@@ -41,9 +41,12 @@ final class HtmlReport {
   private HtmlReport() {
   }
 
-  /** The page, with the charts given as their PNG bytes by chart name. */
-  static String render(SweepResult result, attnprof.engine.result.DatasetAdvice dataset, List<Charts.Chart> charts,
-      Map<String, byte[]> pngs) {
+  /**
+   * The page, with the charts given as their PNG bytes by chart name; with {@code other} (nullable), the tipping
+   * points of another run of the same variants against another form of their baseline beside this run's.
+   */
+  static String render(SweepResult result, attnprof.engine.result.DatasetAdvice dataset, SweepResult other,
+      List<Charts.Chart> charts, Map<String, byte[]> pngs) {
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -58,6 +61,7 @@ final class HtmlReport {
         .append("</p>\n");
     streamingNote(html, result.figures());
     tippingPoints(html, result.tippingPoints());
+    BaselinesSection.append(html, result, other);
     charts(html, charts, pngs);
     comparisons(html, result.comparisons());
     achievedRates(html, result.figures());

@@ -30,6 +30,7 @@ public final class ReportWriter implements ResultWriter {
   }
 
   private final attnprof.engine.result.DatasetAdvice dataset;
+  private final SweepResult otherBaseline;
 
   /** The writer of a sweep's report. */
   public ReportWriter() {
@@ -38,7 +39,16 @@ public final class ReportWriter implements ResultWriter {
 
   /** A writer whose report gives {@code dataset}'s answer first, and draws its lengths; none when null. */
   public ReportWriter(attnprof.engine.result.DatasetAdvice dataset) {
+    this(dataset, null);
+  }
+
+  /**
+   * A writer whose report also sets the tipping points of {@code otherBaseline} (nullable), a run of the same
+   * variants against another form of their baseline, beside the run's own.
+   */
+  public ReportWriter(attnprof.engine.result.DatasetAdvice dataset, SweepResult otherBaseline) {
     this.dataset = dataset;
+    this.otherBaseline = otherBaseline;
   }
 
   /** Writes the report and its charts, and says where the report is. */
@@ -67,6 +77,6 @@ public final class ReportWriter implements ResultWriter {
       chart.chart().draw(svg, new java.awt.Rectangle(0, 0, WIDTH, HEIGHT));
       AtomicFiles.write(chartFolder.resolve(chart.name() + ".svg"), svg.getSVGDocument().getBytes(StandardCharsets.UTF_8));
     }
-    AtomicFiles.write(folder.resolve(INDEX), HtmlReport.render(result, dataset, charts, pngs).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(folder.resolve(INDEX), HtmlReport.render(result, dataset, otherBaseline, charts, pngs).getBytes(StandardCharsets.UTF_8));
   }
 }

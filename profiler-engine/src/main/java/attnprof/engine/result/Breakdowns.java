@@ -24,10 +24,11 @@ public final class Breakdowns {
    * @param unscopedShare the share of ops with no component scope (part of {@code other}), percent
    * @param flops the step's counted FLOPs, if they were measured
    * @param componentFlops the counted FLOPs per component, empty when they were not measured
+   * @param componentBytes the bytes each component's computing ops read and write, empty when not measured
    */
   public record Entry(String variant, double length, String lengthUnit, String mode, int batch, String input,
       Map<Component, Double> millis, Map<Component, Double> shares, double unscopedShare, Optional<Double> flops,
-      Map<Component, Double> componentFlops) {
+      Map<Component, Double> componentFlops, Map<Component, Double> componentBytes) {
 
     public double totalMillis() {
       return millis.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -41,6 +42,13 @@ public final class Breakdowns {
       Double count = componentFlops.get(component);
       double time = millis.getOrDefault(component, 0.0);
       return count == null || time <= 0 ? Double.NaN : count / (time / 1000) / 1e9;
+    }
+
+    /** A component's arithmetic intensity: its FLOPs per byte its ops read and write (NaN without both). */
+    public double intensity(Component component) {
+      Double count = componentFlops.get(component);
+      Double bytes = componentBytes.get(component);
+      return count == null || bytes == null || bytes <= 0 ? Double.NaN : count / bytes;
     }
   }
 
@@ -65,17 +73,22 @@ public final class Breakdowns {
       Map<Component, Double> millis = new EnumMap<>(Component.class);
       Map<Component, Double> shares = new EnumMap<>(Component.class);
       Map<Component, Double> componentFlops = new EnumMap<>(Component.class);
+      Map<Component, Double> componentBytes = new EnumMap<>(Component.class);
       for (Component component : Component.values()) {
         Double count = values.get("flops." + component.scopeName());
         if (count != null) {
           componentFlops.put(component, count);
+        }
+        Double bytes = values.get("flops.bytes." + component.scopeName());
+        if (bytes != null) {
+          componentBytes.put(component, bytes);
         }
         millis.put(component, values.getOrDefault(PREFIX + component.scopeName(), 0.0));
         shares.put(component, values.getOrDefault(PREFIX + component.scopeName() + ".share", 0.0));
       }
       entries.add(new Entry(key.variant(), key.length(), pointRows.get(0).lengthUnit(), key.mode(), key.batch(),
           key.input(), millis, shares, values.getOrDefault(PREFIX + "unscoped.share", 0.0),
-          Optional.ofNullable(values.get("flops")), componentFlops));
+          Optional.ofNullable(values.get("flops")), componentFlops, componentBytes));
     });
     entries.sort(Comparator.comparing(Entry::mode).thenComparing(Entry::variant).thenComparing(Entry::input)
         .thenComparingInt(Entry::batch).thenComparingDouble(Entry::length));

@@ -66,6 +66,10 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("runId", result.runId());
         document.put("breakdowns", Breakdowns.of(result.figures()).stream().map(BreakdownCommand::entry).toList());
+        attnprof.engine.result.Roofline.Roofs.of(result.environment()).ifPresent(roofs -> {
+          document.put("roofs", roofs);
+          document.put("roofline", attnprof.engine.result.Roofline.of(Breakdowns.of(result.figures()), roofs));
+        });
         document.put("rows", result.rows());
         OutputFormat.printJson(root.out, document);
       }
@@ -99,6 +103,30 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
     }
     out.println(Terminal.fit("UNSCOPED: the part of OTHER spent in ops outside any component scope (high means a "
         + "plugin scopes badly)."));
+    attnprof.engine.result.Roofline.Roofs.of(result.environment()).ifPresent(roofs -> printRoofline(out, result, roofs));
+  }
+
+  private static void printRoofline(PrintStream out, SweepResult result, attnprof.engine.result.Roofline.Roofs roofs) {
+    var points = attnprof.engine.result.Roofline.of(Breakdowns.of(result.figures()), roofs);
+    if (points.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(Terminal.fit("On the roofline: each component's FLOPs over its traced time, against the measured "
+        + "matrix-multiply peak (" + Formats.significant(roofs.peakGflops()) + " GFLOP/s) and memory bandwidth ("
+        + Formats.significant(roofs.bandwidthGbs()) + " GB/s; ridge at " + Formats.significant(roofs.ridge())
+        + " FLOP/byte)"));
+    TextTable table = new TextTable("VARIANT", "LENGTH", "MODE", "COMPONENT", "GFLOP/S", "OF PEAK", "FLOP/BYTE",
+        "OF ROOF", "BOUND").repeatingFirst(3);
+    for (var point : points) {
+      table.row(point.variant(), Lengths.format(point.length(), point.lengthUnit()), point.mode(), point.component(),
+          Formats.significant(point.gflopsPerSecond()), String.format(Locale.ROOT, "%.0f%%", 100 * point.shareOfPeak()),
+          Formats.significant(point.intensity()), String.format(Locale.ROOT, "%.0f%%", 100 * point.shareOfRoof()),
+          point.bound());
+    }
+    out.print(table.render());
+    out.println(Terminal.fit("OF ROOF: the rate over what the roofline allows at the component's intensity (the "
+        + "lower of the peak and bandwidth x intensity); memory-bound components cannot reach the peak."));
   }
 
   private static BreakdownEntry entry(Breakdowns.Entry entry) {

@@ -15,6 +15,10 @@ public final class EnvironmentProbe {
     } catch (RuntimeException e) {
       facts = Map.of("error", String.valueOf(e.getMessage()));
     }
+    if (deviceId.equals("cpu")) {
+      facts = new java.util.LinkedHashMap<>(facts);
+      facts.putAll(MachinePeaks.measure());
+    }
     return new RunEnvironment(HostFacts.cpuModel(), Runtime.getRuntime().availableProcessors(),
         HostFacts.totalMemoryBytes().orElse(0), System.getProperty("os.name") + " " + System.getProperty("os.version")
         + " " + System.getProperty("os.arch"),

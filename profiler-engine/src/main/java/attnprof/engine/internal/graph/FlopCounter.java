@@ -33,7 +33,9 @@ import org.tensorflow.ndarray.Shape;
  * </ul>
  *
  * An op of another type, or with a shape that is not fully known, is not counted and is listed in
- * {@link Count#uncounted()}, so a gap in the count is visible.
+ * {@link Count#uncounted()}, so a gap in the count is visible. Beside the FLOPs, the bytes each computing op reads
+ * and writes (its inputs' and outputs' elements, 4 bytes each, as if nothing stayed in a cache): what the roofline's
+ * arithmetic intensity divides by.
  */
 public final class FlopCounter {
   private static final Set<String> MATRIX_PRODUCTS = Set.of("MatMul", "BatchMatMul", "BatchMatMulV2", "BatchMatMulV3");
@@ -67,8 +69,9 @@ public final class FlopCounter {
    *
    * @param byComponent FLOPs per component (every component present, zero when it has none)
    * @param uncounted the types of the ops that were not counted, with why
+   * @param bytesByComponent the bytes the computing ops of each component read and write (every component present)
    */
-  public record Count(Map<Component, Long> byComponent, Set<String> uncounted) {
+  public record Count(Map<Component, Long> byComponent, Set<String> uncounted, Map<Component, Long> bytesByComponent) {
     public long total() {
       return byComponent.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -77,8 +80,10 @@ public final class FlopCounter {
   /** Counts {@code ops}, each attributed to a component by its name ({@link OpAttribution#componentOf}). */
   public static Count count(Collection<GraphOperation> ops, Function<String, Optional<Component>> componentOf) {
     Map<Component, Long> byComponent = new EnumMap<>(Component.class);
+    Map<Component, Long> bytes = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
       byComponent.put(component, 0L);
+      bytes.put(component, 0L);
     }
     Set<String> uncounted = new TreeSet<>();
     for (GraphOperation op : ops) {
@@ -90,10 +95,12 @@ public final class FlopCounter {
         continue;
       }
       if (flops > 0) {
-        byComponent.merge(componentOf.apply(op.name()).orElse(Component.OTHER), flops, Long::sum);
+        Component component = componentOf.apply(op.name()).orElse(Component.OTHER);
+        byComponent.merge(component, flops, Long::sum);
+        bytes.merge(component, bytesMoved(op), Long::sum);
       }
     }
-    return new Count(byComponent, uncounted);
+    return new Count(byComponent, uncounted, bytes);
   }
 
   /** The names of the ops among {@code ops} that compute (count FLOPs) but are under no component scope. */
@@ -111,6 +118,22 @@ public final class FlopCounter {
     }
     java.util.Collections.sort(outside);
     return outside;
+  }
+
+  /** The bytes an op reads and writes: its inputs' and outputs' elements with known shapes, 4 bytes each. */
+  static long bytesMoved(GraphOperation op) {
+    long elements = 0;
+    for (int i = 0; i < op.numInputs(); i++) {
+      elements += knownElements(op.input(i).shape());
+    }
+    for (int i = 0; i < op.numOutputs(); i++) {
+      elements += knownElements(op.output(i).shape());
+    }
+    return elements * Float.BYTES;
+  }
+
+  private static long knownElements(Shape shape) {
+    return shape.isUnknown() || shape.hasUnknownDimension() ? 0 : shape.size();
   }
 
   /** The FLOPs of one op. */

@@ -24,6 +24,7 @@ public final class FlopsMetric extends StepReadingMetric {
   static final Quantity TOTAL = new Quantity(ID, Unit.FLOPS, Direction.LOWER_IS_BETTER,
       "floating-point operations of one step counted from the graph (2 per multiply-add)");
   private static final Map<Component, Quantity> BY_COMPONENT = new EnumMap<>(Component.class);
+  private static final Map<Component, Quantity> BYTES_BY_COMPONENT = new EnumMap<>(Component.class);
   private static final MetricDescriptor DESCRIPTOR;
 
   static {
@@ -34,6 +35,12 @@ public final class FlopsMetric extends StepReadingMetric {
           "floating-point operations of the " + component.scopeName() + " component in one step"));
     }
     quantities.addAll(BY_COMPONENT.values());
+    for (Component component : Component.values()) {
+      BYTES_BY_COMPONENT.put(component, new Quantity(ID + ".bytes." + component.scopeName(), Unit.BYTES,
+          Direction.NEITHER, "bytes the computing ops of the " + component.scopeName() + " component read and write "
+              + "in one step (inputs and outputs, nothing cached): the roofline's arithmetic intensity divides by it"));
+    }
+    quantities.addAll(BYTES_BY_COMPONENT.values());
     DESCRIPTOR = new MetricDescriptor(ID, "FLOPs", quantities, false,
         "floating-point operations of one step counted from the graph's ops and static shapes, per component");
   }
@@ -51,6 +58,8 @@ public final class FlopsMetric extends StepReadingMetric {
     measurements.add(new Measurement(TOTAL, Summary.single(count.total(), 1)));
     count.byComponent().forEach((component, flops) -> measurements.add(
         new Measurement(BY_COMPONENT.get(component), Summary.single(flops, 1))));
+    count.bytesByComponent().forEach((component, bytes) -> measurements.add(
+        new Measurement(BYTES_BY_COMPONENT.get(component), Summary.single(bytes, 1))));
     return measurements;
   }
 }

@@ -89,6 +89,8 @@ public final class Charts {
         .collect(Collectors.groupingBy(e -> e.mode() + (e.batch() == 1 ? "" : "-b" + e.batch())
             + (e.input().equals("synthetic") ? "" : "-" + e.input()), LinkedHashMap::new, Collectors.toList()));
     byMode.forEach((mode, entries) -> charts.add(breakdown(mode, entries)));
+    attnprof.engine.result.Roofline.Roofs.of(result.environment()).ifPresent(roofs -> byMode.forEach((mode, entries) ->
+        RooflineChart.of(mode, entries, roofs).ifPresent(charts::add)));
     return charts;
   }
 

@@ -65,7 +65,7 @@ final class HtmlReport {
     charts(html, charts, pngs);
     comparisons(html, result.comparisons());
     achievedRates(html, result.figures());
-    breakdown(html, result.figures());
+    breakdown(html, result.figures(), attnprof.engine.result.Roofline.Roofs.of(result.environment()).orElse(null));
     failures(html, result.points());
     environment(html, result.environment());
     rows(html, result.rows());
@@ -221,7 +221,7 @@ final class HtmlReport {
     }
   }
 
-  private static void breakdown(StringBuilder html, List<Figure> figures) {
+  private static void breakdown(StringBuilder html, List<Figure> figures, attnprof.engine.result.Roofline.Roofs roofs) {
     List<Breakdowns.Entry> entries = Breakdowns.of(figures);
     html.append("<h2 id=\"breakdown\">Where the time goes</h2>\n");
     if (entries.isEmpty()) {
@@ -231,7 +231,10 @@ final class HtmlReport {
     html.append("<p class=\"note\">Each op's share of one traced step's wall time, summed by component, and "
         + "the component's counted FLOPs over that time (derived): a model whose mixer is cheap can still run at a "
         + "low rate overall when a slower component dominates its step. <em>unscoped</em> is the part of "
-        + "<em>other</em> in ops with no component scope.</p>\n");
+        + "<em>other</em> in ops with no component scope."
+        + (roofs == null ? "" : " Each rate's share of the matrix-multiply peak this run measured ("
+        + String.format(Locale.ROOT, "%.0f GFLOP/s", roofs.peakGflops()) + ") and its arithmetic intensity (FLOPs per "
+        + "byte its ops read and write) place it on the roofline chart.") + "</p>\n");
     html.append("<table id=\"breakdown-table\"><tr><th>variant</th><th>length</th><th>mode</th><th>batch</th>");
     for (Component component : Component.values()) {
       html.append("<th>").append(component.scopeName()).append("</th>");
@@ -245,7 +248,9 @@ final class HtmlReport {
         double rate = entry.gflopsPerSecond(component);
         html.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%.2f ms (%.0f%%)",
             entry.millis().get(component), entry.shares().get(component)))
-            .append(Double.isNaN(rate) ? "" : String.format(Locale.ROOT, "<br>%.0f GFLOP/s", rate)).append("</td>");
+            .append(Double.isNaN(rate) ? "" : String.format(Locale.ROOT, "<br>%.0f GFLOP/s", rate))
+            .append(Double.isNaN(rate) || roofs == null ? "" : String.format(Locale.ROOT, "<br>%.0f%% of peak, %.2g "
+                + "FLOP/B", 100 * rate / roofs.peakGflops(), entry.intensity(component))).append("</td>");
       }
       html.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%.2f ms", entry.totalMillis()))
           .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.1f%%", entry.unscopedShare()))

@@ -44,6 +44,20 @@ class FlopCounterTest {
   }
 
   @Test
+  void theBytesOfAComputingOpAreItsInputsAndOutputsAtFourBytesAnElementAndDataMovementHasNone() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Operand<TFloat32> product = tf.linalg.matMul(tf.constant(new float[5][3]), tf.constant(new float[3][4]));
+      Operand<TFloat32> moved = tf.reshape(product, tf.constant(new long[] {20}));
+      var count = FlopCounter.count(java.util.List.of((org.tensorflow.GraphOperation) product.op(),
+          (org.tensorflow.GraphOperation) moved.op()), name -> java.util.Optional.of(Component.ATTENTION));
+      // [5,3] and [3,4] read, [5,4] written; the reshape computes nothing and is not counted
+      assertThat(count.bytesByComponent().get(Component.ATTENTION)).isEqualTo(4L * (15 + 12 + 20));
+      assertThat(count.bytesByComponent().get(Component.NORM)).isZero();
+    }
+  }
+
+  @Test
   void convolutionsCostTheirFilterAtEveryOutputPosition() {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);

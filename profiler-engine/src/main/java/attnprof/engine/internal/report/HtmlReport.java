@@ -61,6 +61,7 @@ final class HtmlReport {
         .append("</p>\n");
     streamingNote(html, result.figures());
     tippingPoints(html, result.tippingPoints());
+    gaps(html, attnprof.engine.result.TippingGaps.sentences(result));
     BaselinesSection.append(html, result, other);
     charts(html, charts, pngs);
     comparisons(html, result.comparisons());
@@ -160,6 +161,16 @@ final class HtmlReport {
           .append("</td></tr>\n");
     }
     html.append("</table>\n");
+  }
+
+  /** Why each latency tipping point is not the FLOP one, beside the tipping points. */
+  private static void gaps(StringBuilder html, List<String> sentences) {
+    if (sentences.isEmpty()) {
+      return;
+    }
+    html.append("<h3 id=\"gaps\">Why latency tips elsewhere than FLOPs</h3>\n<ul id=\"gap-list\">");
+    sentences.forEach(sentence -> html.append("<li>").append(Html.escape(sentence)).append("</li>"));
+    html.append("</ul>\n");
   }
 
   private static void comparisons(StringBuilder html, List<LengthComparison> comparisons) {

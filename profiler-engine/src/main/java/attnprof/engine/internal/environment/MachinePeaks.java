@@ -23,7 +23,7 @@ public final class MachinePeaks {
 
   private static final int SIDE = 3072;
   private static final int VECTOR = 16 * 1024 * 1024;
-  private static final int RUNS = 3;
+  private static final int RUNS = 2;
 
   private MachinePeaks() {
   }

@@ -34,6 +34,10 @@ public record MetricDescriptor(String id, String displayName, List<Quantity> qua
     if (quantities.isEmpty()) {
       throw new IllegalArgumentException("metric " + id + " has no quantities");
     }
+    // ids go into command lines, shell completion and file names, as variant ids do
+    if (!id.matches("[a-z][a-z0-9_-]*")) {
+      throw new IllegalArgumentException("metric id must be lower-case letters, digits, `-` and `_`: " + id);
+    }
   }
 
   /** A descriptor of the metric {@code id}, built step by step. */

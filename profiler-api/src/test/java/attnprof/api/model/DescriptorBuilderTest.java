@@ -49,6 +49,17 @@ class DescriptorBuilderTest {
   }
 
   @Test
+  void aMetricIdThatAShellWouldRunIsRefusedAsAVariantIdIs() {
+    Quantity quantity = new Quantity("x", Unit.MILLISECONDS, Direction.LOWER_IS_BETTER, "x");
+    // shell completion and command lines carry metric ids as they are (issue 27, item 4)
+    for (String id : List.of("x$(touch y)", "a b", "x`id`", "Latency", "")) {
+      assertThatThrownBy(() -> MetricDescriptor.builder(id).quantity(quantity).build()).as(id)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(MetricDescriptor.builder("peak-memory_2").quantity(quantity).build().id()).isEqualTo("peak-memory_2");
+  }
+
+  @Test
   void aMixerDescriptorKeepsAValuePerPresetAndRefusesABadOne() {
     MixerDescriptor mixer = MixerDescriptor.builder("my-mixer").modalities(Modality.SPEECH)
         .parameter(ParameterSpec.integer("rank", 1, "the rank"), "2", "8", "32").build();

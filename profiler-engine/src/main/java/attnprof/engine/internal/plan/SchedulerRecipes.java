@@ -32,9 +32,9 @@ public final class SchedulerRecipes {
     double[] seconds = plan.predictedSecondsOfShards(options.shards());
     String limit = slurmTime(limitSeconds(seconds));
     String name = "attnprof-" + plan.planId();
-    String results = options.results().toAbsolutePath().normalize().toString();
-    String launcher = options.launcher().toAbsolutePath().normalize().toString();
-    String planPath = options.plan().toAbsolutePath().normalize().toString();
+    String results = scriptable("--shared", options.results().toAbsolutePath().normalize().toString());
+    String launcher = scriptable("the launcher's path", options.launcher().toAbsolutePath().normalize().toString());
+    String planPath = scriptable("the plan's path", options.plan().toAbsolutePath().normalize().toString());
     return String.join("\n",
         "#!/usr/bin/env bash",
         "#SBATCH --job-name=" + name,
@@ -44,7 +44,7 @@ public final class SchedulerRecipes {
         "#SBATCH --time=" + limit,
         "#SBATCH --requeue",
         "#SBATCH --open-mode=append",
-        "#SBATCH --output=" + results + "/slurm-%A_%a.out",
+        "#SBATCH --output=" + slurmOption(results + "/slurm-%A_%a.out"),
         "# attnprof " + plan.planId() + ": " + plan.points().size() + " points in " + options.shards()
             + " shards on a Slurm job array, then their merge as a job of its own.",
         "# predicted per shard: " + describe(seconds) + "; time limit " + limit + " (predicted x" + MARGIN_FACTOR
@@ -60,7 +60,8 @@ public final class SchedulerRecipes {
         "submit_merge() {",
         "  sbatch --parsable --job-name=" + name + "-merge --dependency=afterany:\"$1\" --ntasks=1 --cpus-per-task=1 \\",
         "    --time=" + slurmTime(MARGIN_SECONDS) + " --output=\"$results/slurm-merge-%j.out\" \\",
-        "    --wrap=\"'$attnprof' merge '$results'/shard-* --out '$results/merged'\"",
+        // the merge's command line, each path quoted for the shell --wrap runs it in (%q), the glob left to it
+        "    --wrap=\"$(printf '%q merge %q/shard-* --out %q' \"$attnprof\" \"$results\" \"$results/merged\")\"",
         "}",
         "",
         "if [ -z \"${SLURM_ARRAY_TASK_ID:-}\" ]; then",
@@ -96,10 +97,10 @@ public final class SchedulerRecipes {
     double[] seconds = plan.predictedSecondsOfShards(options.shards());
     long limit = limitSeconds(seconds);
     String name = plan.planId();
-    String results = options.results().toString();
+    String results = scriptable("--shared", options.results().toString());
     String script = String.join("\n",
         "set -eu",
-        "shard=" + results + "/shard-$((JOB_COMPLETION_INDEX + 1))",
+        "shard=" + quote(results) + "\"/shard-$((JOB_COMPLETION_INDEX + 1))\"",
         "local=/local/shard",
         "if [ -d \"$shard\" ] && [ ! -d \"$local\" ]; then cp -a \"$shard\" \"$local\"; fi",
         "save() { mkdir -p \"$shard\" && cp -a \"$local/.\" \"$shard/\"; }",
@@ -112,8 +113,8 @@ public final class SchedulerRecipes {
         .append("# predicted per shard: ").append(describe(seconds)).append("\n")
         .append("# not tested against a live cluster; merge once the Job completes:\n")
         .append("#   kubectl wait --for=condition=complete job/attnprof-").append(name).append("\n")
-        .append("#   then run `attnprof merge ").append(results).append("/shard-* --out ").append(results)
-        .append("/merged` where the volume is mounted\n")
+        .append("#   then run `attnprof merge ").append(quote(results)).append("/shard-* --out ")
+        .append(quote(results + "/merged")).append("` where the volume is mounted\n")
         .append("apiVersion: v1\n")
         .append("kind: ConfigMap\n")
         .append("metadata:\n")
@@ -177,6 +178,24 @@ public final class SchedulerRecipes {
       text.append(i == 0 ? "" : ", ").append(i + 1).append(": ").append(Math.round(seconds[i])).append(" s");
     }
     return text.toString();
+  }
+
+  /**
+   * A path a script may hold: any character is quoted where it is used, but a line break or another control
+   * character would end a {@code #SBATCH} or YAML comment line and start a command.
+   */
+  static String scriptable(String what, String value) {
+    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw attnprof.api.ProfilerException.user(what + " holds a line break or another control character, which "
+          + "no scheduler script can carry safely: " + value.replaceAll("\\p{Cntrl}", "?"));
+    }
+    return value;
+  }
+
+  /** A {@code #SBATCH} option's value: in double quotes (sbatch reads them as a shell does) when it needs them. */
+  static String slurmOption(String value) {
+    return value.matches("[A-Za-z0-9_./%+:=@,-]*") ? value
+        : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   /** A value for a POSIX shell, in single quotes. */

@@ -4,6 +4,7 @@ import attnprof.engine.result.PointSpec;
 import attnprof.engine.internal.point.PlannedPoint;
 import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import attnprof.engine.request.RecipeOptions;
 import attnprof.engine.request.Shard;
@@ -78,13 +79,70 @@ class PlanFileTest {
     assertThat(script).startsWith("#!/usr/bin/env bash\n")
         .contains("#SBATCH --array=1-3\n", "#SBATCH --cpus-per-task=2\n", "#SBATCH --requeue\n",
             "--dependency=afterany:", "sweep --plan \"$plan\" --shard auto --out \"$local\"",
-            "merge '$results'/shard-* --out '$results/merged'");
+            "printf '%q merge %q/shard-* --out %q' \"$attnprof\" \"$results\" \"$results/merged\"");
     long limit = SchedulerRecipes.limitSeconds(plan.predictedSecondsOfShards(3));
     assertThat(script).contains("#SBATCH --time=" + SchedulerRecipes.slurmTime(limit) + "\n");
     assertThat(SchedulerRecipes.slurmTime(90061)).isEqualTo("1-01:01:01");
     Path file = Files.writeString(folder.resolve("sweep.sbatch"), script);
     Process syntax = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
     assertThat(syntax.waitFor()).as(new String(syntax.getInputStream().readAllBytes())).isZero();
+  }
+
+  @Test
+  void noHostileSharedFolderRunsAnythingInTheSlurmScriptItsMergeOrThePodScript(@TempDir Path folder) throws Exception {
+    // issue 27, item 4: an apostrophe, command substitutions of both kinds and spaces in the shared folder's name
+    Path shared = Files.createDirectories(folder.resolve("it's $(touch PWNED) `touch PWNED2` a b"));
+    Path bin = Files.createDirectories(folder.resolve("bin"));
+    Path calls = folder.resolve("calls");
+    // sbatch answers a job id and runs a --wrap command as Slurm would, with sh; the launcher records its arguments
+    script(bin.resolve("sbatch"), "#!/bin/bash\nfor a in \"$@\"; do case \"$a\" in --wrap=*) sh -c \"${a#--wrap=}\";; "
+        + "esac; done\necho 101\n");
+    Path launcher = script(bin.resolve("attnprof"), "#!/bin/bash\nprintf '%s\\n' \"$@\" >> " + SchedulerRecipes.quote(
+        calls.toString()) + "\n");
+    String recipe = SchedulerRecipes.slurm(plan(2), new RecipeOptions(2, shared.resolve("plan.json"), launcher,
+        shared, 1, "unused", "unused"));
+    Files.writeString(shared.resolve("plan.json"), "{}");
+    Path file = Files.writeString(folder.resolve("sweep.sbatch"), recipe);
+    ProcessBuilder run = new ProcessBuilder("bash", file.toString()).directory(folder.toFile()).redirectErrorStream(true);
+    run.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    run.environment().remove("SLURM_ARRAY_TASK_ID");
+    Process submitted = run.start();
+    String output = new String(submitted.getInputStream().readAllBytes());
+    assertThat(submitted.waitFor()).as(output).isZero();
+
+    assertThat(Files.readAllLines(calls)).containsExactly("merge", shared + "/shard-*", "--out", shared + "/merged");
+    String manifest = SchedulerRecipes.kubernetes(plan(2), new RecipeOptions(2, Path.of("plan.json"),
+        Path.of("attnprof"), shared, 1, "image", "claim"));
+    Map<?, ?> job = (Map<?, ?>) toList(new Yaml().loadAll(manifest)).get(1);
+    Map<?, ?> podSpec = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) job.get("spec")).get("template")).get("spec");
+    Map<?, ?> container = (Map<?, ?>) ((List<?>) podSpec.get("containers")).get(0);
+    String pod = (String) ((List<?>) container.get("command")).get(2);
+    String firstLines = pod.lines().limit(2).collect(java.util.stream.Collectors.joining("\n"));
+    ProcessBuilder podShell = new ProcessBuilder("sh", "-c", firstLines + "\nprintf %s \"$shard\"")
+        .directory(folder.toFile()).redirectErrorStream(true);
+    podShell.environment().put("JOB_COMPLETION_INDEX", "0");
+    Process shell = podShell.start();
+    shell.getOutputStream().close();
+    assertThat(new String(shell.getInputStream().readAllBytes())).isEqualTo(shared + "/shard-1");
+    try (var files = Files.walk(folder)) {
+      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("PWNED", "PWNED2");
+    }
+    // a line break cannot be carried at all: refused before any script is written
+    assertThatThrownBy(() -> SchedulerRecipes.slurm(plan(2), new RecipeOptions(2, shared.resolve("plan.json"),
+        launcher, folder.resolve("a\n#SBATCH --x"), 1, "unused", "unused")))
+        .isInstanceOf(attnprof.api.ProfilerException.class).hasMessageContaining("line break");
+  }
+
+  private static List<Object> toList(Iterable<?> documents) {
+    List<Object> list = new ArrayList<>();
+    documents.forEach(list::add);
+    return list;
+  }
+
+  private static Path script(Path file, String text) throws Exception {
+    Files.writeString(file, text);
+    file.toFile().setExecutable(true);
+    return file;
   }
 
   @Test

@@ -295,7 +295,7 @@ class LauncherIT {
     // CSV: a header of the same names
     assertThat(attnprof("tipping", run.toString(), "--format", "csv").out()).startsWith(
         "variant,baseline,metric,mode,batch,input,verdict,length,lengthUnit,detail,ciLow,ciHigh,method,"
-            + "indistinguishable\n");
+            + "indistinguishable,baselineForm\n");
   }
 
   @Test

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** The one JSON mapper of the engine: results, and the messages between a sweep and its child JVMs. */
 public final class Json {
@@ -92,14 +90,13 @@ public final class Json {
     return MAPPER;
   }
 
-  /** Writes a value to a file atomically: readers see the old file or the new one, never half of one. */
+  /**
+   * Writes a value to a file atomically ({@link AtomicFiles}): readers see the old file or the new one, never half
+   * of one; the file is as readable as the umask allows, and no temporary file stays behind when it fails.
+   */
   public static void write(Path file, Object value) {
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-      MAPPER.writeValue(temporary.toFile(), value);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, MAPPER.writeValueAsBytes(value));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -17,7 +17,7 @@ public final class EnvironmentProbe {
     }
     if (deviceId.equals("cpu")) {
       facts = new java.util.LinkedHashMap<>(facts);
-      facts.putAll(MachinePeaks.measure());
+      facts.putAll(MachinePeaks.measureInChild());
     }
     return new RunEnvironment(HostFacts.cpuModel(), Runtime.getRuntime().availableProcessors(),
         HostFacts.totalMemoryBytes().orElse(0), System.getProperty("os.name") + " " + System.getProperty("os.version")

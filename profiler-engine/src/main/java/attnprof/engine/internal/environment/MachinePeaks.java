@@ -28,6 +28,43 @@ public final class MachinePeaks {
   private MachinePeaks() {
   }
 
+  /** Measures in this JVM and prints the facts as {@code name=value} lines: a child JVM's entry point. */
+  public static void main(String[] args) {
+    measure().forEach((name, value) -> System.out.println(name + "=" + value));
+    // TensorFlow's thread pools are not daemons
+    System.exit(0);
+  }
+
+  /**
+   * Both roofs measured in a child JVM (its TensorFlow log lines kept from the user's terminal, as a fork's are),
+   * within a minute; a {@code roofline_error} fact when that fails.
+   */
+  public static Map<String, String> measureInChild() {
+    Map<String, String> facts = new LinkedHashMap<>();
+    try {
+      ProcessBuilder builder = new ProcessBuilder(ThisJvm.command(
+          "attnprof.engine/" + MachinePeaks.class.getName())).redirectError(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "1");
+      Process process = builder.start();
+      process.getOutputStream().close();
+      // a few short lines: they fit the pipe, so waiting first cannot block the probe
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      byte[] output = process.getInputStream().readAllBytes();
+      new String(output, java.nio.charset.StandardCharsets.UTF_8).lines().filter(line -> line.contains("="))
+          .forEach(line -> facts.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+    } catch (java.io.IOException e) {
+      facts.put("roofline_error", "could not start the probe: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (facts.isEmpty()) {
+      facts.put("roofline_error", "the probe gave no figures");
+    }
+    return facts;
+  }
+
   /** Both roofs as environment facts, rounded to three significant digits; an {@code error} fact when it fails. */
   public static Map<String, String> measure() {
     Map<String, String> facts = new LinkedHashMap<>();

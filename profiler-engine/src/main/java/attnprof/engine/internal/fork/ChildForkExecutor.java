@@ -135,13 +135,13 @@ public final class ChildForkExecutor implements ForkExecutor {
           for (ForkProtocol.Event event : events) {
             clock.heard(event, System.nanoTime());
             if (event.kind().equals(ForkProtocol.LOADING) && isFirstOfCell(event.index(), cellOf)) {
-              listener.cellStarted(cellOf.get(event.index()));
+              tell(() -> listener.cellStarted(cellOf.get(event.index())));
             }
             if (event.kind().equals(ForkProtocol.FINISHED)) {
               Outcome outcome = new Outcome(byIndex.get(event.index()), protocol.readResult(event.index()),
                   job.process());
               attempt.finished.put(event.index(), outcome);
-              listener.pointFinished(outcome);
+              tell(() -> listener.pointFinished(outcome));
             }
             if (event.kind().equals(ForkProtocol.END)) {
               attempt.completed = true;
@@ -157,6 +157,9 @@ public final class ChildForkExecutor implements ForkExecutor {
             break;
           }
         }
+      } catch (ListenerFailure e) {
+        destroy(process);
+        throw e;
       } finally {
         removeHook(reaper);
       }
@@ -179,6 +182,9 @@ public final class ChildForkExecutor implements ForkExecutor {
               + (last.isEmpty() ? "" : ": " + last);
         }
       }
+    } catch (ListenerFailure e) {
+      // the sweep failed to take a result in (its files cannot be written, say): not the process's failure
+      throw (RuntimeException) e.getCause();
     } catch (IOException | RuntimeException e) {
       attempt.seconds = (System.nanoTime() - start) / 1e9;
       if (!attempt.started) {
@@ -195,6 +201,22 @@ public final class ChildForkExecutor implements ForkExecutor {
       deleteQuietly(work);
     }
     return attempt;
+  }
+
+  /** Tells the listener, its failure kept apart from the measuring process's. */
+  private static void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      throw new ListenerFailure(e);
+    }
+  }
+
+  /** A listener's failure on its way out of the process's event loop. */
+  private static final class ListenerFailure extends RuntimeException {
+    ListenerFailure(RuntimeException cause) {
+      super(cause);
+    }
   }
 
   /** Work folders are named after the launcher's process id, so that a later launcher can tell whose they are. */

@@ -1,7 +1,6 @@
 package attnprof.engine.internal.fork;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,27 +15,7 @@ public final class ChildJvm {
 
   /** The command that measures the fork in {@code jobFile}, talking through {@code workFolder}. */
   public static List<String> command(Path jobFile, Path workFolder) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:+UseSerialGC");
-    command.add("-Xshare:auto");
-    String modulePath = System.getProperty("jdk.module.path");
-    if (modulePath != null && !modulePath.isEmpty()) {
-      command.add("--module-path");
-      command.add(modulePath);
-      command.add("--add-modules");
-      command.add("ALL-MODULE-PATH");
-    }
-    String classPath = System.getProperty("java.class.path");
-    if (classPath != null && !classPath.isEmpty()) {
-      command.add("--class-path");
-      command.add(classPath);
-    }
-    command.add("--module");
-    command.add(WORKER);
-    command.add(jobFile.toString());
-    command.add(workFolder.toString());
-    return command;
+    return attnprof.engine.internal.environment.ThisJvm.command(WORKER, jobFile.toString(), workFolder.toString());
   }
 
   /** What a point past its time limit says. */

@@ -95,9 +95,15 @@ public final class ResultStore implements AutoCloseable {
 
   /**
    * Stores one point and its rows, all or nothing, in place of what the run held for it before (a point
-   * gains forks as a sweep goes on).
+   * gains forks as a sweep goes on). While another process holds the database's lock past the busy timeout, it
+   * tries again for up to {@link StoreConnection#LOCK_PATIENCE}: a measured point is not given up for a lock.
    */
   public void savePoint(String runId, PointKey key, int position, PointResult point, List<ResultRow> rows,
+      Instant storedAt) {
+    StoreConnection.whileLocked(() -> savePointOnce(runId, key, position, point, rows, storedAt));
+  }
+
+  private void savePointOnce(String runId, PointKey key, int position, PointResult point, List<ResultRow> rows,
       Instant storedAt) {
     try {
       String pointKey = key.toString();

@@ -57,6 +57,28 @@ final class StoreConnection {
     }
   }
 
+  /** How long a write waits, attempt after attempt, for a lock another process holds past the busy timeout. */
+  static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofMinutes(10);
+
+  /**
+   * Runs a write, and again while it fails because the database is locked (each attempt already waited the busy
+   * timeout), up to {@link #LOCK_PATIENCE}; then its failure is thrown.
+   */
+  static void whileLocked(Runnable write) {
+    long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (IllegalStateException e) {
+        if (!(e.getCause() instanceof SQLException sql && isBusy(sql)) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
   private static boolean isBusy(SQLException e) {
     return (e.getErrorCode() & 0xff) == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
   }

@@ -189,7 +189,8 @@ final class Session {
 
   /** Adds a fork's outcome to a point, and stores the point as it now stands. */
   private void add(Point point, int replicate, ForkExecutor.Outcome outcome) {
-    PointResult merged = ForkMerge.add(results.get(point.key()),
+    PointResult before = results.get(point.key());
+    PointResult merged = ForkMerge.add(before,
         new ForkMerge.Measured(replicate, outcome.process(), outcome.result(), parts.clock.millis()));
     results.put(point.key(), merged);
     latest = assemble(false);
@@ -197,7 +198,15 @@ final class Session {
     if (store != null && merged.status() != PointStatus.NOT_RUN) {
       List<ResultRow> rows = figuresOf(point, merged).stream()
           .map(figure -> ResultRow.of(setup.runId(), figure, setup.environment())).toList();
-      store.savePoint(setup.runId(), point.key(), point.index(), merged, rows, latest.finishedAt());
+      try {
+        store.savePoint(setup.runId(), point.key(), point.index(), merged, rows, latest.finishedAt());
+      } catch (IllegalStateException e) {
+        // what the database lacks is not printed or written either: the point stands as the database holds it,
+        // or, never stored, as not run, so that the sweep ends partial and a resume measures it
+        results.put(point.key(), before != null ? before : PointResult.failed(merged.point(), PointStatus.NOT_RUN,
+            "measured, but the results database could not store it: " + e.getMessage(), merged.wallSeconds()));
+        latest = assemble(false);
+      }
     }
     write(latest, true);
   }
@@ -266,8 +275,9 @@ final class Session {
       try {
         writer.write(result, output);
       } catch (IOException | UncheckedIOException e) {
-        throw new UncheckedIOException("cannot write results to " + output + ": " + e.getMessage(),
-            e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        throw attnprof.api.ProfilerException.user("cannot write results to " + output + ": " + e.getMessage()
+            + (store == null ? "" : "; the points measured so far are in " + store.file() + ", and `sweep --resume "
+            + setup.runId() + "` goes on from them once the folder can be written"));
       }
     }
   }

@@ -9,11 +9,12 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The roofline's two roofs, measured with TensorFlow on this machine's CPU in well under a second: the best rate of
- * a 3072 x 3072 matrix product (the compute roof, GFLOP/s: smaller products stay well below it here, 1024 reached
- * 168 GFLOP/s where 3072 reaches 379) and the best rate at which an element-wise addition of two
- * 64 MB vectors streams memory (the bandwidth roof, GB/s: three vectors' bytes per addition). Each is the best of a
- * few runs after one untimed run, as a roof is what the machine can reach, not what it usually does.
+ * The roofline's two roofs, measured with TensorFlow on this machine's CPU in about a second (two with the child
+ * JVM's start): the best rate of a 3072 x 3072 matrix product (the compute roof, GFLOP/s: smaller products stay well
+ * below it here, 1024 reached 168 GFLOP/s where 3072 reaches 379) and the best rate at which an element-wise
+ * addition of two 64 MB vectors streams memory (the bandwidth roof, GB/s: four vectors' bytes, the two read, the sum
+ * written and read again by the reduction that keeps it). Each is the best of a few runs after one untimed run, as a
+ * roof is what the machine can reach, not what it usually does.
  */
 public final class MachinePeaks {
   /** The environment fact of the compute roof. */

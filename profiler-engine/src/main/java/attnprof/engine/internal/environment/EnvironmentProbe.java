@@ -8,14 +8,18 @@ import org.tensorflow.TensorFlow;
 /** Reads the facts of the machine and software a sweep runs with. */
 public final class EnvironmentProbe {
 
-  public RunEnvironment probe(DeviceAdapter device, String deviceId) {
+  /**
+   * The facts of this machine for a sweep on {@code deviceId}; on the CPU, with the roofs measured when
+   * {@code withRoofs} (a sweep that traces no breakdown has nothing to place under them, and saves the probe).
+   */
+  public RunEnvironment probe(DeviceAdapter device, String deviceId, boolean withRoofs) {
     Map<String, String> facts;
     try {
       facts = device.describe(deviceId);
     } catch (RuntimeException e) {
       facts = Map.of("error", String.valueOf(e.getMessage()));
     }
-    if (deviceId.equals("cpu")) {
+    if (withRoofs && deviceId.equals("cpu")) {
       facts = new java.util.LinkedHashMap<>(facts);
       facts.putAll(MachinePeaks.measureInChild());
     }

@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code other} that carried no component at all: a plugin that scopes its ops badly shows there.
  */
 public final class BreakdownMetric extends StepReadingMetric {
-  static final String ID = "breakdown";
+  /** The metric id of the per-component breakdown. */
+  public static final String ID = "breakdown";
   private static final Map<Component, Quantity> TIME = new EnumMap<>(Component.class);
   private static final Map<Component, Quantity> SHARE = new EnumMap<>(Component.class);
   static final Quantity UNSCOPED = new Quantity("breakdown.unscoped.share", Unit.PERCENT, Direction.NEITHER,

@@ -2,6 +2,7 @@ package attnprof.engine.internal.sweep;
 
 import attnprof.api.ProfilerException;
 import attnprof.engine.internal.environment.EnvironmentProbe;
+import attnprof.engine.internal.metrics.BreakdownMetric;
 import attnprof.engine.internal.plan.Fingerprint;
 import attnprof.engine.internal.plan.PlanFile;
 import attnprof.engine.internal.point.PlannedPoint;
@@ -63,7 +64,8 @@ public final class ShardRunner {
             store.points(runId));
       } else {
         Instant started = clock.instant();
-        var environment = environmentProbe.probe(registry.device(request.device()), request.device());
+        var environment = environmentProbe.probe(registry.device(request.device()), request.device(),
+        request.metrics().contains(BreakdownMetric.ID));
         store.startRun(runId, started, request, new StoredRun.PlanOrigin(plan.planId(), shard.toString()),
             environment, points.points().size());
         setup = new SweepSetup(request, points, runId, started, environment, Map.of());

@@ -1,6 +1,7 @@
 package attnprof.engine.internal.sweep;
 
 import attnprof.engine.internal.environment.EnvironmentProbe;
+import attnprof.engine.internal.metrics.BreakdownMetric;
 import attnprof.engine.internal.plan.Planner;
 import attnprof.engine.internal.plan.SweepPlan;
 import attnprof.engine.internal.store.ResultStore;
@@ -61,7 +62,8 @@ public final class SweepRunner {
   public SweepResult run(SweepRequest request, String runId, ProgressListener progress) {
     SweepPlan plan = planner.plan(request);
     Instant started = clock.instant();
-    RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device());
+    RunEnvironment environment = environmentProbe.probe(registry.device(request.device()), request.device(),
+        request.metrics().contains(BreakdownMetric.ID));
     Path database = request.databaseFile();
     try (ResultStore store = database == null ? null : ResultStore.open(database)) {
       String id = store == null ? runId

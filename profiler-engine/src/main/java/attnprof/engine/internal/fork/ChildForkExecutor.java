@@ -50,11 +50,23 @@ public final class ChildForkExecutor implements ForkExecutor {
   public List<Outcome> execute(ForkJob fork, Listener listener) {
     ForkOutcomes results = new ForkOutcomes(fork, listener);
     List<List<Point>> pending = fork.cells();
+    int deathsAtStart = 0;
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       String process = fork.process() + (attempt == 0 ? "" : "-r" + attempt);
       Attempt run = attempt(fork.withCells(process, pending), listener);
       int before = results.byIndex().size();
       results.heard(run.finished);
+      if (run.diedAtStart()) {
+        // killed before it said a word (a busy machine, a cgroup limit): nothing is known of its points, which go
+        // to a new process; after a few such deaths they are left not run, for a resume to measure
+        if (++deathsAtStart <= REPLACEMENTS_AFTER_DEATH_AT_START) {
+          continue;
+        }
+        results.putAll(ForkRecovery.giveUp(pending, PointStatus.NOT_RUN, deathsAtStart
+            + " measuring processes in a row died before they measured anything; the last: " + run.message,
+            run.seconds), process);
+        break;
+      }
       if (run.completed) {
         // a child that got to its end but left a point without a result: nothing more to learn by rerunning it
         results.putAll(ForkRecovery.giveUp(open(pending, results.byIndex()), PointStatus.ERROR,
@@ -86,16 +98,25 @@ public final class ChildForkExecutor implements ForkExecutor {
     return open;
   }
 
+  /** New processes a fork's points get when their process is killed before it says anything. */
+  static final int REPLACEMENTS_AFTER_DEATH_AT_START = 2;
+
   /** How one child process went. */
   private static final class Attempt {
     final Map<Integer, Outcome> finished = new HashMap<>();
     boolean completed;
     boolean started;
-    String phase = "starting";
+    boolean killed;
+    String phase = PhaseClock.STARTING;
     int index = -1;
     PointStatus status = PointStatus.ERROR;
     String message = "";
     double seconds;
+
+    /** Killed (by a signal, or past its time limit) before it said a word. */
+    boolean diedAtStart() {
+      return killed && !completed && phase.equals(PhaseClock.STARTING) && finished.isEmpty();
+    }
   }
 
   private Attempt attempt(ForkJob job, Listener listener) {
@@ -166,6 +187,7 @@ public final class ChildForkExecutor implements ForkExecutor {
       attempt.seconds = (System.nanoTime() - start) / 1e9;
       attempt.phase = clock.phase();
       attempt.index = clock.index();
+      attempt.killed = killed;
       if (killed) {
         attempt.completed = false;
         attempt.status = PointStatus.TIMEOUT;
@@ -173,6 +195,7 @@ public final class ChildForkExecutor implements ForkExecutor {
       } else if (!attempt.completed) {
         int code = process.exitValue();
         String last = LogTail.lastMeaningfulLine(log);
+        attempt.killed = code > 128 || code == 9;
         if (code == 137 || code == 9) {
           attempt.status = PointStatus.OOM;
           attempt.message = "the measuring process was killed (SIGKILL), most likely by the system for running out "
@@ -283,7 +306,8 @@ public final class ChildForkExecutor implements ForkExecutor {
     return logFolder.resolve(process.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
   }
 
-  private static void deleteQuietly(Path folder) {
+  /** Deletes a folder and what it holds, leaving behind what cannot be deleted. */
+  static void deleteQuietly(Path folder) {
     if (folder == null) {
       return;
     }

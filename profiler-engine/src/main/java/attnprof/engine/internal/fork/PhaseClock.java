@@ -9,9 +9,12 @@ import java.time.Duration;
  * steps, so taking far longer means a step hangs).
  */
 final class PhaseClock {
+  /** The phase of a process that has said nothing yet. */
+  static final String STARTING = "starting";
+
   private final long limitNanos;
   private long deadline;
-  private String phase = "starting";
+  private String phase = STARTING;
   private int index = -1;
 
   PhaseClock(Duration limit, long nowNanos) {

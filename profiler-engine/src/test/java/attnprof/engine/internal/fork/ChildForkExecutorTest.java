@@ -137,4 +137,28 @@ class ChildForkExecutorTest {
     assertThat(variant.result().status()).isEqualTo(PointStatus.OOM);
     assertThat(variant.process()).isEqualTo("text_bert-f1-r2");
   }
+
+  @Test
+  void aProcessKilledBeforeItSaysAnythingHasItsPointsGoToANewProcess(@TempDir Path logs) {
+    List<String> seen = new ArrayList<>();
+    var outcomes = executor(logs, List.of("kill -9 $$", "echo 'loading 0' >> events; echo 'loading 1' >> events; "
+        + "echo 'timing -1 1.0' >> events; kill -9 $$"), seen).execute(fork(30_000), ForkExecutor.Listener.NONE);
+
+    // the second process got as far as timing the cell: what it did is not lost to the first one's death
+    assertThat(seen).hasSizeGreaterThan(2);
+    assertThat(outcomes).hasSize(2).allSatisfy(outcome -> assertThat(outcome.process()).isNotEqualTo("text_bert-f1"));
+  }
+
+  @Test
+  void processesThatKeepDyingAtTheStartLeaveThePointsNotRunForAResume(@TempDir Path logs) {
+    List<String> seen = new ArrayList<>();
+    var outcomes = executor(logs, List.of("kill -9 $$"), seen).execute(fork(30_000), ForkExecutor.Listener.NONE);
+
+    assertThat(seen).hasSize(1 + ChildForkExecutor.REPLACEMENTS_AFTER_DEATH_AT_START);
+    assertThat(outcomes).hasSize(2).allSatisfy(outcome -> {
+      assertThat(outcome.result().status()).isEqualTo(PointStatus.NOT_RUN);
+      assertThat(outcome.result().message()).startsWith("3 measuring processes in a row died before they measured "
+          + "anything; the last: the measuring process was killed (SIGKILL)");
+    });
+  }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * One point's result from what each of its measuring processes measured. A point whose first process
- * failed has that ending (it gets no more forks); a later process that fails adds a note. Each quantity
+ * failed has that ending (it gets no more forks); a later process that fails adds a note, one that could not
+ * start adds nothing (the point misses that process, for a resume to run). Each quantity
  * is summarised over every process that measured it: timed runs pooled, single readings (a peak, a
  * count) by their median over processes. Each process' own measurements are kept as the point's forks.
  */
@@ -44,7 +45,10 @@ final class ForkMerge {
 
   static PointResult merge(List<Measured> forks) {
     double seconds = forks.stream().mapToDouble(f -> f.result().wallSeconds()).sum();
-    List<ForkResult> kept = forks.stream().filter(f -> f.result().status() == PointStatus.OK)
+    // a process of its own that failed stays as a fork without measurements: that step was taken; one that could
+    // not start leaves no trace, so that the point is not complete and a resume takes the step
+    List<ForkResult> kept = forks.stream().filter(f -> f.result().status() == PointStatus.OK
+            || f.replicate() == ForkResult.OWN_PROCESS && f.result().status() != PointStatus.NOT_RUN)
         .map(f -> new ForkResult(f.replicate(), f.process(), f.result().measurements(), f.result().wallSeconds(),
             f.finishedAt()))
         .toList();
@@ -58,7 +62,8 @@ final class ForkMerge {
     Map<String, List<Measurement>> byQuantity = new LinkedHashMap<>();
     LinkedHashSet<String> notes = new LinkedHashSet<>();
     // a later fork that failed where an earlier one measured: the point keeps what it measured, and says so
-    forks.stream().filter(f -> f.result().status() != PointStatus.OK).forEach(f -> notes.add("fork " + f.process()
+    forks.stream().filter(f -> f.result().status() != PointStatus.OK && f.result().status() != PointStatus.NOT_RUN)
+        .forEach(f -> notes.add("fork " + f.process()
         + " ended " + f.result().status().id() + ": " + f.result().message()));
     long parameters = 0;
     for (Measured fork : ok) {

@@ -82,7 +82,8 @@ final class Session {
 
   /** Measures what the run misses, refines when asked, and returns the run's result. */
   SweepResult run() {
-    List<Point> missing = points.stream().filter(point -> !results.containsKey(point.key())).toList();
+    List<Point> missing = points.stream().filter(point -> !results.containsKey(point.key())
+        || ownProcessPending(point)).toList();
     // with refinement, each grid length gets one fork, and the lengths that decide a tipping point get more
     int gridForks = request.refine() == SweepRequest.Refine.AUTO ? 1 : request.forks();
     Map<Point, Integer> targets = new LinkedHashMap<>();
@@ -146,8 +147,7 @@ final class Session {
       for (List<Point> cell : series.cells()) {
         for (Point point : cell) {
           PointResult result = results.get(point.key());
-          if (result != null && result.status() == PointStatus.OK && needsOwnProcess(point)
-              && result.forks().stream().noneMatch(f -> f.replicate() == ForkResult.OWN_PROCESS)) {
+          if (ownProcessPending(point)) {
             execute(fork(0, prefix + series.name() + "-own-" + point.index(), List.of(List.of(point)), true, true),
                 label -> label + " (own process)", outcome -> add(outcome.job(), ForkResult.OWN_PROCESS, outcome));
           }
@@ -218,7 +218,8 @@ final class Session {
       for (List<Point> cell : series.cells()) {
         count += cell.stream().mapToInt(p -> Math.max(0, targets.get(p) - Math.min(forksOf(p), targets.get(p))))
             .max().orElse(0);
-        count += (int) cell.stream().filter(this::needsOwnProcess).filter(p -> forksOf(p) == 0).count();
+        count += (int) cell.stream().filter(p -> needsOwnProcess(p) && (forksOf(p) == 0 || ownProcessPending(p)))
+            .count();
       }
     }
     return count;
@@ -226,6 +227,13 @@ final class Session {
 
   private boolean needsOwnProcess(Point point) {
     return point.metrics().stream().anyMatch(id -> parts.registry.metric(id).descriptor().ownProcess());
+  }
+
+  /** A measured point whose metrics that need a process of their own have not had it (it could not start). */
+  private boolean ownProcessPending(Point point) {
+    PointResult result = results.get(point.key());
+    return result != null && result.status() == PointStatus.OK && needsOwnProcess(point)
+        && result.forks().stream().noneMatch(f -> f.replicate() == ForkResult.OWN_PROCESS);
   }
 
   /** Whether some efficient variant is swept with its baseline: only then is there a tipping point to refine. */
@@ -255,7 +263,7 @@ final class Session {
         ? parts.tippingPointFinder.analyse(figures, measured, Comparisons.Settings.of(request))
         : new Comparisons.Analysis(List.of(), List.of());
     boolean complete = points.stream().allMatch(point -> results.containsKey(point.key())
-        && results.get(point.key()).status() != PointStatus.NOT_RUN);
+        && results.get(point.key()).status() != PointStatus.NOT_RUN && !ownProcessPending(point));
     return new SweepResult(setup.runId(), setup.started(), parts.clock.instant(), setup.environment(), measured, figures,
         analysis.tippingPoints(), analysis.comparisons(), output, complete);
   }
@@ -275,9 +283,10 @@ final class Session {
       try {
         writer.write(result, output);
       } catch (IOException | UncheckedIOException e) {
-        throw attnprof.api.ProfilerException.user("cannot write results to " + output + ": " + e.getMessage()
-            + (store == null ? "" : "; the points measured so far are in " + store.file() + ", and `sweep --resume "
-            + setup.runId() + "` goes on from them once the folder can be written"));
+        throw new attnprof.engine.result.ResultsUnwritableException(store == null ? null : setup.runId(),
+            "cannot write results to " + output + ": " + e.getMessage() + (store == null ? ""
+            : "; the points measured so far are in " + store.file() + ", and `sweep --resume " + setup.runId()
+            + "` goes on from them once the folder can be written"));
       }
     }
   }

@@ -122,8 +122,8 @@ public final class Profiler {
    */
   public String plan(SweepRequest request, Path history, Path planFile) {
     refuseForksOfProvidersMadeInCode(request);
-    return write(injector.getInstance(PlanMaker.class).make(request, history,
-        injector.getInstance(java.time.Clock.class).instant()), planFile);
+    return injector.getInstance(PlanMaker.class).make(request, history,
+        injector.getInstance(java.time.Clock.class).instant()).writeTo(planFile);
   }
 
   /**
@@ -135,12 +135,7 @@ public final class Profiler {
    * @throws ProfilerException a user error when the run is not a merged run of a plan or needs no more
    */
   public String planRefinement(Path database, String runId, Path planFile) {
-    return write(injector.getInstance(WavePlanner.class).nextWave(database, runId), planFile);
-  }
-
-  private static String write(PlanFile plan, Path planFile) {
-    plan.writeTo(planFile);
-    return plan.planId();
+    return injector.getInstance(WavePlanner.class).nextWave(database, runId).writeTo(planFile);
   }
 
   /**
@@ -223,12 +218,7 @@ public final class Profiler {
     return injector.getInstance(StoredResults.class).read(database, runId);
   }
 
-  /**
-   * A run's result by its id in a results database, or else from a results folder or
-   * {@code results.json}.
-   *
-   * @throws ProfilerException a user error when it is neither
-   */
+  /** A run's result by its id in a results database, else from a results folder or results.json; else a user error. */
   public SweepResult findResult(Path database, String run) {
     boolean stored = java.nio.file.Files.isRegularFile(database)
         && storedRuns(database).stream().anyMatch(r -> r.runId().equals(run));
@@ -269,6 +259,16 @@ public final class Profiler {
   }
 
   /**
+   * As {@link #describe}, the model built in a JVM of its own, as a sweep's points are: a plugin that throws, exits
+   * or hangs (past {@code limit}) there is a one-line user error. Needs the engine on the module path.
+   */
+  public VariantDescription describeInOwnProcess(String variantId, String preset, Map<String, String> params,
+      java.time.Duration limit) {
+    return new attnprof.engine.internal.fork.DescribeInChild(registry(), injector.getInstance(
+        attnprof.engine.internal.registry.PluginsFolder.class).path(), limit).describe(variantId, preset, params);
+  }
+
+  /**
    * The tipping points of result rows and the points they came from, as a sweep finds them: the intervals
    * resample each point's forks, as {@code results.csv} alone cannot.
    */
@@ -287,7 +287,7 @@ public final class Profiler {
 
   /** A modality's input files' lengths as a sweep reads them: files, folders (walked) or glob patterns. */
   public LengthDistribution inputLengths(String modality, List<String> paths) {
-    return Distributions.ofInputs(registry().inputFor(attnprof.api.Modality.of(modality)), paths);
+    return Distributions.ofInputs(registry().inputFor(registry().modality(modality)), paths);
   }
 
   /** The tipping points in result rows, such as those read back with {@link #readResults}. */

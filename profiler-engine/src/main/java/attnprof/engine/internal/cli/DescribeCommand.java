@@ -35,6 +35,10 @@ final class DescribeCommand implements Runnable {
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "override a parameter of the preset")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+      description = "how long building the model may take, in its own process (default: ${DEFAULT-VALUE})")
+  long timeoutSeconds;
+
   @Mixin
   OutputFormat output;
 
@@ -53,8 +57,13 @@ final class DescribeCommand implements Runnable {
 
   @Override
   public void run() {
-    VariantDescription description = root.profilerSayingPluginTrouble().describe(variant, preset,
-        ParamConverter.toMap(spec.commandLine(), params));
+    if (timeoutSeconds <= 0) {
+      throw attnprof.api.ProfilerException.user("--timeout must be a positive number of seconds, not "
+          + timeoutSeconds);
+    }
+    // the model is built in a process of its own, as a sweep's are: its plugin cannot take the launcher down
+    VariantDescription description = root.profilerSayingPluginTrouble().describeInOwnProcess(variant, preset,
+        ParamConverter.toMap(spec.commandLine(), params), java.time.Duration.ofSeconds(timeoutSeconds));
     var descriptor = description.descriptor();
     List<ParameterEntry> entries = new ArrayList<>();
     Map<String, String> config = new LinkedHashMap<>();

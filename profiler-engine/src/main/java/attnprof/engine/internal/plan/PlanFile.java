@@ -121,9 +121,10 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
   /**
    * Writes the plan to {@code file} (atomically, its folder made when missing).
    *
+   * @return the plan's id
    * @throws ProfilerException a user error when it cannot be written
    */
-  public void writeTo(Path file) {
+  public String writeTo(Path file) {
     try {
       Path folder = file.toAbsolutePath().getParent();
       if (folder != null) {
@@ -131,6 +132,7 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
       }
       attnprof.engine.format.AtomicFiles.write(file,
           toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return planId();
     } catch (IOException e) {
       throw ProfilerException.user("cannot write the plan " + file + ": " + e.getMessage());
     }

@@ -24,7 +24,11 @@ public final class AtomicFiles {
           java.nio.file.StandardOpenOption.WRITE);
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      Files.deleteIfExists(temporary);
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException e) {
+        // the write's own failure is the one to tell; a folder that took the file but refuses its removal is rare
+      }
     }
   }
 }

@@ -84,6 +84,15 @@ public final class PluginRegistry {
     return find(metrics, "metric", id);
   }
 
+  /** The modality of an id a user gave, or a user error naming the known modalities. */
+  public Modality modality(String id) {
+    try {
+      return Modality.of(id);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ProfilerException.user("`" + id + "` is not a modality; known modalities: " + modalities());
+    }
+  }
+
   /** The input generator for a modality, or a user error. */
   public InputGenerator inputFor(Modality modality) {
     return inputs.values().stream().filter(g -> g.descriptor().modality().equals(modality)).findFirst()

@@ -11,9 +11,15 @@ import java.util.Map;
  * @param count how many shards the plan is split into
  */
 public record Shard(int index, int count) {
+  /** The most shards a plan is split into: more than a scheduler's job array runs (Slurm's default is 1001). */
+  public static final int MAX_COUNT = 10_000;
+
   public Shard {
     if (count < 1 || index < 1 || index > count) {
       throw ProfilerException.user("a shard is I/N with 1 <= I <= N, got " + index + "/" + count);
+    }
+    if (count > MAX_COUNT) {
+      throw ProfilerException.user("a plan is split into at most " + MAX_COUNT + " shards, not " + count);
     }
   }
 
@@ -48,11 +54,18 @@ public record Shard(int index, int count) {
         throw ProfilerException.user("--shard auto: --shard-count " + count + " but the job array has "
             + slurmCount + " tasks (SLURM_ARRAY_TASK_COUNT)");
       }
-      int index = number(task, "SLURM_ARRAY_TASK_ID=" + task) - number(min, "SLURM_ARRAY_TASK_MIN=" + min) + 1;
+      int first = number(min, "SLURM_ARRAY_TASK_MIN=" + min);
+      int index = number(task, "SLURM_ARRAY_TASK_ID=" + task) - first + 1;
       if (index < 1 || index > slurmCount) {
-        throw ProfilerException.user("--shard auto: task " + task + " of an array from " + min + " with "
-            + slurmCount + " tasks is not one of its shards (use --array=" + min + "-" + (Integer.parseInt(min)
+        throw ProfilerException.user("--shard auto: task " + task.strip() + " of an array from " + first + " with "
+            + slurmCount + " tasks is not one of its shards (use --array=" + first + "-" + ((long) first
             + slurmCount - 1) + " without a step)");
+      }
+      String completion = environment.get("JOB_COMPLETION_INDEX");
+      if (completion != null && number(completion, "JOB_COMPLETION_INDEX=" + completion) + 1 != index) {
+        throw ProfilerException.user("--shard auto: the Slurm array task is shard " + index + " but "
+            + "JOB_COMPLETION_INDEX=" + completion.strip() + " says shard " + (number(completion,
+            "JOB_COMPLETION_INDEX=" + completion) + 1) + "; unset the one that does not belong");
       }
       return new Shard(index, slurmCount);
     }
@@ -62,7 +75,7 @@ public record Shard(int index, int count) {
         throw ProfilerException.user("--shard auto under Kubernetes needs --shard-count N (the Job's completions)");
       }
       int index = number(completion, "JOB_COMPLETION_INDEX=" + completion) + 1;
-      if (index > count) {
+      if (index < 1 || index > count) {
         throw ProfilerException.user("--shard auto: JOB_COMPLETION_INDEX " + completion + " is not below "
             + "--shard-count " + count);
       }

@@ -69,10 +69,18 @@ public final class Launcher {
    * stop a sweep part-way. The script replaces itself with the JVM, so the process is the launcher's JVM.
    */
   public Process startAttnprof(Path log, String... args) throws IOException {
+    return startAttnprofWithEnvironment(java.util.Map.of(), log, args);
+  }
+
+  /** As {@link #startAttnprof}, with these variables added to its environment. */
+  public Process startAttnprofWithEnvironment(java.util.Map<String, String> environment, Path log, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("attnprof").toString());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return builder.start();
   }
 
   private Outcome run(List<String> command, java.util.Map<String, String> environment) {

@@ -78,8 +78,9 @@ final class PlanCommand implements Runnable {
             + "run it refines; leave out " + String.join(", ", others));
       }
     }
-    if (shards < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--shards must be at least 1, got " + shards);
+    if (shards < 1 || shards > attnprof.engine.request.Shard.MAX_COUNT) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--shards must be from 1 to "
+          + attnprof.engine.request.Shard.MAX_COUNT + ", got " + shards);
     }
     if (emit != null && !emit.equals("slurm") && !emit.equals("k8s")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--emit takes slurm or k8s, got `" + emit + "`");

@@ -122,11 +122,21 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  /** Exit code of a sweep some of whose points could not be started. */
+  /** Exit code of a sweep some of whose points (or their steps in a process of their own) could not be started. */
   static final int NOT_RUN = 3;
 
   @Override
   public Integer call() {
+    try {
+      return sweep();
+    } catch (attnprof.engine.result.ResultsUnwritableException e) {
+      // the points are stored: the run is partial, not lost
+      root.err.println("attnprof: " + Main.oneLine(e.getMessage()));
+      return NOT_RUN;
+    }
+  }
+
+  private int sweep() {
     Profiler profiler = root.profilerSayingPluginTrouble();
     // the dataset is read before anything runs: a wrong path is said before any point
     attnprof.engine.result.LengthDistribution data = dataset.isEmpty() ? null
@@ -134,6 +144,10 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     SweepResult result;
     Path folder;
     Path database = root.database();
+    if (plan == null && (shard != null || shardCount != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), (shard != null ? "--shard" : "--shard-count")
+          + " goes with --plan: a shard is part of a plan made by `attnprof plan`");
+    }
     if (plan != null) {
       refuseOptionsBeside("--plan", "a planned sweep measures the plan's own settings",
           List.of("--plan", "--shard", "--shard-count", "--out", "--results", "--db", "--plugins"));
@@ -210,6 +224,12 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
       root.err.println("attnprof: " + notRun.size() + " of " + result.points().size() + " points could not be started ("
           + Main.oneLine(notRun.get(0).message()) + "); `" + resumeCommand(result.runId(), database)
           + "` measures them");
+      return NOT_RUN;
+    }
+    if (!result.complete()) {
+      // every point measured, but some lack a step that needs a process of its own, which could not start
+      root.err.println("attnprof: some points lack the measurements that need a process of their own (it could not "
+          + "be started); `" + resumeCommand(result.runId(), database) + "` measures them");
       return NOT_RUN;
     }
     return 0;

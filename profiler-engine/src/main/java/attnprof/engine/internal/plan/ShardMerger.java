@@ -12,6 +12,7 @@ import attnprof.engine.result.RunEnvironment;
 import attnprof.engine.request.Shard;
 import attnprof.engine.result.SweepResult;
 import attnprof.engine.internal.store.ResultStore;
+import attnprof.engine.internal.store.RunFolder;
 import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.store.StoredRun;
 import jakarta.inject.Inject;
@@ -87,6 +88,7 @@ public final class ShardMerger {
     Map<String, Integer> shardOf = plan.shardOfPoints(count);
     List<String> missing = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    RunFolder.refuseAnotherRun(out, runId, "--out");
     Path database = out.resolve(ResultStore.FILE_NAME);
     try (ResultStore store = ResultStore.open(database)) {
       store.savePlan(plan.planId(), plan.toJson());

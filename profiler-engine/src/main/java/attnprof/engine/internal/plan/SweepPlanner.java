@@ -113,7 +113,7 @@ public final class SweepPlanner implements Planner {
     if (!request.variants().isEmpty()) {
       return request.variants().stream().distinct().map(registry::variant).toList();
     }
-    Modality modality = Modality.of(request.modality());
+    Modality modality = registry.modality(request.modality());
     List<ModelVariant> variants = registry.variants().stream()
         .filter(v -> v.descriptor().modality().equals(modality)).toList();
     if (variants.isEmpty()) {

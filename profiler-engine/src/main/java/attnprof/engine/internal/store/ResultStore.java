@@ -59,6 +59,11 @@ public final class ResultStore implements AutoCloseable {
     return open(file);
   }
 
+  /** The folder of the database file, which the run folders it records are relative to when they are in it. */
+  private Path folder() {
+    return file.toAbsolutePath().getParent();
+  }
+
   public Path file() {
     return file;
   }
@@ -74,7 +79,7 @@ public final class ResultStore implements AutoCloseable {
       RunEnvironment environment, int planned) {
     String requestJson;
     try {
-      requestJson = StoredRequests.write(request, origin);
+      requestJson = StoredRequests.write(request, origin, folder());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a request as JSON", e);
     }
@@ -87,6 +92,11 @@ public final class ResultStore implements AutoCloseable {
           return id;
         }
       } catch (SQLException e) {
+        if (StoreConnection.isBusy(e)) {
+          // before the sweep's first point: nothing is lost by saying so now rather than waiting on
+          throw ProfilerException.user("the results database " + file + " is locked by another process (waited "
+              + "30 s for it); run again once it is free, or name another with --results or --db");
+        }
         throw new IllegalStateException("cannot write to " + file + ": " + e.getMessage(), e);
       }
       id = wanted + "-" + n;
@@ -259,7 +269,7 @@ public final class ResultStore implements AutoCloseable {
         while (results.next()) {
           Instant started = Instant.parse(results.getString(2));
           String finished = results.getString(3);
-          var request = StoredRequests.read(results.getString(7));
+          var request = StoredRequests.read(results.getString(7), folder());
           runs.add(new StoredRun(results.getString(1), started, finished == null ? started : Instant.parse(finished),
               results.getInt(4) == 1, results.getInt(5), results.getInt(6), request.request(),
               request.origin(), Json.mapper().readValue(results.getString(8), RunEnvironment.class)));

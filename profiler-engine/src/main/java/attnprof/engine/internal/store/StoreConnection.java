@@ -47,6 +47,7 @@ final class StoreConnection {
     // returns "database is locked" at once without waiting (two sweeps opening one new database hit it)
     settings.setProperty("busy_timeout", "30000");
     settings.setProperty("transaction_mode", "IMMEDIATE");
+    SqliteLibrary.useCachedCopy();
     Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings);
     try {
       StoreSchema.prepare(connection, file);
@@ -79,7 +80,8 @@ final class StoreConnection {
     }
   }
 
-  private static boolean isBusy(SQLException e) {
+  /** Whether SQLite answered that another connection holds the lock. */
+  static boolean isBusy(SQLException e) {
     return (e.getErrorCode() & 0xff) == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
   }
 

@@ -26,28 +26,51 @@ final class StoredRequests {
   record Document(int format, SweepRequest request, StoredRun.PlanOrigin origin) {
   }
 
-  static String write(SweepRequest request, StoredRun.PlanOrigin origin) throws JsonProcessingException {
-    return Json.mapper().writeValueAsString(new Document(FORMAT, absolute(request), origin));
+  /**
+   * The request column of a run; the folders it writes to are kept relative to the database's folder when they are
+   * in it (a results folder copied or moved with its database resumes into the copy, never the original), else
+   * absolute (a run is resumed from anywhere).
+   */
+  static String write(SweepRequest request, StoredRun.PlanOrigin origin, Path databaseFolder)
+      throws JsonProcessingException {
+    SweepRequest kept = request.toBuilder().outputDirectory(kept(request.outputDirectory(), databaseFolder))
+        .traceDirectory(kept(request.traceDirectory(), databaseFolder)).database(null).build();
+    return Json.mapper().writeValueAsString(new Document(FORMAT, kept, origin));
   }
 
-  /** A stored request and its run's origin, of this format or the flat one before it. */
-  static Document read(String json) throws JsonProcessingException {
+  /** A stored request and its run's origin, of this format or the flat one before it; its folders absolute. */
+  static Document read(String json, Path databaseFolder) throws JsonProcessingException {
     JsonNode tree = Json.mapper().readTree(json);
+    Document document;
     if (tree.has("format")) {
-      return Json.mapper().treeToValue(tree, Document.class);
+      document = Json.mapper().treeToValue(tree, Document.class);
+    } else {
+      String plan = text(tree, "plan");
+      document = new Document(1, flatRequest(tree), plan == null ? null
+          : new StoredRun.PlanOrigin(plan, text(tree, "shard")));
     }
-    String plan = text(tree, "plan");
-    return new Document(1, flatRequest(tree), plan == null ? null : new StoredRun.PlanOrigin(plan, text(tree, "shard")));
+    SweepRequest request = document.request();
+    return new Document(document.format(), request.toBuilder()
+        .outputDirectory(resolved(request.outputDirectory(), databaseFolder))
+        .traceDirectory(resolved(request.traceDirectory(), databaseFolder)).build(), document.origin());
   }
 
-  /** The folders a run writes to, absolute: a run is resumed from anywhere. */
-  private static SweepRequest absolute(SweepRequest request) {
-    return request.toBuilder().outputDirectory(absolute(request.outputDirectory()))
-        .traceDirectory(absolute(request.traceDirectory())).database(null).build();
+  private static Path kept(Path folder, Path databaseFolder) {
+    if (folder == null) {
+      return null;
+    }
+    Path absolute = folder.toAbsolutePath().normalize();
+    Path base = databaseFolder.toAbsolutePath().normalize();
+    if (!absolute.startsWith(base)) {
+      return absolute;
+    }
+    Path relative = base.relativize(absolute);
+    return relative.toString().isEmpty() ? Path.of(".") : relative;
   }
 
-  private static Path absolute(Path path) {
-    return path == null ? null : path.toAbsolutePath().normalize();
+  private static Path resolved(Path folder, Path databaseFolder) {
+    return folder == null || folder.isAbsolute() ? folder
+        : databaseFolder.toAbsolutePath().resolve(folder).normalize();
   }
 
   /** A request as releases before the engine's rebuild stored it: flat, with the plan and shard in it. */

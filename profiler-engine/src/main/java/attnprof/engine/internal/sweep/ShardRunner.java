@@ -8,6 +8,7 @@ import attnprof.engine.internal.plan.PlanFile;
 import attnprof.engine.internal.point.PlannedPoint;
 import attnprof.engine.internal.plan.SweepPlan;
 import attnprof.engine.internal.store.ResultStore;
+import attnprof.engine.internal.store.RunFolder;
 import attnprof.engine.internal.store.StoredRun;
 import attnprof.engine.plugins.PluginRegistry;
 import attnprof.engine.request.Shard;
@@ -54,6 +55,7 @@ public final class ShardRunner {
         .refine(SweepRequest.Refine.NONE).build();
     SweepPlan points = plan.planOf(shard, registry);
     String runId = plan.planId() + "-shard-" + shard.index() + "-of-" + shard.count();
+    RunFolder.refuseAnotherRun(folder, runId, "--out");
     try (ResultStore store = ResultStore.open(database)) {
       store.savePlan(plan.planId(), plan.toJson());
       plan.writeTo(folder.resolve(PlanFile.FILE_NAME));
@@ -65,7 +67,7 @@ public final class ShardRunner {
       } else {
         Instant started = clock.instant();
         var environment = environmentProbe.probe(registry.device(request.device()), request.device(),
-        request.metrics().contains(BreakdownMetric.ID));
+            request.metrics().contains(BreakdownMetric.ID));
         store.startRun(runId, started, request, new StoredRun.PlanOrigin(plan.planId(), shard.toString()),
             environment, points.points().size());
         setup = new SweepSetup(request, points, runId, started, environment, Map.of());

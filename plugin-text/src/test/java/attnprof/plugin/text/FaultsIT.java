@@ -1,0 +1,263 @@
+package attnprof.plugin.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attnprof.engine.result.ResultRow;
+import attnprof.testkit.Immutable;
+import attnprof.testkit.Launcher;
+import attnprof.testkit.Launcher.Outcome;
+import attnprof.testkit.PluginJar;
+import attnprof.testkit.ResultsFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults a sweep meets on a real machine, made for real through the launcher: a measuring JVM killed with SIGKILL as
+ * it starts, a logs folder made immutable ({@code chattr +i}) while a sweep runs, and a plugin whose code throws,
+ * exits the JVM or hangs when {@code describe} builds it.
+ */
+class FaultsIT {
+  private static final Launcher LAUNCHER = Launcher.fromModuleFolder(Duration.ofMinutes(5));
+  private static final String WORKER = "attnprof.engine.internal.fork.WorkerMain";
+
+  @Test
+  void aMeasuringProcessKilledAsItStartsHasItsPointsMeasuredByAReplacementInTheSameSweep(@TempDir Path folder)
+      throws Exception {
+    Path run = folder.resolve("run");
+    Process sweep = LAUNCHER.startAttnprof(folder.resolve("sweep.log"), "sweep", "--variants",
+        "text/bert,text/longformer", "--preset", "tiny", "--lengths", "16,32", "--metrics", "flops", "--mode",
+        "inference", "--forks", "1", "--refine", "none", "--out", run.toString());
+    // the first measuring JVM is killed before it says a word, as a busy machine or a cgroup limit would
+    ProcessHandle first = firstWorker(sweep).orElseThrow(() -> new AssertionError("no measuring process started"));
+    first.destroyForcibly();
+    assertThat(sweep.waitFor(4, TimeUnit.MINUTES)).isTrue();
+    String log = Files.readString(folder.resolve("sweep.log"));
+
+    assertThat(sweep.exitValue()).as(log).isZero();
+    List<ResultRow> rows = ResultsFolder.csvRows(run);
+    assertThat(rows).filteredOn(row -> row.metric().equals("flops")).hasSize(4).allSatisfy(row -> assertThat(row.status()).as(row.message()).isEqualTo("ok"));
+    assertThat(ResultsFolder.storedPoints(run).values().iterator().next()).hasSize(4);
+    try (var logs = Files.list(run.resolve("logs"))) {
+      assertThat(logs.map(p -> p.getFileName().toString())).as("the replacement's log").anyMatch(n -> n.endsWith("-r1.log"));
+    }
+  }
+
+  @Test
+  void aStepThatNeedsItsOwnProcessWhichCannotStartLeavesTheRunPartialAndTheResumeTakesIt(@TempDir Path folder)
+      throws Exception {
+    Assumptions.assumeTrue(Immutable.available(folder), Immutable.why());
+    Path run = folder.resolve("run");
+    Path logs = run.resolve("logs");
+    Process sweep = LAUNCHER.startAttnprof(folder.resolve("sweep.log"), "sweep", "--variants", "text/bert",
+        "--preset", "tiny", "--lengths", "16", "--metrics", "flops,resident-memory", "--mode", "inference",
+        "--forks", "1", "--refine", "none", "--out", run.toString());
+    Outcome resumed;
+    try {
+      // once the shared process has its log, no other process can get one
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!hasAFile(logs) && sweep.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      Immutable.set(logs, true);
+      assertThat(sweep.waitFor(4, TimeUnit.MINUTES)).isTrue();
+      String log = Files.readString(folder.resolve("sweep.log"));
+      assertThat(sweep.exitValue()).as(log).isEqualTo(3);
+      Matcher resume = Pattern.compile("`attnprof (.*sweep --resume \\S+)`").matcher(log);
+      assertThat(resume.find()).as(log).isTrue();
+      assertThat(ResultsFolder.csvRows(run)).noneMatch(row -> row.metric().equals("peak_memory.rss"));
+      Immutable.set(logs, false);
+      resumed = LAUNCHER.attnprof(resume.group(1).split(" "));
+    } finally {
+      Immutable.set(logs, false);
+    }
+
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(ResultsFolder.csvRows(run)).filteredOn(row -> row.metric().equals("peak_memory.rss")).singleElement()
+        .satisfies(row -> assertThat(row.value()).isPositive());
+  }
+
+  @Test
+  void describeOfAMixerWhoseCreateThrowsExitsOrHangsIsOneLineAndExitTwo(@TempDir Path folder) throws Exception {
+    Path plugins = Files.createDirectories(folder.resolve("plugins"));
+    String mixer = """
+        package hostile;
+
+        import attnprof.api.mixer.*;
+        import attnprof.api.nn.TokenMixer;
+
+        public final class NAME implements MixerProvider {
+          @Override
+          public MixerDescriptor descriptor() {
+            return MixerDescriptor.builder("ID").paper("a test").bodies("text/bert").build();
+          }
+
+          @Override
+          public TokenMixer create(MixerContext context) {
+            BODY
+            return (net, x) -> x.values();
+          }
+        }
+        """;
+    PluginJar.build(plugins.resolve("hostile.jar"), Map.of(
+        "module-info.java", """
+            module hostile.mixers {
+              requires attnprof.api;
+              provides attnprof.api.mixer.MixerProvider with hostile.Throws, hostile.Exits, hostile.Hangs;
+            }
+            """,
+        "hostile/Throws.java", mixer.replace("NAME", "Throws").replace("ID", "throws-mixer")
+            .replace("BODY", "if (context != null) throw new IllegalStateException(\"no weights here\");"),
+        "hostile/Exits.java", mixer.replace("NAME", "Exits").replace("ID", "exits-mixer")
+            .replace("BODY", "System.exit(7);"),
+        "hostile/Hangs.java", mixer.replace("NAME", "Hangs").replace("ID", "hangs-mixer")
+            .replace("BODY", "try { Thread.sleep(600_000); } catch (InterruptedException e) { }")));
+
+    Outcome throwing = LAUNCHER.attnprof("--plugins", plugins.toString(), "describe", "text/throws-mixer", "--preset",
+        "tiny");
+    Outcome exiting = LAUNCHER.attnprof("--plugins", plugins.toString(), "describe", "text/exits-mixer", "--preset",
+        "tiny");
+    Outcome hanging = LAUNCHER.attnprof("--plugins", plugins.toString(), "describe", "text/hangs-mixer", "--preset",
+        "tiny", "--timeout", "5");
+
+    assertThat(throwing.code()).as(throwing.err()).isEqualTo(2);
+    assertThat(throwing.err()).isEqualTo("attnprof: cannot describe text/throws-mixer: its plugin failed building it: "
+        + "java.lang.IllegalStateException: no weights here\n");
+    assertThat(exiting.code()).as(exiting.err()).isEqualTo(2);
+    assertThat(exiting.err()).isEqualTo("attnprof: the process building text/exits-mixer to describe it ended with "
+        + "exit code 7 and no answer\n");
+    assertThat(hanging.code()).as(hanging.err()).isEqualTo(2);
+    assertThat(hanging.err()).isEqualTo("attnprof: building text/hangs-mixer to describe it took longer than 5 s, "
+        + "and was stopped (its plugin may hang); --timeout sets the limit\n");
+  }
+
+  @Test
+  void aCopiedResultsFolderResumedAndReportedLeavesTheOriginalUntouched(@TempDir Path folder) throws Exception {
+    Path original = folder.resolve("original");
+    Outcome swept = LAUNCHER.attnprof("--results", original.toString(), "sweep", "--variants", "text/bert",
+        "--preset", "tiny", "--lengths", "16", "--metrics", "flops", "--mode", "inference", "--refine", "none");
+    assertThat(swept.code()).as(swept.err()).isZero();
+    String runId = ResultsFolder.storedPoints(original).keySet().iterator().next();
+    Path copy = folder.resolve("copy");
+    copyFolder(original, copy);
+    Map<Path, String> before = hashes(original);
+
+    Outcome resumed = LAUNCHER.attnprof("--results", copy.toString(), "sweep", "--resume", runId);
+    Outcome reported = LAUNCHER.attnprof("--results", copy.toString(), "report", runId);
+
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(reported.code()).as(reported.err()).isZero();
+    assertThat(reported.out()).contains(copy.resolve(runId).resolve("index.html").toString());
+    assertThat(hashes(original)).isEqualTo(before);
+  }
+
+  @Test
+  void aMergeOrAShardIntoAFolderOfAnotherRunIsRefusedBeforeItWritesAnything(@TempDir Path folder) throws Exception {
+    Path plan = folder.resolve("plan.json");
+    assertThat(LAUNCHER.attnprof("plan", "--variants", "text/bert", "--preset", "tiny", "--lengths", "16,32",
+        "--metrics", "flops", "--mode", "inference", "--out", plan.toString()).code()).isZero();
+    Path first = folder.resolve("shard-1");
+    Outcome shard = LAUNCHER.attnprof("sweep", "--plan", plan.toString(), "--shard", "1/2", "--out",
+        first.toString());
+    assertThat(shard.code()).as(shard.err()).isZero();
+    Path sweep = folder.resolve("sweep");
+    assertThat(LAUNCHER.attnprof("sweep", "--variants", "text/bert", "--preset", "tiny", "--lengths", "16",
+        "--metrics", "flops", "--mode", "inference", "--refine", "none", "--out", sweep.toString()).code()).isZero();
+    Map<Path, String> shardFiles = hashes(first);
+    Map<Path, String> sweepFiles = hashes(sweep);
+
+    Outcome intoTheSweep = LAUNCHER.attnprof("merge", first.toString(), "--out", sweep.toString());
+    Outcome intoTheShard = LAUNCHER.attnprof("merge", first.toString(), "--out", first.toString());
+    Outcome otherShard = LAUNCHER.attnprof("sweep", "--plan", plan.toString(), "--shard", "2/2", "--out",
+        first.toString());
+
+    for (Outcome refused : List.of(intoTheSweep, intoTheShard, otherShard)) {
+      assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+      assertThat(refused.err()).matches("attnprof: --out .* holds the results of another run \\(.*\\); give a new "
+          + "folder, or \\S+'s own\n");
+    }
+    assertThat(hashes(first)).isEqualTo(shardFiles);
+    assertThat(hashes(sweep)).isEqualTo(sweepFiles);
+    // the shard's own folder still takes the shard again: it has nothing left to measure
+    assertThat(LAUNCHER.attnprof("sweep", "--plan", plan.toString(), "--shard", "1/2", "--out", first.toString())
+        .code()).isZero();
+  }
+
+  @Test
+  void aSweepKilledWithSigkillLeavesNoCopyOfTheSqliteLibraryInTheTemporaryFolder(@TempDir Path folder)
+      throws Exception {
+    Path temporary = Files.createDirectories(folder.resolve("tmp"));
+    Path cache = folder.resolve("cache");
+    Path run = folder.resolve("run");
+    Process sweep = LAUNCHER.startAttnprofWithEnvironment(Map.of("ATTNPROF_JAVA_OPTS", "-Djava.io.tmpdir="
+        + temporary, "XDG_CACHE_HOME", cache.toString()), folder.resolve("sweep.log"), "sweep", "--variants",
+        "text/bert", "--preset", "tiny", "--lengths", "16,32,64,128", "--metrics", "flops", "--mode", "inference",
+        "--refine", "none", "--out", run.toString());
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (ResultsFolder.storedPoints(run).isEmpty() && sweep.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(sweep.isAlive()).as(Files.readString(folder.resolve("sweep.log"))).isTrue();
+    sweep.destroyForcibly(); // SIGKILL: no shutdown hook deletes anything
+    sweep.waitFor();
+
+    try (var left = Files.list(temporary)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("sqlite-"));
+    }
+    try (var cached = Files.walk(cache)) {
+      assertThat(cached.map(p -> p.getFileName().toString())).contains("libsqlitejdbc.so");
+    }
+  }
+
+  private static void copyFolder(Path from, Path to) throws java.io.IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(from.relativize(file).toString()));
+      }
+    }
+  }
+
+  /** Every file under a folder by its path in it, with its SHA-256. */
+  private static Map<Path, String> hashes(Path folder) throws Exception {
+    Map<Path, String> hashes = new java.util.TreeMap<>();
+    try (var files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        hashes.put(folder.relativize(file), java.util.HexFormat.of().formatHex(java.security.MessageDigest
+            .getInstance("SHA-256").digest(Files.readAllBytes(file))));
+      }
+    }
+    return hashes;
+  }
+
+  private static boolean hasAFile(Path folder) throws Exception {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (var files = Files.list(folder)) {
+      return files.findAny().isPresent();
+    }
+  }
+
+  /** The first measuring JVM of a sweep, found within 2 minutes. */
+  private static Optional<ProcessHandle> firstWorker(Process sweep) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (sweep.isAlive() && System.nanoTime() < deadline) {
+      Optional<ProcessHandle> worker = sweep.descendants()
+          .filter(p -> p.info().commandLine().orElse("").contains(WORKER)).findFirst();
+      if (worker.isPresent()) {
+        return worker;
+      }
+      Thread.sleep(2);
+    }
+    return Optional.empty();
+  }
+}

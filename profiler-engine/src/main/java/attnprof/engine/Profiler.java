@@ -23,7 +23,6 @@ import attnprof.engine.internal.measure.ModelInspector;
 import attnprof.engine.internal.output.ResultFiles;
 import attnprof.engine.internal.report.ReportWriter;
 import attnprof.engine.internal.store.ResultStore;
-import attnprof.engine.internal.store.StoredRun;
 import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.sweep.SweepRunner;
 import attnprof.engine.internal.sweep.ShardRunner;
@@ -195,7 +194,7 @@ public final class Profiler {
   /** The runs stored in a results database, oldest first. */
   public List<StoredRunSummary> storedRuns(Path database) {
     try (ResultStore store = ResultStore.openExisting(database)) {
-      return store.runs().stream().map(StoredRun::summary).toList();
+      return store.summaries();
     }
   }
 

@@ -41,7 +41,9 @@ class AdviseIT {
 
     Outcome json = LAUNCHER.attnprof("advise", run.toString(), "--inputs", CORPUS.toString(), "--format", "json");
     assertThat(json.code()).as(json.err()).isZero();
-    JsonNode document = new ObjectMapper().readTree(json.out());
+    // exactly one JSON document: anything after it fails
+    JsonNode document = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json.out());
     JsonNode advice = document.path("advice").get(0);
     assertThat(document.path("dataset").path("samples").asDouble()).isGreaterThan(10);
     for (String model : List.of("efficient", "vanilla")) {

@@ -218,6 +218,137 @@ class FaultsIT {
     }
   }
 
+  @Test
+  void meaninglessOrInconsistentInputIsOneLineAndExitTwoWithNothingWritten(@TempDir Path folder) throws Exception {
+    Path plan = folder.resolve("plan.json");
+    assertThat(LAUNCHER.attnprof("plan", "--variants", "text/bert", "--preset", "tiny", "--lengths", "16",
+        "--metrics", "flops", "--mode", "inference", "--out", plan.toString()).code()).isZero();
+    Path edited = Files.writeString(folder.resolve("edited.json"), Files.readString(plan)
+        .replaceFirst("\"length\" : 16\\.0", "\"length\" : 17.0"));
+    Path headerOnly = Files.writeString(folder.resolve("results.csv"), String.join(",", java.util.Arrays.stream(
+        ResultRow.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList()) + "\n");
+    Path work = Files.createDirectories(folder.resolve("work"));
+    String out = work.resolve("out").toString();
+    List<String[]> refused = List.of(
+        new String[] {"sweep", "--modality", "", "--preset", "tiny"},
+        new String[] {"plan", "--variants", "text/bert", "--shards", "2147483647", "--out", out},
+        new String[] {"sweep", "--plan", plan.toString(), "--shard", "1/2147483647", "--out", out},
+        new String[] {"sweep", "--variants", "text/bert", "--shard", "1/2", "--out", out},
+        new String[] {"sweep", "--variants", "text/bert", "--shard-count", "2", "--out", out},
+        new String[] {"plan", "--variants", "text/bert", "--emit", "k8s", "--cpus-per-shard", "0", "--out", out},
+        new String[] {"plan", "--variants", "text/bert", "--emit", "k8s", "--image", "", "--out", out},
+        new String[] {"plan", "--variants", "text/bert", "--emit", "k8s", "--volume-claim", "Not_A_Name", "--out",
+            out},
+        new String[] {"sweep", "--variants", "text/bert", "--trace", "/proc/attnprof-trace", "--out", out},
+        new String[] {"sweep", "--plan", edited.toString(), "--out", out},
+        new String[] {"--results", "", "runs"},
+        new String[] {"--plugins", "", "list"},
+        new String[] {"merge", out, "--out", ""},
+        new String[] {"report", out, "--out", ""},
+        new String[] {"tipping", headerOnly.toString()});
+    for (String[] args : refused) {
+      Outcome outcome = LAUNCHER.attnprof(args);
+      assertThat(outcome.code()).as(String.join(" ", args) + ": " + outcome.err()).isEqualTo(2);
+      assertThat(outcome.err()).as(String.join(" ", args)).startsWith("attnprof: ").hasLineCount(1)
+          .doesNotContain("internal error").doesNotContain("Exception");
+    }
+    Map<String, String> environments = Map.of("SLURM_ARRAY_TASK_ID", "5", "SLURM_ARRAY_TASK_MIN", " 1",
+        "SLURM_ARRAY_TASK_COUNT", "2");
+    Map<String, String> disagreeing = Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_MIN", "1",
+        "SLURM_ARRAY_TASK_COUNT", "2", "JOB_COMPLETION_INDEX", "1");
+    for (Map<String, String> environment : List.of(environments, disagreeing)) {
+      Outcome outcome = LAUNCHER.attnprofWithEnvironment(environment, "sweep", "--plan", plan.toString(), "--shard",
+          "auto", "--out", out);
+      assertThat(outcome.code()).as(environment + ": " + outcome.err()).isEqualTo(2);
+      assertThat(outcome.err()).startsWith("attnprof: --shard auto: ").hasLineCount(1);
+    }
+    try (var written = Files.list(work)) {
+      assertThat(written).as("what the refused commands wrote").isEmpty();
+    }
+  }
+
+  @Test
+  void aDamagedStoredRunIsNamedAndTheOthersStillListed(@TempDir Path folder) throws Exception {
+    Path results = folder.resolve("results");
+    for (int i = 0; i < 2; i++) {
+      assertThat(LAUNCHER.attnprof("--results", results.toString(), "sweep", "--variants", "text/bert", "--preset",
+          "tiny", "--lengths", "16", "--metrics", "flops", "--mode", "inference", "--refine", "none").code()).isZero();
+    }
+    List<String> runs = List.copyOf(ResultsFolder.storedPoints(results).keySet());
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + results.resolve("attnprof.db"));
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE runs SET request = '{\"format\": 2, \"request\": [' WHERE runId = '"
+          + runs.get(0) + "'");
+      statement.executeUpdate("UPDATE points SET result = 'not json' WHERE runId = '" + runs.get(1) + "'");
+    }
+
+    Outcome listed = LAUNCHER.attnprof("--results", results.toString(), "runs");
+    Outcome damagedRequest = LAUNCHER.attnprof("--results", results.toString(), "report", runs.get(0));
+    Outcome damagedPoint = LAUNCHER.attnprof("--results", results.toString(), "report", runs.get(1));
+
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains(runs.get(0) + " cannot be read: its stored request or environment is not "
+        + "attnprof's JSON").containsPattern(runs.get(1) + " .* complete ");
+    for (Outcome damaged : List.of(damagedRequest, damagedPoint)) {
+      assertThat(damaged.code()).as(damaged.err()).isEqualTo(2);
+      assertThat(damaged.err()).hasLineCount(1).containsPattern("^attnprof: run run-\\S+ in \\S+ cannot be read: ");
+    }
+  }
+
+  @Test
+  void aDatabaseLockedBeforeTheSweepIsOneLineAndExitTwoWithNothingMeasured(@TempDir Path folder) throws Exception {
+    Path results = folder.resolve("results");
+    Path database = Files.createDirectories(results).resolve("attnprof.db");
+    assertThat(LAUNCHER.attnprof("--results", results.toString(), "sweep", "--variants", "text/bert", "--preset",
+        "tiny", "--lengths", "16", "--metrics", "flops", "--mode", "inference", "--refine", "none").code()).isZero();
+    Outcome locked;
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
+        var statement = connection.createStatement()) {
+      statement.execute("BEGIN EXCLUSIVE");
+      locked = LAUNCHER.attnprof("--results", results.toString(), "sweep", "--variants", "text/bert", "--preset",
+          "tiny", "--lengths", "16", "--metrics", "flops", "--mode", "inference", "--refine", "none");
+      statement.execute("COMMIT");
+    }
+
+    assertThat(locked.code()).as(locked.err()).isEqualTo(2);
+    assertThat(locked.err()).hasLineCount(1).contains("is locked by another process");
+    assertThat(ResultsFolder.storedPoints(results)).hasSize(1);
+    try (var folders = Files.list(results)) {
+      assertThat(folders.filter(Files::isDirectory)).as("run folders").hasSize(1);
+    }
+  }
+
+  @Test
+  void aResultsFolderThatCannotBeWrittenMidRunExitsThreeWithTheResumeAndNoStrayFile(@TempDir Path folder)
+      throws Exception {
+    Assumptions.assumeTrue(Immutable.available(folder), Immutable.why());
+    Path run = folder.resolve("run");
+    Process sweep = LAUNCHER.startAttnprof(folder.resolve("sweep.log"), "sweep", "--variants", "text/bert",
+        "--preset", "tiny", "--lengths", "16,32,64,128", "--metrics", "flops", "--mode", "inference", "--refine",
+        "none", "--out", run.toString());
+    String log;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!Files.isRegularFile(run.resolve("results.csv")) && sweep.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Immutable.set(run, true);
+      assertThat(sweep.waitFor(4, TimeUnit.MINUTES)).isTrue();
+      log = Files.readString(folder.resolve("sweep.log"));
+      assertThat(sweep.exitValue()).as(log).isEqualTo(3);
+      try (var files = Files.list(run)) {
+        assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+      }
+    } finally {
+      Immutable.set(run, false);
+    }
+    assertThat(log).containsPattern("attnprof: cannot write results to .*`sweep --resume run-\\S+` goes on");
+    String runId = ResultsFolder.storedPoints(run).keySet().iterator().next();
+    Outcome resumed = LAUNCHER.attnprof("--db", run.resolve("attnprof.db").toString(), "sweep", "--resume", runId);
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(ResultsFolder.csvRows(run)).filteredOn(row -> row.metric().equals("flops")).hasSize(4);
+  }
+
   private static void copyFolder(Path from, Path to) throws java.io.IOException {
     try (var files = Files.walk(from)) {
       for (Path file : files.toList()) {

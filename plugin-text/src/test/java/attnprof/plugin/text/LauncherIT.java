@@ -269,7 +269,9 @@ class LauncherIT {
     assertThat(swept.out()).contains("512 tokens").contains("Tipping points").contains("achieved GFLOP/s")
         .containsPattern("(?s)\n\nVARIANT .*\n\nVARIANT "); // a table split into blocks
 
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    // every command's --format json is exactly one JSON document on standard output: anything after it fails
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     var list = json.readTree(attnprof("list", "--format", "json").out());
     assertThat(list.get("variants").findValuesAsText("variant")).contains("text/bert", "text/nystromformer");
     assertThat(list.get("metrics").findValuesAsText("metric")).contains("latency", "breakdown.attention");

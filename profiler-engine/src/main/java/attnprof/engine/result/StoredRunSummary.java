@@ -18,7 +18,9 @@ import java.util.List;
  * @param preset its preset
  * @param device its device
  * @param outputDirectory its results folder, or null
+ * @param problem why the run cannot be read (its stored request damaged or edited), else empty
  */
 public record StoredRunSummary(String runId, Instant startedAt, Instant finishedAt, boolean complete, int planned,
-    int stored, List<String> variants, String modality, String preset, String device, Path outputDirectory) {
+    int stored, List<String> variants, String modality, String preset, String device, Path outputDirectory,
+    String problem) {
 }

@@ -36,7 +36,14 @@ public final class Main {
               + (command.isEmpty() ? "" : command + " ") + "--help`)");
           return USER_ERROR;
         })
-        .setExecutionExceptionHandler((e, failed, parseResult) -> handle(e, err));
+        .setExecutionExceptionHandler((e, failed, parseResult) -> handle(e, err))
+        // an empty path would be taken as the working directory: a folder the user did not name
+        .registerConverter(java.nio.file.Path.class, text -> {
+          if (text.isBlank()) {
+            throw new CommandLine.TypeConversionException("an empty path names no file or folder");
+          }
+          return java.nio.file.Path.of(text);
+        });
     try {
       return commandLine.execute(args);
     } catch (RuntimeException | Error e) {

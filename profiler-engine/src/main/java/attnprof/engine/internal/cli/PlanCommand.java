@@ -85,6 +85,7 @@ final class PlanCommand implements Runnable {
     if (emit != null && !emit.equals("slurm") && !emit.equals("k8s")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--emit takes slurm or k8s, got `" + emit + "`");
     }
+    checkRecipeOptions();
     if (java.nio.file.Files.isDirectory(out)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--out `" + out + "` is a folder; name the plan "
           + "file, such as " + out.resolve("plan.json"));
@@ -105,6 +106,27 @@ final class PlanCommand implements Runnable {
       Path launcher = Path.of(System.getProperty("attnprof.launcher", "attnprof"));
       root.out.print(profiler.schedulerRecipe(out, emit, new RecipeOptions(shards, out, launcher, folder, cpusPerShard,
           image, volumeClaim)));
+    }
+  }
+
+  /** A container image reference: registry, path, tag and digest, nothing a shell or YAML would read otherwise. */
+  private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
+  /** A Kubernetes object name (DNS-1123 subdomain). */
+  private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(
+      "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  private void checkRecipeOptions() {
+    if (cpusPerShard < 1 || cpusPerShard > 4096) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--cpus-per-shard must be from 1 to 4096, got "
+          + cpusPerShard);
+    }
+    if (!IMAGE.matcher(image).matches() || image.length() > 1024) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--image `" + Main.oneLine(image) + "` is not a "
+          + "container image reference (such as registry.example/attnprof:1.0)");
+    }
+    if (!CLAIM.matcher(volumeClaim).matches() || volumeClaim.length() > 253) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--volume-claim `" + Main.oneLine(volumeClaim)
+          + "` is not a Kubernetes name (lower-case letters, digits, '-' and '.')");
     }
   }
 }

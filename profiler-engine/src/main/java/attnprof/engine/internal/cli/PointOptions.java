@@ -58,6 +58,15 @@ final class PointOptions {
         || (java.nio.file.Files.exists(trace) && !java.nio.file.Files.isDirectory(trace)))) {
       throw new ParameterException(spec.commandLine(), "--trace needs a folder, got `" + trace + "`");
     }
+    if (trace != null) {
+      try {
+        java.nio.file.Files.createDirectories(trace);
+      } catch (java.io.IOException | RuntimeException e) {
+        String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+            : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "it cannot be created there";
+        throw new ParameterException(spec.commandLine(), "--trace `" + trace + "` cannot be made a folder: " + why);
+      }
+    }
     ParamConverter.toMap(spec.commandLine(), params).forEach(builder::param);
     return builder.preset(preset).lengths(parseLengths()).modes(modes.stream().map(Mode::of).toList())
         .device(device).threads(threads).timeout(timeout()).inProcess(inProcess).seed(seed).traceDirectory(trace);

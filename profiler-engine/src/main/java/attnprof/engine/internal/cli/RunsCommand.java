@@ -25,10 +25,11 @@ final class RunsCommand implements Runnable {
   /**
    * A stored run, named as in results.json ({@code runId}, {@code startedAt}, {@code finishedAt},
    * {@code complete}); {@code finishedAt} is when its latest point was stored, {@code resume} the command
-   * that measures what a partial run is missing.
+   * that measures what a partial run is missing, {@code problem} why a run cannot be read (else empty).
    */
   public record RunEntry(String runId, String startedAt, String finishedAt, boolean complete, int planned, int stored,
-      List<String> variants, String modality, String preset, String device, String outputDirectory, String resume) {
+      List<String> variants, String modality, String preset, String device, String outputDirectory, String resume,
+      String problem) {
   }
 
   @Override
@@ -44,8 +45,9 @@ final class RunsCommand implements Runnable {
   private RunEntry entry(StoredRunSummary run) {
     return new RunEntry(run.runId(), run.startedAt().toString(), run.finishedAt().toString(), run.complete(),
         run.planned(), run.stored(), run.variants(), run.modality(), run.preset(), run.device(),
-        run.outputDirectory() == null ? "" : run.outputDirectory().toString(), run.complete() ? ""
-            : "attnprof " + root.databaseOptions(root.database()) + "sweep --resume " + run.runId());
+        run.outputDirectory() == null ? "" : run.outputDirectory().toString(),
+        run.complete() || !run.problem().isEmpty() ? ""
+            : "attnprof " + root.databaseOptions(root.database()) + "sweep --resume " + run.runId(), run.problem());
   }
 
   private void print(List<RunEntry> runs) {
@@ -54,15 +56,20 @@ final class RunsCommand implements Runnable {
       return;
     }
     TextTable table = new TextTable("RUN", "WHEN", "POINTS", "STATE", "WHAT", "FOLDER").prose(4, 5);
-    for (RunEntry run : runs) {
+    for (RunEntry run : runs.stream().filter(r -> r.problem().isEmpty()).toList()) {
       String what = (run.variants().isEmpty() ? run.modality() : String.join(", ", run.variants())) + " "
           + run.preset() + " on " + run.device();
       table.row(run.runId(), when(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt())),
           points(run), run.complete() ? "complete" : "partial", what, run.outputDirectory());
     }
+    for (RunEntry run : runs.stream().filter(r -> !r.problem().isEmpty()).toList()) {
+      table.row(run.runId(), "", "", "unreadable", "", "");
+    }
     root.out.print(table.render());
     for (RunEntry run : runs) {
-      if (!run.complete()) {
+      if (!run.problem().isEmpty()) {
+        root.out.println(Terminal.fit(run.runId() + " cannot be read: " + run.problem()));
+      } else if (!run.complete()) {
         root.out.println(Terminal.fit(run.runId() + " is partial: `" + run.resume() + "` measures what it misses"));
       }
     }

@@ -38,12 +38,20 @@ public final class ResultFiles {
         if (document.rows() == null) {
           throw ProfilerException.user(file + " is not an attnprof results file: it has no rows");
         }
-        return document.rows();
+        return nonEmpty(document.rows(), file);
       }
-      return RecordCsv.read(ResultRow.class, text, ResultRow.FORMER_NAMES);
+      return nonEmpty(RecordCsv.read(ResultRow.class, text, ResultRow.FORMER_NAMES), file);
     } catch (IOException | IllegalArgumentException e) {
       throw ProfilerException.user(file + " is not an attnprof results file: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** Rows to work on: a file with none (a header alone, a run that measured nothing yet) has no answer to give. */
+  private static List<ResultRow> nonEmpty(List<ResultRow> rows, Path file) {
+    if (rows.isEmpty()) {
+      throw ProfilerException.user(file + " holds no result rows (no point of its run was measured)");
+    }
+    return rows;
   }
 
   /**

@@ -45,10 +45,32 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
     points = List.copyOf(points);
   }
 
-  /** The id of a plan of these points. */
-  public static String idOf(List<PlannedPoint> points) {
-    return "plan-" + PointIds.hash(points.stream().map(PlannedPoint::id).sorted().collect(Collectors.joining(",")))
-        .substring(0, 12);
+  /** The id of a plan of these points, refining the plan {@code refines} (or null). */
+  public static String idOf(List<PlannedPoint> points, String refines) {
+    String ids = points.stream().map(PlannedPoint::id).sorted().collect(Collectors.joining(","));
+    return "plan-" + PointIds.hash(refines == null ? ids : ids + "|refines=" + refines).substring(0, 12);
+  }
+
+  /**
+   * Refuses a plan edited since {@code attnprof plan} wrote it: its id is its points' and its {@code refines}', each
+   * point's key and label are its point's, and a point of synthetic inputs has the id its settings give (a point
+   * of an input file is checked by the fingerprint, as the file's folder differs between machines).
+   */
+  private static void refuseEdits(PlanFile plan, String where) {
+    String edited = where + " was edited after `attnprof plan` made it: ";
+    if (!idOf(plan.points(), plan.refines()).equals(plan.planId())) {
+      throw ProfilerException.user(edited + "its id " + plan.planId() + " is not that of its points"
+          + (plan.refines() == null ? "" : " and the plan it refines") + "; make the plan again");
+    }
+    String settings = plan.request().measuring().idText();
+    for (PlannedPoint point : plan.points()) {
+      if (point.point() == null || !point.point().key().toString().equals(point.key())
+          || !point.point().label().equals(point.label()) || point.point().inputFile() == null
+          && !PointIds.of(point.point(), settings, plan.attnprofVersion()).equals(point.id())) {
+        throw ProfilerException.user(edited + "point " + point.id() + " (" + point.label() + ") is not what its "
+            + "id, key and label say; make the plan again");
+      }
+    }
   }
 
   /** Predicted seconds of all points. */
@@ -162,6 +184,7 @@ public record PlanFile(String format, String planId, String attnprofVersion, Str
         || plan.fingerprint() == null) {
       throw ProfilerException.user(where + " is not an attnprof plan (no `format`: \"" + FORMAT + "\")");
     }
+    refuseEdits(plan, where);
     return plan;
   }
 

@@ -101,7 +101,7 @@ public final class PlanMaker {
         : "a guess, with no measured points to go by: " + (int) GUESS_INFERENCE_SECONDS + " s per inference point and "
             + (int) GUESS_TRAINING_SECONDS + " s per training point and fork, up to three times that at the longest "
             + "length, growing as length^1.5";
-    return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), version, now.toString(), request.device(),
+    return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points, refines), version, now.toString(), request.device(),
         predictedFrom, stored, Fingerprint.of(registry, jobs), points, refines);
   }
 

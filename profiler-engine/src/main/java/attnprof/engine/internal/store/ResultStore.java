@@ -16,13 +16,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import attnprof.engine.internal.output.PointJson;
 
 /**
  * The results database: an SQLite file that keeps every run (its request, environment, start and end)
@@ -64,6 +64,10 @@ public final class ResultStore implements AutoCloseable {
     return file.toAbsolutePath().getParent();
   }
 
+  private static String firstLine(Exception e) {
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+  }
+
   public Path file() {
     return file;
   }
@@ -92,10 +96,9 @@ public final class ResultStore implements AutoCloseable {
           return id;
         }
       } catch (SQLException e) {
-        if (StoreConnection.isBusy(e)) {
-          // before the sweep's first point: nothing is lost by saying so now rather than waiting on
+        if (StoreConnection.isBusy(e)) { // before the sweep's first point: nothing is lost by saying so now
           throw ProfilerException.user("the results database " + file + " is locked by another process (waited "
-              + "30 s for it); run again once it is free, or name another with --results or --db");
+              + "30 s); run again once it is free, or name another with --results or --db");
         }
         throw new IllegalStateException("cannot write to " + file + ": " + e.getMessage(), e);
       }
@@ -195,10 +198,21 @@ public final class ResultStore implements AutoCloseable {
         runId);
   }
 
-  /** Every stored run, oldest first. */
+  /** Every stored run that can be read, oldest first (see {@link #summaries} for those that cannot). */
   public List<StoredRun> runs() {
     return queryRuns("", null);
   }
+
+  /** Every stored run as {@code runs} lists it, oldest first: one that cannot be read says why, hiding none. */
+  public List<attnprof.engine.result.StoredRunSummary> summaries() {
+    List<attnprof.engine.result.StoredRunSummary> summaries = new ArrayList<>(
+        runs().stream().map(StoredRun::summary).toList());
+    unreadable.forEach((id, problem) -> summaries.add(StoredRun.unreadable(id, problem)));
+    return summaries;
+  }
+
+  /** The runs the last listing could not read (an edited or damaged database), by id, with why. */
+  private final Map<String, String> unreadable = new LinkedHashMap<>();
 
   /** A stored run; a user error listing the stored ones when there is no such run. */
   public StoredRun run(String runId) {
@@ -219,10 +233,15 @@ public final class ResultStore implements AutoCloseable {
       query.setString(1, runId);
       try (ResultSet results = query.executeQuery()) {
         while (results.next()) {
-          points.put(PointKey.parse(results.getString(1)), attnprof.engine.internal.output.PointJson.read(results.getString(2)));
+          try {
+            points.put(PointKey.parse(results.getString(1)), PointJson.read(results.getString(2)));
+          } catch (JsonProcessingException | RuntimeException e) {
+            throw ProfilerException.user("run " + runId + " in " + file + " cannot be read: its point "
+                + results.getString(1) + " is not attnprof's JSON (" + firstLine(e) + ")");
+          }
         }
       }
-    } catch (SQLException | JsonProcessingException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("cannot read the points of " + runId + " from " + file + ": " + e.getMessage(), e);
     }
     return points;
@@ -240,15 +259,10 @@ public final class ResultStore implements AutoCloseable {
     try (PreparedStatement query = connection.prepareStatement("SELECT m.pointKey, " + columns + " FROM measurements m "
         + "JOIN points p ON p.runId = m.runId AND p.pointKey = m.pointKey WHERE m.runId = ? ORDER BY p.position, m.rowid")) {
       query.setString(1, runId);
-      var constructor = ResultRow.class.getDeclaredConstructor(java.util.Arrays.stream(ROW_COLUMNS)
-          .map(RecordComponent::getType).toArray(Class<?>[]::new));
       try (ResultSet results = query.executeQuery()) {
         while (results.next()) {
-          Object[] values = new Object[ROW_COLUMNS.length];
-          for (int i = 0; i < ROW_COLUMNS.length; i++) {
-            values[i] = StoreSchema.column(results, i + 2, ROW_COLUMNS[i].getType());
-          }
-          rows.computeIfAbsent(PointKey.parse(results.getString(1)), key -> new ArrayList<>()).add(constructor.newInstance(values));
+          rows.computeIfAbsent(PointKey.parse(results.getString(1)), key -> new ArrayList<>())
+              .add(StoreSchema.row(results, 2));
         }
       }
     } catch (SQLException | ReflectiveOperationException e) {
@@ -265,17 +279,21 @@ public final class ResultStore implements AutoCloseable {
       if (runId != null) {
         query.setString(1, runId);
       }
+      unreadable.clear();
       try (ResultSet results = query.executeQuery()) {
         while (results.next()) {
-          Instant started = Instant.parse(results.getString(2));
-          String finished = results.getString(3);
-          var request = StoredRequests.read(results.getString(7), folder());
-          runs.add(new StoredRun(results.getString(1), started, finished == null ? started : Instant.parse(finished),
-              results.getInt(4) == 1, results.getInt(5), results.getInt(6), request.request(),
-              request.origin(), Json.mapper().readValue(results.getString(8), RunEnvironment.class)));
+          try {
+            runs.add(StoredRun.read(results, folder()));
+          } catch (JsonProcessingException | RuntimeException e) {
+            String problem = "its stored request or environment is not attnprof's JSON (" + firstLine(e) + ")";
+            if (runId != null) {
+              throw ProfilerException.user("run " + runId + " in " + file + " cannot be read: " + problem);
+            }
+            unreadable.put(results.getString(1), problem);
+          }
         }
       }
-    } catch (SQLException | JsonProcessingException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("cannot read the runs in " + file + ": " + e.getMessage(), e);
     }
     return runs;

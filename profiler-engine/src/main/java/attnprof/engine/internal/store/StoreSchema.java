@@ -196,4 +196,15 @@ final class StoreSchema {
     return results.getString(index);
   }
 
+  /** The result row in the current row of a query, its {@link #ROW_COLUMNS} from column {@code first} on. */
+  static ResultRow row(ResultSet results, int first)
+      throws SQLException, ReflectiveOperationException {
+    var constructor = ResultRow.class.getDeclaredConstructor(java.util.Arrays
+        .stream(ROW_COLUMNS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+    Object[] values = new Object[ROW_COLUMNS.length];
+    for (int i = 0; i < ROW_COLUMNS.length; i++) {
+      values[i] = column(results, first + i, ROW_COLUMNS[i].getType());
+    }
+    return constructor.newInstance(values);
+  }
 }

@@ -40,9 +40,26 @@ public record StoredRun(String runId, Instant startedAt, Instant finishedAt, boo
     return origin == null ? null : origin.shard();
   }
 
+  /** The run in the current row of a query of {@code runs} (its eight columns in table order). */
+  static StoredRun read(java.sql.ResultSet row, java.nio.file.Path databaseFolder)
+      throws java.sql.SQLException, com.fasterxml.jackson.core.JsonProcessingException {
+    Instant started = Instant.parse(row.getString(2));
+    String finished = row.getString(3);
+    var request = StoredRequests.read(row.getString(7), databaseFolder);
+    return new StoredRun(row.getString(1), started, finished == null ? started : Instant.parse(finished),
+        row.getInt(4) == 1, row.getInt(5), row.getInt(6), request.request(), request.origin(),
+        attnprof.engine.format.Json.mapper().readValue(row.getString(8), RunEnvironment.class));
+  }
+
+  /** What a user reads of a run that cannot be read, and why. */
+  static StoredRunSummary unreadable(String runId, String problem) {
+    return new StoredRunSummary(runId, Instant.EPOCH, Instant.EPOCH, false, 0, 0, java.util.List.of(), "", "", "",
+        null, problem);
+  }
+
   /** What a user reads of the run. */
   public StoredRunSummary summary() {
     return new StoredRunSummary(runId, startedAt, finishedAt, complete, planned, stored, request.variants(),
-        request.modality(), request.preset(), request.device(), request.outputDirectory());
+        request.modality(), request.preset(), request.device(), request.outputDirectory(), "");
   }
 }

@@ -129,7 +129,8 @@ class MainTest {
     Outcome fileTrace = run("sweep", "--trace", file.toString());
 
     assertThat(emptyOut.code()).isEqualTo(2);
-    assertThat(emptyOut.err()).isEqualTo("attnprof: --out needs a folder name (see `attnprof sweep --help`)\n");
+    assertThat(emptyOut.err()).isEqualTo("attnprof: Invalid value for option '--out': an empty path names no file or "
+        + "folder (see `attnprof sweep --help`)\n");
     assertThat(fileOut.code()).isEqualTo(2);
     assertThat(fileOut.err()).isEqualTo("attnprof: --out `" + file + "` is a file, not a folder (see `attnprof sweep "
         + "--help`)\n");

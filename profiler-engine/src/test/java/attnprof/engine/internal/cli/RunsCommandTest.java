@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RunsCommandTest {
   private static RunsCommand.RunEntry run(boolean complete, int planned, int stored) {
     return new RunsCommand.RunEntry("run-1", "2026-12-02T19:07:00Z", "2026-12-02T19:09:00Z", complete, planned, stored,
-        List.of("text/bert"), "text", "tiny", "cpu", "/tmp/r", "");
+        List.of("text/bert"), "text", "tiny", "cpu", "/tmp/r", "", "");
   }
 
   @Test

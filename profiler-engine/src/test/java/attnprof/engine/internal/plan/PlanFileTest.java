@@ -6,6 +6,7 @@ import attnprof.engine.internal.point.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import attnprof.api.ProfilerException;
 import attnprof.engine.request.RecipeOptions;
 import attnprof.engine.request.Shard;
 import attnprof.engine.request.SweepRequest;
@@ -25,6 +26,7 @@ class PlanFileTest {
 
   /** A plan of {@code cells} cells of two points each, the later cells costlier. */
   private static PlanFile plan(int cells) {
+    SweepRequest request = SweepRequest.builder().variants("text/bert", "text/longformer").build();
     List<PlannedPoint> points = new ArrayList<>();
     for (int cell = 0; cell < cells; cell++) {
       for (String variant : List.of("text/bert", "text/longformer")) {
@@ -32,12 +34,12 @@ class PlanFileTest {
         Point point = new Point(index, new PointSpec(variant, "", "text", "tiny", Map.of("layers", "2"), null,
             16 << cell, "tokens", 1, attnprof.api.Mode.INFERENCE, "cpu", false), Map.of(), null, 0,
             List.of("latency"), 42);
-        points.add(PlannedPoint.of("id" + index, point, cell, 3 + cell * cell));
+        points.add(PlannedPoint.of(attnprof.engine.internal.point.PointIds.of(point, request.measuring().idText(),
+            "test"), point, cell, 3 + cell * cell));
       }
     }
-    return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points), "test", "2026-12-02T00:00:00Z", "cpu", "a test",
-        SweepRequest.builder().variants("text/bert", "text/longformer").build(),
-        new Fingerprint(Map.of(), Map.of()), points, null);
+    return new PlanFile(PlanFile.FORMAT, PlanFile.idOf(points, null), "test", "2026-12-02T00:00:00Z", "cpu", "a test",
+        request, new Fingerprint(Map.of(), Map.of()), points, null);
   }
 
   @Test
@@ -54,7 +56,7 @@ class PlanFileTest {
       Map<String, Integer> shardOf = plan.shardOfPoints(count);
       for (int i = 0; i < plan.points().size(); i += 2) {
         // the two points of a cell are measured side by side: always in the same shard
-        assertThat(shardOf.get("id" + i)).isEqualTo(shardOf.get("id" + (i + 1)));
+        assertThat(shardOf.get(plan.points().get(i).id())).isEqualTo(shardOf.get(plan.points().get(i + 1).id()));
       }
       double[] seconds = plan.predictedSecondsOfShards(count);
       double most = java.util.Arrays.stream(seconds).max().orElseThrow();
@@ -177,5 +179,22 @@ class PlanFileTest {
         .containsEntry("claimName", "attnprof-results");
     assertThat((List<Map<String, Object>>) container.get("volumeMounts")).extracting(m -> m.get("mountPath"))
         .containsExactly("/plan", "/local", "/results");
+  }
+
+  @Test
+  void aPlanEditedAfterItWasMadeIsRefused() {
+    PlanFile plan = plan(2);
+    String json = plan.toJson();
+    assertThat(PlanFile.fromJson(json, "plan.json")).isEqualTo(plan);
+
+    // a length changed by hand, its id left as it was; a refinement wave claimed; a label that is not the point's
+    String longer = json.replaceFirst("\"length\" : 16\\.0", "\"length\" : 17.0");
+    String wave = json.replace("\"refines\" : null", "\"refines\" : \"plan-123456789abc\"");
+    String relabelled = json.replaceFirst("\"label\" : \"text/bert ", "\"label\" : \"text/x ");
+    for (String edited : List.of(longer, wave, relabelled)) {
+      assertThat(edited).isNotEqualTo(json);
+      assertThatThrownBy(() -> PlanFile.fromJson(edited, "plan.json")).isInstanceOf(ProfilerException.class)
+          .hasMessageStartingWith("plan.json was edited after `attnprof plan` made it: ");
+    }
   }
 }

@@ -41,9 +41,11 @@ class SpeechLauncherIT {
   void aTinySweepWritesARowForEveryPointOfAllSixVariants(@TempDir Path folder) throws Exception {
     // the run's folder inside the test's own; the database is inside the run's folder
     Path results = folder.resolve("run");
-    // every point of every variant, once: refinement and replicated forks are the text tests' subject
+    // every point of every variant, once: refinement, replicated forks and the default metrics (breakdown's traced
+    // step among them) are the text tests' subject
     Outcome outcome = attnprof("sweep", "--modality", "speech", "--preset", "tiny", "--lengths", "1,2", "--runs", "3",
-        "--min-time", "100", "--forks", "1", "--refine", "none", "--out", results.toString());
+        "--min-time", "100", "--forks", "1", "--refine", "none", "--metrics", "latency,flops", "--out",
+        results.toString());
 
     attnprof.testkit.LauncherChecks.everyPointHasAnOkLatencyRow(outcome, results, VARIANTS, List.of(1.0, 2.0),
         "seconds");

@@ -296,29 +296,6 @@ class FaultsIT {
   }
 
   @Test
-  void aDatabaseLockedBeforeTheSweepIsOneLineAndExitTwoWithNothingMeasured(@TempDir Path folder) throws Exception {
-    Path results = folder.resolve("results");
-    Path database = Files.createDirectories(results).resolve("attnprof.db");
-    assertThat(LAUNCHER.attnprof("--results", results.toString(), "sweep", "--variants", "text/bert", "--preset",
-        "tiny", "--lengths", "16", "--metrics", "flops", "--mode", "inference", "--refine", "none").code()).isZero();
-    Outcome locked;
-    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
-        var statement = connection.createStatement()) {
-      statement.execute("BEGIN EXCLUSIVE");
-      locked = LAUNCHER.attnprof("--results", results.toString(), "sweep", "--variants", "text/bert", "--preset",
-          "tiny", "--lengths", "16", "--metrics", "flops", "--mode", "inference", "--refine", "none");
-      statement.execute("COMMIT");
-    }
-
-    assertThat(locked.code()).as(locked.err()).isEqualTo(2);
-    assertThat(locked.err()).hasLineCount(1).contains("is locked by another process");
-    assertThat(ResultsFolder.storedPoints(results)).hasSize(1);
-    try (var folders = Files.list(results)) {
-      assertThat(folders.filter(Files::isDirectory)).as("run folders").hasSize(1);
-    }
-  }
-
-  @Test
   void aResultsFolderThatCannotBeWrittenMidRunExitsThreeWithTheResumeAndNoStrayFile(@TempDir Path folder)
       throws Exception {
     Assumptions.assumeTrue(Immutable.available(folder), Immutable.why());
@@ -347,6 +324,36 @@ class FaultsIT {
     Outcome resumed = LAUNCHER.attnprof("--db", run.resolve("attnprof.db").toString(), "sweep", "--resume", runId);
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(ResultsFolder.csvRows(run)).filteredOn(row -> row.metric().equals("flops")).hasSize(4);
+  }
+
+  @Test
+  void aHostileSharedFolderInTheLaunchersSlurmRecipeRunsNothing(@TempDir Path folder) throws Exception {
+    Path shared = Files.createDirectories(folder.resolve("it's $(touch PWNED) `touch PWNED2` a b"));
+    Path plan = folder.resolve("plan.json");
+    Outcome planned = LAUNCHER.attnprof("plan", "--variants", "text/bert", "--preset", "tiny", "--lengths", "16",
+        "--metrics", "flops", "--mode", "inference", "--out", plan.toString(), "--shards", "2", "--emit", "slurm",
+        "--shared", shared.toString());
+    assertThat(planned.code()).as(planned.err()).isZero();
+    Path script = Files.writeString(folder.resolve("sweep.sbatch"), planned.out());
+    // sbatch answers a job id and runs a --wrap command as Slurm would, with sh: the merge runs the real launcher
+    Path bin = Files.createDirectories(folder.resolve("bin"));
+    Files.writeString(bin.resolve("sbatch"), "#!/bin/bash\nfor a in \"$@\"; do case \"$a\" in --wrap=*) "
+        + "sh -c \"${a#--wrap=}\" > \"$(dirname \"$0\")/merge.log\" 2>&1;; esac; done\necho 101\n");
+    bin.resolve("sbatch").toFile().setExecutable(true);
+    ProcessBuilder submit = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
+        .redirectErrorStream(true);
+    submit.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    submit.environment().remove("SLURM_ARRAY_TASK_ID");
+    Process submitted = submit.start();
+    String output = new String(submitted.getInputStream().readAllBytes());
+
+    assertThat(submitted.waitFor()).as(output).isZero();
+    // the merge got the folder whole: it found no shards there, and said so about that very folder
+    assertThat(Files.readString(bin.resolve("merge.log"))).contains("no shard results in "
+        + shared.resolve("shard-*"));
+    try (var files = Files.walk(folder)) {
+      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("PWNED", "PWNED2");
+    }
   }
 
   private static void copyFolder(Path from, Path to) throws java.io.IOException {

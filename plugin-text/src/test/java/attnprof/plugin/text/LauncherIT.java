@@ -101,7 +101,8 @@ class LauncherIT {
         "attnprof: `unlimited` is a left context: only the streaming mode takes it");
     cases.put(with(sweep, "--out", file.toString()),
         "attnprof: --out `" + file + "` is a file, not a folder (see `attnprof sweep --help`)");
-    cases.put(with(sweep, "--out", ""), "attnprof: --out needs a folder name (see `attnprof sweep --help`)");
+    cases.put(with(sweep, "--out", ""), "attnprof: Invalid value for option '--out': an empty path names no file or "
+        + "folder (see `attnprof sweep --help`)");
     cases.put(with(sweep, "--trace", file.toString()),
         "attnprof: --trace needs a folder, got `" + file + "` (see `attnprof sweep --help`)");
     cases.put(with(sweep, "--inputs", "/dev/zero"),

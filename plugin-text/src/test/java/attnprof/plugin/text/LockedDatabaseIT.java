@@ -25,11 +25,12 @@ class LockedDatabaseIT {
   private static final Launcher LAUNCHER = Launcher.fromModuleFolder(Duration.ofMinutes(5));
 
   @Test
-  void aPointFinishedWhileAnotherProcessHoldsTheLockPastTheBusyTimeoutIsStoredOnceTheLockIsReleased(
+  void aPointFinishedWhileAnotherProcessHoldsTheLockPastTheBusyTimeoutIsStoredAndASweepStartedThenIsRefused(
       @TempDir Path folder) throws Exception {
     Path run = folder.resolve("run");
     Path database = run.resolve("attnprof.db");
     ExecutorService pool = Executors.newSingleThreadExecutor();
+    Outcome second;
     try {
       Future<Outcome> sweep = pool.submit(() -> LAUNCHER.attnprof("sweep", "--variants", "text/bert", "--preset",
           "tiny", "--lengths", "8,16,32,64", "--metrics", "flops", "--mode", "inference", "--forks", "1",
@@ -40,10 +41,19 @@ class LockedDatabaseIT {
           Statement statement = other.createStatement()) {
         statement.execute("PRAGMA busy_timeout=30000");
         statement.execute("BEGIN EXCLUSIVE");
-        Thread.sleep(45_000);
+        long locked = System.nanoTime();
+        // a sweep started now cannot record its run: one line and exit 2 after the busy timeout, nothing measured
+        second = LAUNCHER.attnprof("--db", database.toString(), "sweep", "--variants", "text/bert", "--preset",
+            "tiny", "--lengths", "8", "--metrics", "flops", "--mode", "inference", "--refine", "none", "--out",
+            folder.resolve("second").toString());
+        Thread.sleep(Math.max(0, 45_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - locked)));
         statement.execute("COMMIT");
       }
       Outcome outcome = sweep.get(5, TimeUnit.MINUTES);
+
+      assertThat(second.code()).as(second.err()).isEqualTo(2);
+      assertThat(second.err()).hasLineCount(1).contains("is locked by another process");
+      assertThat(folder.resolve("second")).doesNotExist();
 
       assertThat(outcome.code()).as(outcome.err()).isZero();
       List<String> stored = ResultsFolder.storedPoints(run).values().iterator().next();

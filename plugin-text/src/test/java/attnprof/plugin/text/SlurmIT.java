@@ -50,7 +50,8 @@ class SlurmIT {
   void theEmittedScriptRunsThreeShardsAsAJobArrayAndMergesThemWithADependentJob(@TempDir Path folder)
       throws Exception {
     Path plan = folder.resolve("plan.json");
-    Path shared = folder.resolve("shared");
+    // a shared folder with a space and an apostrophe: the script quotes it everywhere it is written (issue 27)
+    Path shared = folder.resolve("it's a shared folder");
     Outcome planned = LAUNCHER.attnprof("plan", "--variants", "text/bert,text/longformer", "--preset", "tiny",
         "--lengths", "16,32,64", "--mode", "inference", "--metrics", "latency,flops", "--runs", "2", "--forks", "1",
         "--min-time", "50", "--out", plan.toString(), "--shards", "3", "--emit", "slurm", "--shared",

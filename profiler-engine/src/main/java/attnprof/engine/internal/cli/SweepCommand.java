@@ -114,9 +114,6 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     if (out == null) {
       return;
     }
-    if (out.toString().isBlank()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--out needs a folder name");
-    }
     if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--out `" + out + "` is a file, not a folder");
     }

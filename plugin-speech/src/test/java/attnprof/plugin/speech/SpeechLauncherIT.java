@@ -43,9 +43,9 @@ class SpeechLauncherIT {
     Path results = folder.resolve("run");
     // every point of every variant, once: refinement, replicated forks and the default metrics (breakdown's traced
     // step among them) are the text tests' subject
-    Outcome outcome = attnprof("sweep", "--modality", "speech", "--preset", "tiny", "--lengths", "1,2", "--runs", "3",
-        "--min-time", "100", "--forks", "1", "--refine", "none", "--metrics", "latency,flops", "--out",
-        results.toString());
+    Outcome outcome = attnprof("sweep", "--variants", String.join(",", VARIANTS), "--preset", "tiny", "--lengths",
+        "1,2", "--runs", "3", "--min-time", "100", "--forks", "1", "--refine", "none", "--metrics", "latency,flops",
+        "--out", results.toString());
 
     attnprof.testkit.LauncherChecks.everyPointHasAnOkLatencyRow(outcome, results, VARIANTS, List.of(1.0, 2.0),
         "seconds");

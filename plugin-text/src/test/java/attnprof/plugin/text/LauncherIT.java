@@ -32,7 +32,7 @@ class LauncherIT {
 
   @Test
   void sweepsStartedAtOnceOnOneResultsFolderEachGetTheirOwnFolderAndRun(@TempDir Path folder) throws Exception {
-    for (int repeat = 0; repeat < 5; repeat++) {
+    for (int repeat = 0; repeat < 3; repeat++) {
       Path results = folder.resolve("results-" + repeat);
       String[] sweep = {"--results", results.toString(), "sweep", "--variants", "text/bert", "--preset", "tiny",
           "--lengths", "8,16", "--metrics", "flops", "--mode", "inference", "--in-process"};

@@ -295,6 +295,10 @@ class LauncherIT {
         "inference", "--in-process", "--format", "json").out());
     assertThat(breakdown.get("breakdowns").get(0).get("millis").get("attention").asDouble()).isPositive();
     assertThat(breakdown.get("rows").findValuesAsText("metric")).contains("breakdown.attention", "flops");
+    Path text = Files.writeString(folder.resolve("notes.txt"), "A short note, written to be profiled. ".repeat(20));
+    var advised = json.readTree(attnprof("--db", database, "advise", runId, "--inputs", text.toString(), "--format",
+        "json").out());
+    assertThat(advised.get("advice")).isNotEmpty();
     // CSV: a header of the same names
     assertThat(attnprof("tipping", run.toString(), "--format", "csv").out()).startsWith(
         "variant,baseline,metric,mode,batch,input,verdict,length,lengthUnit,detail,ciLow,ciHigh,method,"

@@ -112,13 +112,18 @@ class AdviseIT {
     assertThat(atMedian.code()).as(atMedian.err()).isZero();
     JsonNode comparison = new ObjectMapper().readTree(direct.resolve("results.json").toFile()).path("comparisons").get(0);
 
-    // two estimates of one ratio, each with its 95% interval: they agree when the intervals overlap (on this
-    // shared machine a ~1 ms model's ratio moves by a few percent from one pair of processes to the next)
+    // two estimates of one ratio, each with its 95% interval from two processes, which does not hold the drift
+    // between independent sweeps: on this machine a ~1 ms model's ratio moved by up to 6.6% from one sweep to the
+    // next (0.918 against 0.981, both intervals about 2% wide; issue 25). They agree when the intervals overlap
+    // once each is widened by half that drift (3.5% each way, 7% between them)
+    double drift = 0.035;
     assertThat(comparison.path("length").asDouble()).isEqualTo(median);
-    assertThat(comparison.path("ciLow").asDouble()).as("a direct sweep's ratio at the median, %d tokens, %s, against "
-        + "the advice's %s", median, comparison, ratio).isLessThanOrEqualTo(ratio.path("high").asDouble());
-    assertThat(comparison.path("ciHigh").asDouble()).as("a direct sweep's ratio at the median, %d tokens, %s, against "
-        + "the advice's %s", median, comparison, ratio).isGreaterThanOrEqualTo(ratio.path("low").asDouble());
+    assertThat(comparison.path("ciLow").asDouble() * (1 - drift)).as("a direct sweep's ratio at the median, %d "
+        + "tokens, %s, against the advice's %s", median, comparison, ratio)
+        .isLessThanOrEqualTo(ratio.path("high").asDouble() * (1 + drift));
+    assertThat(comparison.path("ciHigh").asDouble() * (1 + drift)).as("a direct sweep's ratio at the median, %d "
+        + "tokens, %s, against the advice's %s", median, comparison, ratio)
+        .isGreaterThanOrEqualTo(ratio.path("low").asDouble() * (1 - drift));
   }
 
   private static long textFiles() throws Exception {

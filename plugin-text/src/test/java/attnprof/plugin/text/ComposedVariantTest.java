@@ -68,7 +68,9 @@ class ComposedVariantTest {
         .variants("text/bert", "text/attention-again").preset("tiny").lengths(32, 64, 128)
         .modes(attnprof.api.Mode.INFERENCE).metrics("latency", "peak-memory").minTime(java.time.Duration.ofMillis(200))
         .forks(1).refine(attnprof.engine.request.SweepRequest.Refine.NONE).inProcess(true).outputDirectory(folder)
-        .build());
+        // the subject is how "no tipping point" is written in every output: one in-process fork of a model against
+        // itself can differ by a few percent (latency, and the allocator's peak after the other model's steps)
+        .noise(0.10).build());
 
     assertThat(result.tippingPoints()).isNotEmpty().allSatisfy(point -> {
       assertThat(point.length()).as(point.toString()).isNaN();

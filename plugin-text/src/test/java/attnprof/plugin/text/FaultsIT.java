@@ -148,7 +148,7 @@ class FaultsIT {
     assertThat(swept.code()).as(swept.err()).isZero();
     String runId = ResultsFolder.storedPoints(original).keySet().iterator().next();
     Path copy = folder.resolve("copy");
-    copyFolder(original, copy);
+    ResultsFolder.copy(original, copy);
     Map<Path, String> before = hashes(original);
 
     Outcome resumed = LAUNCHER.attnprof("--results", copy.toString(), "sweep", "--resume", runId);
@@ -353,14 +353,6 @@ class FaultsIT {
         + shared.resolve("shard-*"));
     try (var files = Files.walk(folder)) {
       assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("PWNED", "PWNED2");
-    }
-  }
-
-  private static void copyFolder(Path from, Path to) throws java.io.IOException {
-    try (var files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(from.relativize(file).toString()));
-      }
     }
   }
 

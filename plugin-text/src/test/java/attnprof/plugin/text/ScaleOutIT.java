@@ -100,7 +100,7 @@ class ScaleOutIT {
     assertThat(plans.code()).isEqualTo(2);
     assertThat(plans.err()).startsWith("attnprof: shards of different splits of the plan: 1/2");
     Path elsewhere = folder.resolve("s2-elsewhere");
-    copyFolder(folder.resolve("s2"), elsewhere);
+    ResultsFolder.copy(folder.resolve("s2"), elsewhere);
     try (var sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + elsewhere.resolve("attnprof.db"));
         var statement = sqlite.createStatement()) {
       statement.executeUpdate("UPDATE runs SET environment = json_set(environment, '$.cpuModel', 'Another CPU')");
@@ -234,14 +234,6 @@ class ScaleOutIT {
     List<String> points = onlyRun(folder.resolve("m1"));
     assertThat(points).hasSize(4 + lengths.size()).doesNotHaveDuplicates()
         .containsAll(onlyRun(folder.resolve("m")));
-  }
-
-  private static void copyFolder(Path from, Path to) throws java.io.IOException {
-    try (var files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(from.relativize(file).toString()));
-      }
-    }
   }
 
   private static List<String> onlyRun(Path folder) {

@@ -64,4 +64,13 @@ public final class ResultsFolder {
     }
     return runs;
   }
+
+  /** Copies a results folder, whole, to {@code to} (which must not exist): what a user's {@code cp -r} does. */
+  public static void copy(Path from, Path to) throws java.io.IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(from.relativize(file).toString()));
+      }
+    }
+  }
 }

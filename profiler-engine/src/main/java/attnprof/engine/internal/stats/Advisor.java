@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Costs one comparison's two models on a dataset (see {@link Advice}): each replicate of the bootstrap that gives the
  * tipping point's interval gives the models' costs at every measured length, shifted together by one draw of the
- * spread between processes; their cost curves give every sample's cost.
+ * spread between processes; their cost curves give every sample's cost. Both spreads between processes, of the
+ * ratio and of the level, are drawn with the uncertainty of their estimates ({@link EstimatedVariance}): the
+ * interval of a cost is one a sweep run again would fall in, not only the resampling of this one's runs.
  */
 final class Advisor {
   private final Comparisons.Key key;
@@ -56,7 +58,7 @@ final class Advisor {
 
   /** The advice of a comparison, or empty when fewer than two lengths have both models measured. */
   static Optional<Advice> advise(Comparisons.Key key, List<Comparisons.Cell> cells, TippingPoint tipping,
-      double forkVariance, Comparisons.Settings settings, LengthDistribution data) {
+      EstimatedVariance forkVariance, Comparisons.Settings settings, LengthDistribution data) {
     List<Comparisons.Cell> measured = cells.stream().filter(Comparisons.Cell::bothOk).toList();
     if (measured.size() < 2) {
       return Optional.empty();
@@ -64,7 +66,7 @@ final class Advisor {
     return Optional.of(new Advisor(key, measured, data).advice(tipping, forkVariance, settings));
   }
 
-  private Advice advice(TippingPoint tipping, double forkVariance, Comparisons.Settings settings) {
+  private Advice advice(TippingPoint tipping, EstimatedVariance forkVariance, Comparisons.Settings settings) {
     int n = measured.size();
     double[][] estimate = new double[2][n];
     for (int i = 0; i < n; i++) {
@@ -77,12 +79,13 @@ final class Advisor {
     int replicates = settings.replicates();
     double[][] figures = new double[Costs.FIGURES][replicates];
     Resampler random = new Resampler(settings.seed());
-    double levelSpread = Math.sqrt(levelVariance());
+    EstimatedVariance level = levelVariance();
     double[][] drawn = new double[2][n];
     for (int r = 0; r < replicates; r++) {
-      double shift = random.normal() * levelSpread;
+      double shift = random.normal() * Math.sqrt(level.draw(random));
+      double ratioVariance = forkVariance.draw(random);
       for (int i = 0; i < n; i++) {
-        double[] logs = measured.get(i).paired().replicate(random, forkVariance);
+        double[] logs = measured.get(i).paired().replicate(random, ratioVariance);
         drawn[0][i] = logs[0];
         drawn[1][i] = logs[1];
       }
@@ -166,18 +169,24 @@ final class Advisor {
 
   /**
    * The variance between processes of a model's level, in log: the baseline's fork medians where it had two or more
-   * forks, pooled; 0 when it never had.
+   * forks, pooled, on as many degrees of freedom as those forks less one per length; none when it never had. It is
+   * one process' variance, not that of the mean of a length's forks: an estimate from k forks set against another
+   * sweep's from k forks differs by twice the variance of each, which for two forks is one process' variance.
    */
-  private double levelVariance() {
+  private EstimatedVariance levelVariance() {
     List<Double> variances = new ArrayList<>();
+    int degreesOfFreedom = 0;
     for (Comparisons.Cell cell : measured) {
       List<Samples.Fork> forks = cell.baselineSamples().forks();
       if (forks.size() >= 2) {
         variances.add(Stats.variance(forks.stream().mapToDouble(fork -> Math.log(Stats.median(fork.runs())))
             .toArray()));
+        degreesOfFreedom += forks.size() - 1;
       }
     }
-    return variances.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    return variances.isEmpty() ? EstimatedVariance.NONE
+        : new EstimatedVariance(variances.stream().mapToDouble(Double::doubleValue).average().orElse(0), 0,
+            degreesOfFreedom);
   }
 
   /** Both models' cost at each sample ([0] the variant, [1] the baseline) and at the median length. */

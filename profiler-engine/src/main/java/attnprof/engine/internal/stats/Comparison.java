@@ -24,14 +24,15 @@ import java.util.function.Function;
 final class Comparison {
   private final Comparisons.Key key;
   private final List<Comparisons.Cell> cells;
-  private final double forkVariance;
+  private final EstimatedVariance forkVariance;
   private final Comparisons.Settings settings;
   private final Resampler random;
   private final double sign;
   private final double[] lengths;
   private final String unit;
 
-  Comparison(Comparisons.Key key, List<Comparisons.Cell> cells, double forkVariance, Comparisons.Settings settings, Resampler random) {
+  Comparison(Comparisons.Key key, List<Comparisons.Cell> cells, EstimatedVariance forkVariance,
+      Comparisons.Settings settings, Resampler random) {
     this.key = key;
     this.cells = cells;
     this.forkVariance = forkVariance;
@@ -55,6 +56,8 @@ final class Comparison {
     double[] logRatio = new double[n];
     double[][] replicateRatios = new double[n][replicates];
     double[][][] replicateValues = new double[n][][];
+    // one draw of the forks' variance per replicate, shared by every length: it is one machine's
+    double[] forkVariances = forkVariance.draws(replicates, random);
     for (int i = 0; i < n; i++) {
       Comparisons.Cell cell = cells.get(i);
       if (cell.bothOk()) {
@@ -62,7 +65,7 @@ final class Comparison {
         logRatio[i] = estimate[0] - estimate[1];
         replicateValues[i] = new double[replicates][];
         for (int r = 0; r < replicates; r++) {
-          double[] values = cell.paired().replicate(random, forkVariance);
+          double[] values = cell.paired().replicate(random, forkVariances[r]);
           replicateValues[i][r] = values;
           replicateRatios[i][r] = values[0] - values[1];
         }

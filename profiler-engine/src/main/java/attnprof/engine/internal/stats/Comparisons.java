@@ -108,9 +108,10 @@ public final class Comparisons {
   }
 
   /** Each comparison's comparable lengths, and the variance forks add, pooled per quantity and mode. */
-  private record Grouped(Map<Key, List<Cell>> comparisons, Map<String, Double> forkVariances, Resampler random) {
-    double forkVariance(Key key) {
-      return forkVariances.getOrDefault(key.metric() + "|" + key.mode(), 0.0);
+  private record Grouped(Map<Key, List<Cell>> comparisons, Map<String, EstimatedVariance> forkVariances,
+      Resampler random) {
+    EstimatedVariance forkVariance(Key key) {
+      return forkVariances.getOrDefault(key.metric() + "|" + key.mode(), EstimatedVariance.NONE);
     }
 
     Comparison comparison(Key key, Settings settings) {
@@ -150,7 +151,7 @@ public final class Comparisons {
       comparisons.put(key, cells);
     }
     Resampler random = new Resampler(settings.seed());
-    Map<String, Double> forkVariance = new HashMap<>();
+    Map<String, EstimatedVariance> forkVariance = new HashMap<>();
     // forks differ by more in training than in inference: the variance forks add is pooled per quantity and mode
     comparisons.forEach((key, cells) -> forkVariance.computeIfAbsent(key.metric() + "|" + key.mode(),
         group -> ForkVariance.of(comparisons.entrySet().stream()

@@ -7,35 +7,46 @@ import java.util.Collection;
  * variance forks add (a process' memory layout, thread placement, and the machine's state, which
  * drifts over minutes), pooled over the cells of a quantity and mode that have two or more paired
  * forks: each cell's variance across forks, less the part its runs explain, averaged and kept at zero
- * or above. Forks taken back to back share the machine's state; when some cells have forks taken at
- * least {@link #APART} apart, only those count, since a sweep run again later sees another state.
- * Cells with one fork borrow the variance.
+ * or above. Forks taken back to back share the machine's state; when cells with forks taken at least
+ * {@link #APART} apart give {@link #APART_DEGREES} degrees of freedom or more, only those count, since a sweep
+ * run again later sees another state (fewer cannot tell a drift from chance, and would widen every interval by
+ * the t quantile of one or two degrees of freedom). Cells with one fork borrow the variance. Each cell's forks
+ * less one are the degrees of freedom of the estimate ({@link EstimatedVariance}), so that the few forks it rests
+ * on widen the intervals that use it.
  */
 final class ForkVariance {
   private static final int REPLICATES = 200;
   /** Forks at least this far apart in time show the machine's drift. */
   static final long APART = 30_000;
+  /** The fewest degrees of freedom the forks taken apart must give to be counted alone. */
+  static final int APART_DEGREES = 3;
 
   private ForkVariance() {
   }
 
-  static double of(Collection<PairedCell> cells, Resampler random) {
+  static EstimatedVariance of(Collection<PairedCell> cells, Resampler random) {
     java.util.List<PairedCell> apart = cells.stream().filter(c -> c.pairedLogRatios().length >= 2)
         .filter(c -> c.pairedSpanMillis() >= APART).toList();
-    return pooled(apart.isEmpty() ? cells : apart, random);
+    int degrees = apart.stream().mapToInt(c -> c.pairedLogRatios().length - 1).sum();
+    return pooled(degrees >= APART_DEGREES ? apart : cells, random);
   }
 
-  private static double pooled(Collection<PairedCell> cells, Resampler random) {
-    double sum = 0;
+  private static EstimatedVariance pooled(Collection<PairedCell> cells, Resampler random) {
+    double observed = 0;
+    double explained = 0;
     int count = 0;
+    int degreesOfFreedom = 0;
     for (PairedCell cell : cells) {
       double[] ratios = cell.pairedLogRatios();
       if (ratios.length < 2) {
         continue;
       }
-      sum += Stats.variance(ratios) - cell.withinForkVariance(random, REPLICATES);
+      observed += Stats.variance(ratios);
+      explained += cell.withinForkVariance(random, REPLICATES);
       count++;
+      degreesOfFreedom += ratios.length - 1;
     }
-    return count == 0 ? 0 : Math.max(0, sum / count);
+    return count == 0 ? EstimatedVariance.NONE
+        : new EstimatedVariance(observed / count, explained / count, degreesOfFreedom);
   }
 }

@@ -56,7 +56,7 @@ class SimulatedSweepTest {
   private static final DoubleUnaryOperator VARIANT = n -> 9 + 0.03 * n;
 
   @Test
-  void the95PercentIntervalCoversTheTrueCrossingInAtLeast90PercentOfSweeps() {
+  void the95PercentIntervalCoversTheTrueCrossingInAtLeast93PercentOfSweeps() {
     double truth = crossing();
     Simulation simulation = new Simulation(20261202);
     int covered = 0;
@@ -68,7 +68,8 @@ class SimulatedSweepTest {
       }
     }
     System.out.printf("simulated sweeps: %d of %d intervals cover the true crossing at %.1f%n", covered, sweeps, truth);
-    assertThat(covered).as("sweeps whose interval covers %.1f, of %d", truth, sweeps).isGreaterThanOrEqualTo(180);
+    // 181 of 200 while the forks' variance was used as if known; drawn with its few degrees of freedom, 193
+    assertThat(covered).as("sweeps whose interval covers %.1f, of %d", truth, sweeps).isGreaterThanOrEqualTo(186);
   }
 
   @Test

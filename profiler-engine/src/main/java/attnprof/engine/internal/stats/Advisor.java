@@ -39,7 +39,7 @@ final class Advisor {
     var quantity = measured.get(0).variant().quantity();
     this.sign = quantity.direction() == Direction.HIGHER_IS_BETTER ? -1 : 1;
     Unit unit = quantity.unit();
-    boolean time = unit.equals(Unit.MILLISECONDS) || unit.equals(Unit.INPUTS_PER_SECOND);
+    boolean time = Comparisons.timeQuantity(measured.get(0).variant());
     // a step's latency is shared by its batch; a throughput's inverse is seconds per input
     this.factor = unit.equals(Unit.MILLISECONDS) ? 1.0 / key.batch() : unit.equals(Unit.INPUTS_PER_SECOND) ? 1000 : 1;
     this.costUnit = time ? "ms" : sign < 0 ? "1/" + unit.symbol() : unit.symbol();

@@ -154,9 +154,13 @@ public final class Comparisons {
     Map<String, EstimatedVariance> forkVariance = new HashMap<>();
     // forks differ by more in training than in inference: the variance forks add is pooled per quantity and mode
     comparisons.forEach((key, cells) -> forkVariance.computeIfAbsent(key.metric() + "|" + key.mode(),
-        group -> ForkVariance.of(comparisons.entrySet().stream()
-            .filter(e -> (e.getKey().metric() + "|" + e.getKey().mode()).equals(group))
-            .flatMap(e -> e.getValue().stream()).filter(Cell::bothOk).map(Cell::paired).toList(), random)));
+        group -> {
+          List<Cell> measured = comparisons.entrySet().stream()
+              .filter(e -> (e.getKey().metric() + "|" + e.getKey().mode()).equals(group))
+              .flatMap(e -> e.getValue().stream()).filter(Cell::bothOk).toList();
+          return ForkVariance.of(measured.stream().map(Cell::paired).toList(), random,
+              !measured.isEmpty() && timeQuantity(measured.get(0).variant()));
+        }));
     Map<Key, List<Cell>> comparable = new LinkedHashMap<>();
     comparisons.forEach((key, cells) -> comparable.put(key, cells.stream().filter(Comparisons::comparable).toList()));
     return new Grouped(comparable, forkVariance, random);
@@ -190,7 +194,8 @@ public final class Comparisons {
     return figure.status() == PointStatus.OOM || (timeQuantity(figure) && figure.status() == PointStatus.TIMEOUT);
   }
 
-  private static boolean timeQuantity(Figure figure) {
+  /** Whether a figure is a measured time: a latency, or a throughput (its inverse). */
+  static boolean timeQuantity(Figure figure) {
     Unit unit = figure.quantity().unit();
     return unit.equals(Unit.MILLISECONDS) || unit.equals(Unit.INPUTS_PER_SECOND);
   }

@@ -26,6 +26,20 @@ record EstimatedVariance(double observed, double explained, int degreesOfFreedom
     }
   }
 
+  /**
+   * This estimate pooled with a prior belief worth {@code degrees} degrees of freedom that the variance observed
+   * across forks is {@code variance} (the conjugate update of a scaled inverse chi-square): with one or two
+   * degrees of freedom of its own, the prior keeps two forks that happened to agree, or to differ, from deciding
+   * the width alone; with many, the forks' own variance decides.
+   */
+  EstimatedVariance withPrior(double variance, int degrees) {
+    if (degrees == 0) {
+      return this;
+    }
+    int total = degreesOfFreedom + degrees;
+    return new EstimatedVariance((observed * degreesOfFreedom + variance * degrees) / total, explained, total);
+  }
+
   /** The estimate: what forks add beyond what their runs explain, zero or more. */
   double value() {
     return Math.max(0, observed - explained);

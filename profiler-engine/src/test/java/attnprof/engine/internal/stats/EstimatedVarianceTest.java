@@ -46,6 +46,18 @@ class EstimatedVarianceTest {
   }
 
   @Test
+  void aPriorIsPooledWithTheForksAsDegreesOfFreedomWeighThem() {
+    EstimatedVariance forks = new EstimatedVariance(0.0001, 0.00002, 1);
+    EstimatedVariance pooled = forks.withPrior(0.0004, 2);
+    assertThat(pooled.observed()).isCloseTo((0.0001 + 2 * 0.0004) / 3, within(1e-15));
+    assertThat(pooled.explained()).isEqualTo(0.00002);
+    assertThat(pooled.degreesOfFreedom()).isEqualTo(3);
+    assertThat(forks.withPrior(0.5, 0)).isEqualTo(forks);
+    assertThat(new EstimatedVariance(0.0001, 0, 1000).withPrior(0.0004, 2).observed()).isCloseTo(0.0001,
+        within(0.000001));
+  }
+
+  @Test
   void aVarianceOfZeroOrOneEstimatedFromNothingIsDrawnAsItIs() {
     Resampler random = new Resampler(1);
     assertThat(new EstimatedVariance(0, 0, 5).draw(random)).isZero();

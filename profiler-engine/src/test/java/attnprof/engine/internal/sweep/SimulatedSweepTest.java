@@ -68,8 +68,9 @@ class SimulatedSweepTest {
       }
     }
     System.out.printf("simulated sweeps: %d of %d intervals cover the true crossing at %.1f%n", covered, sweeps, truth);
-    // 181 of 200 while the forks' variance was used as if known; drawn with its few degrees of freedom, 193
-    assertThat(covered).as("sweeps whose interval covers %.1f, of %d", truth, sweeps).isGreaterThanOrEqualTo(186);
+    // 181 of 200 while the forks' variance was used as if known; drawn with its few degrees of freedom (and the
+    // prior of measured times), 186: every simulated run is seeded, so this count is the same on every machine
+    assertThat(covered).as("sweeps whose interval covers %.1f, of %d", truth, sweeps).isGreaterThanOrEqualTo(185);
   }
 
   @Test

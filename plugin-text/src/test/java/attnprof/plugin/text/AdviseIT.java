@@ -120,6 +120,7 @@ class AdviseIT {
 
     JsonNode comparison = results.path("comparisons").get(0);
     JsonNode ratio = advice.path("ratioAtMedian");
+    assertThat(comparison.path("length").asDouble()).isEqualTo(median);
     assertThat(comparison.path("ciLow").asDouble()).as("a direct sweep's ratio at the median, %d tokens, %s, against "
         + "the advice's %s", median, comparison, ratio).isLessThanOrEqualTo(ratio.path("high").asDouble());
     assertThat(comparison.path("ciHigh").asDouble()).as("a direct sweep's ratio at the median, %d tokens, %s, against "

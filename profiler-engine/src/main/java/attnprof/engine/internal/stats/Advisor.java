@@ -15,8 +15,9 @@ import java.util.Optional;
  * Costs one comparison's two models on a dataset (see {@link Advice}): each replicate of the bootstrap that gives the
  * tipping point's interval gives the models' costs at every measured length, shifted together by one draw of the
  * spread between processes; their cost curves give every sample's cost. Both spreads between processes, of the
- * ratio and of the level, are drawn with the uncertainty of their estimates ({@link EstimatedVariance}): the
- * interval of a cost is one a sweep run again would fall in, not only the resampling of this one's runs.
+ * ratio and of the level, are drawn with the uncertainty of their estimates ({@link EstimatedVariance}), so that
+ * the interval of a cost aims at where a sweep run again falls, not only at the resampling of this one's runs (on a
+ * shared machine absolute costs can still drift beyond it: see {@link Advice}).
  */
 final class Advisor {
   private final Comparisons.Key key;

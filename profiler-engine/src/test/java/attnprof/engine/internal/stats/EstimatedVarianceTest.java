@@ -58,7 +58,7 @@ class EstimatedVarianceTest {
   }
 
   @Test
-  void aVarianceOfZeroOrOneEstimatedFromNothingIsDrawnAsItIs() {
+  void aZeroVarianceOrOneOnNoDegreesOfFreedomIsDrawnAsItIs() {
     Resampler random = new Resampler(1);
     assertThat(new EstimatedVariance(0, 0, 5).draw(random)).isZero();
     assertThat(new EstimatedVariance(0.3, 0.1, 0).draw(random)).isCloseTo(0.2, within(1e-12));

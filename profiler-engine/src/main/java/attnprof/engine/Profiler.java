@@ -23,6 +23,7 @@ import attnprof.engine.internal.measure.ModelInspector;
 import attnprof.engine.internal.output.ResultFiles;
 import attnprof.engine.internal.report.ReportWriter;
 import attnprof.engine.internal.store.ResultStore;
+import attnprof.engine.internal.store.StoredRepeats;
 import attnprof.engine.internal.store.StoredResults;
 import attnprof.engine.internal.sweep.SweepRunner;
 import attnprof.engine.internal.sweep.ShardRunner;
@@ -278,10 +279,11 @@ public final class Profiler {
 
   /**
    * What each efficient variant of a run and its baseline cost on a dataset (its figures in the dataset's length
-   * unit), with the best routing between them; see {@link Advice}.
+   * unit), with the best routing between them; see {@link Advice}. How far this machine's times drift between runs
+   * comes from the points {@code database} (nullable) holds from two or more runs, and a prior.
    */
-  public List<Advice> advise(SweepResult result, LengthDistribution lengths) {
-    return injector.getInstance(TippingPointFinder.class).advise(result, lengths);
+  public DatasetAdvice advise(SweepResult result, LengthDistribution lengths, Path database) {
+    return injector.getInstance(TippingPointFinder.class).advise(result, lengths, StoredRepeats.of(database, result));
   }
 
   /** A modality's input files' lengths as a sweep reads them: files, folders (walked) or glob patterns. */

@@ -85,18 +85,29 @@ class AdviseIT {
         lengths.toString(), "--column", "tokens", "--measure-missing", "--format", "json");
     assertThat(measured.code()).as(measured.err()).isZero();
     assertThat(measured.err()).contains("measuring 40 tokens, 100 tokens, 300 tokens, which run ");
-    assertThat(new ObjectMapper().readTree(measured.out()).path("advice").get(0).path("extrapolatedShare").asDouble())
-        .isZero();
+    JsonNode first = new ObjectMapper().readTree(measured.out());
+    assertThat(first.path("advice").get(0).path("extrapolatedShare").asDouble()).isZero();
+    // nothing was measured twice yet: the drift of times between runs is the prior's
+    assertThat(first.path("timeDrift").path("repeatedPoints").asInt()).isZero();
+    assertThat(first.path("timeDrift").path("spread").asDouble()).isEqualTo(first.path("timeDrift").path("prior")
+        .asDouble()).isPositive();
+
+    // measured again, the three lengths of both models are in two runs of the database: the drift rests on them too
+    Outcome again = LAUNCHER.attnprof("--results", folder.toString(), "advise", run.toString(), "--lengths",
+        lengths.toString(), "--column", "tokens", "--measure-missing", "--format", "json");
+    assertThat(again.code()).as(again.err()).isZero();
+    JsonNode drift = new ObjectMapper().readTree(again.out()).path("timeDrift");
+    assertThat(drift.path("repeatedPoints").asInt()).as("%s", drift).isEqualTo(6);
+    assertThat(drift.path("spread").asDouble()).as("%s", drift).isNotEqualTo(drift.path("prior").asDouble());
   }
 
   /**
-   * The advice's ratio of the two models at the dataset's median length against a sweep run later at that length
-   * alone: their 95% intervals, each holding the spread between processes drawn with the few forks it was estimated
-   * from, overlap. (Each model's absolute cost is not checked: on this shared machine it drifted by up to 20%
-   * between sweeps a minute apart, beyond the advice's interval in one of six trials.)
+   * The advice at the dataset's median length against a sweep run later at that length alone: each model's cost the
+   * sweep reads lies in the advice's 95% interval (which holds the spread between processes, drawn with the few
+   * forks it was estimated from, and the drift of times between runs), and their ratios' intervals overlap.
    */
   @Test
-  void theAdvicesRatioAtTheMedianLengthIsWhatASweepAtThatLengthMeasures(@TempDir Path folder) throws Exception {
+  void theAdvicesCostsAndRatioAtTheMedianLengthAreWhatASweepAtThatLengthMeasures(@TempDir Path folder) throws Exception {
     Assumptions.assumeTrue(textFiles() > 10, "no corpus: fewer than 11 .txt files under " + CORPUS);
     Path run = folder.resolve("run");
     Outcome sweep = LAUNCHER.attnprof("--results", folder.toString(), "sweep", "--variants", String.join(",", VARIANTS),
@@ -118,6 +129,13 @@ class AdviseIT {
     assertThat(atMedian.code()).as(atMedian.err()).isZero();
     JsonNode results = new ObjectMapper().readTree(direct.resolve("results.json").toFile());
 
+    for (JsonNode row : results.path("rows")) {
+      String model = row.path("variant").asText();
+      JsonNode cost = advice.path(model.equals(VARIANTS.get(0)) ? "vanilla" : "efficient").path("atMedian");
+      assertThat(row.path("value").asDouble()).as("%s at the median, %d tokens, in a direct sweep against the "
+          + "advice's %s", model, median, cost).isBetween(cost.path("low").asDouble(), cost.path("high").asDouble());
+    }
+    assertThat(results.path("rows")).hasSize(2);
     JsonNode comparison = results.path("comparisons").get(0);
     JsonNode ratio = advice.path("ratioAtMedian");
     assertThat(comparison.path("length").asDouble()).isEqualTo(median);

@@ -4,10 +4,11 @@ package attnprof.engine.result;
  * What running an efficient variant or its baseline on a dataset costs, for one quantity, mode, batch size and input:
  * from the run's measured cost at each length (interpolated in log length and log cost between measured lengths, a
  * fitted cost curve beyond them), with 95% intervals from the same bootstrap replicates as the tipping points, each
- * also moving every length of a replicate by the spread measured between processes. Absolute costs hold for the
- * machine as it was during the run: on a shared machine they drift between runs minutes apart (by up to 2x for
- * sub-millisecond steps on this project's 2-core VM), which no run's own spread shows; ratios of two models timed
- * side by side, and so the savings and the routing, do not.
+ * also moving every length of a replicate by the spread measured between processes and, for measured times, by the
+ * drift between runs that no run's own forks show (on a shared machine a run minutes later reads every time of
+ * both models higher or lower together; see {@link TimeDrift}): an interval of a
+ * time aims at what a sweep run again later reads. Ratios of two models timed side by side, and so the savings and
+ * the routing, do not drift with it.
  *
  * @param variant the efficient variant
  * @param baseline its baseline

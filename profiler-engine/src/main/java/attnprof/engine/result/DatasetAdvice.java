@@ -9,10 +9,12 @@ import java.util.Objects;
  *
  * @param lengths the dataset's lengths
  * @param advice each comparison's costs on it
+ * @param timeDrift how far this machine's times drift between runs, which the intervals of times include
  */
-public record DatasetAdvice(LengthDistribution lengths, List<Advice> advice) {
+public record DatasetAdvice(LengthDistribution lengths, List<Advice> advice, TimeDrift timeDrift) {
   public DatasetAdvice {
     Objects.requireNonNull(lengths, "lengths");
     advice = List.copyOf(advice);
+    Objects.requireNonNull(timeDrift, "timeDrift");
   }
 }

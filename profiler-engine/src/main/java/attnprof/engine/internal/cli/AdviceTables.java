@@ -3,8 +3,10 @@ package attnprof.engine.internal.cli;
 import attnprof.engine.result.Advice;
 import attnprof.engine.result.Advice.Estimate;
 import attnprof.engine.result.AdviceSentences;
+import attnprof.engine.result.DatasetAdvice;
 import attnprof.engine.result.LengthDistribution;
 import attnprof.engine.result.Lengths;
+import attnprof.engine.result.TimeDrift;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,24 +26,25 @@ final class AdviceTables {
   }
 
   /** The advice as {@code --format json} prints it (and {@code advice.json} holds it): the run, data, answers, figures. */
-  static Map<String, Object> document(String runId, LengthDistribution data, List<Advice> advice) {
+  static Map<String, Object> document(String runId, DatasetAdvice advice) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("runId", runId);
-    document.put("dataset", dataset(data));
-    document.put("answers", AdviceSentences.answers(advice));
-    document.put("advice", advice);
+    document.put("dataset", dataset(advice.lengths()));
+    document.put("answers", AdviceSentences.answers(advice.advice()));
+    document.put("timeDrift", advice.timeDrift());
+    document.put("advice", advice.advice());
     return document;
   }
 
   /** Writes {@code advice.json} and {@code advice.csv} into a run's folder, as {@code advise} prints them. */
-  static void writeFiles(java.nio.file.Path folder, String runId, LengthDistribution data, List<Advice> advice) {
+  static void writeFiles(java.nio.file.Path folder, String runId, DatasetAdvice advice) {
     try {
       java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
       OutputFormat.printJson(new PrintStream(json, true, java.nio.charset.StandardCharsets.UTF_8),
-          document(runId, data, advice));
+          document(runId, advice));
       attnprof.engine.format.AtomicFiles.write(folder.resolve("advice.json"), json.toByteArray());
       attnprof.engine.format.AtomicFiles.write(folder.resolve("advice.csv"), attnprof.engine.format.RecordCsv
-          .write(AdviceFigure.class, figures(advice)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          .write(AdviceFigure.class, figures(advice.advice())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw attnprof.api.ProfilerException.user("cannot write the advice to " + folder + ": " + e.getMessage());
     }
@@ -77,7 +80,9 @@ final class AdviceTables {
   }
 
 
-  static void print(PrintStream out, LengthDistribution data, List<Advice> advice) {
+  static void print(PrintStream out, DatasetAdvice dataset) {
+    LengthDistribution data = dataset.lengths();
+    List<Advice> advice = dataset.advice();
     out.println(Terminal.fit("Dataset: " + data.source() + (data.skipped() == 0 ? "" : " (" + data.skipped()
         + " skipped: not readable as inputs)") + "; " + Lengths.format(data.min(), data.unit()) + " to "
         + Lengths.format(data.max(), data.unit()) + ", median " + Lengths.format(data.median(), data.unit())));
@@ -86,8 +91,9 @@ final class AdviceTables {
       out.println(Terminal.fit(String.format(Locale.ROOT, "%.0f%%", 100 * outside) + " of the samples lie outside "
           + "the measured lengths: their costs are extrapolated (fitted cost curves), never measured"));
     }
-    out.println(Terminal.fit("Costs hold for this machine as it was during the run (a shared machine drifts between "
-        + "runs); ratios and savings of models timed side by side hold beyond it."));
+    if (advice.stream().anyMatch(a -> a.costUnit().equals("ms"))) {
+      out.println(Terminal.fit(driftNote(dataset.timeDrift())));
+    }
     out.println();
     out.println("The answer:");
     AdviceSentences.answers(advice).forEach(answer -> out.println(Terminal.fit("- " + answer)));
@@ -123,6 +129,16 @@ final class AdviceTables {
     String interval = Double.isNaN(share.low()) ? "" : " (" + AdviceSentences.percentNumber(share.low()) + "\u2013"
         + AdviceSentences.percentNumber(share.high()) + "%)";
     return AdviceSentences.percentNumber(share.value()) + "%" + interval + " of samples, from " + a.tippingPoint().answer();
+  }
+
+  /** What the intervals of times include that ratios do not. */
+  static String driftNote(TimeDrift drift) {
+    String basis = drift.repeatedPoints() == 0 ? "a prior; no point of the run was measured in another run here"
+        : drift.repeatedPoints() + " point" + (drift.repeatedPoints() == 1 ? "" : "s") + " measured in two or more "
+            + "runs on this machine, and a prior of " + Math.round(100 * drift.prior()) + "%";
+    return String.format(Locale.ROOT, "Costs are for this machine; intervals of times include how far its times "
+        + "drift between runs, %.0f%% (%s), which ratios and savings of models timed side by side do not share.",
+        100 * drift.spread(), basis);
   }
 
   private static String routing(Advice a) {

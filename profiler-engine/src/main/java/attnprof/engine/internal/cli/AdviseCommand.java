@@ -2,7 +2,7 @@ package attnprof.engine.internal.cli;
 
 import attnprof.api.ProfilerException;
 import attnprof.engine.result.LengthFiles;
-import attnprof.engine.result.Advice;
+import attnprof.engine.result.DatasetAdvice;
 import attnprof.engine.result.LengthDistribution;
 import attnprof.engine.result.SweepResult;
 import java.nio.file.Path;
@@ -78,11 +78,11 @@ final class AdviseCommand implements Runnable {
     if (measureMissing) {
       result = MissingLengths.measured(root, result, data);
     }
-    List<Advice> advice = root.profiler().advise(result, data);
+    DatasetAdvice advice = root.profiler().advise(result, data, root.database());
     switch (output.format) {
-      case json -> OutputFormat.printJson(root.out, AdviceTables.document(result.runId(), data, advice));
-      case csv -> OutputFormat.printCsv(root.out, AdviceFigure.class, AdviceTables.figures(advice));
-      case table -> AdviceTables.print(root.out, data, advice);
+      case json -> OutputFormat.printJson(root.out, AdviceTables.document(result.runId(), advice));
+      case csv -> OutputFormat.printCsv(root.out, AdviceFigure.class, AdviceTables.figures(advice.advice()));
+      case table -> AdviceTables.print(root.out, advice);
     }
   }
 

@@ -201,13 +201,13 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     TippingTables.printTippingPoints(outStream, result.tippingPoints());
     outStream.println();
     if (data != null) {
-      var advice = new attnprof.engine.result.DatasetAdvice(data, profiler.advise(result, data));
+      var advice = profiler.advise(result, data, database);
       outStream.println(Terminal.fit("The answer for your data (as `attnprof advise` gives it):"));
-      AdviceTables.print(outStream, data, advice.advice());
+      AdviceTables.print(outStream, advice);
       outStream.println();
       if (folder != null) {
         profiler.writeReport(result, folder, advice, null);
-        AdviceTables.writeFiles(folder, result.runId(), data, advice.advice());
+        AdviceTables.writeFiles(folder, result.runId(), advice);
       }
     }
     TippingTables.printAnswers(outStream, result.tippingPoints());

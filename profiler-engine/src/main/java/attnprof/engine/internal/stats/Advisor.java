@@ -14,10 +14,10 @@ import java.util.Optional;
 /**
  * Costs one comparison's two models on a dataset (see {@link Advice}): each replicate of the bootstrap that gives the
  * tipping point's interval gives the models' costs at every measured length, shifted together by one draw of the
- * spread between processes; their cost curves give every sample's cost. Both spreads between processes, of the
- * ratio and of the level, are drawn with the uncertainty of their estimates ({@link EstimatedVariance}), so that
- * the interval of a cost aims at where a sweep run again falls, not only at the resampling of this one's runs (on a
- * shared machine absolute costs can still drift beyond it: see {@link Advice}).
+ * spread between processes and, for measured times, of the drift between runs ({@link RunDrift}); their cost
+ * curves give every sample's cost. Both spreads between processes, of the ratio and of the level, are drawn with
+ * the uncertainty of their estimates ({@link EstimatedVariance}), so that the interval of a cost aims at where a
+ * sweep run again later falls, not only at the resampling of this one's runs.
  */
 final class Advisor {
   private final Comparisons.Key key;
@@ -27,6 +27,7 @@ final class Advisor {
   private final double factor;
   private final String costUnit;
   private final boolean largest;
+  private final boolean time;
   private final LengthDistribution data;
   private final double[] samples;
   private final double[] weights;
@@ -45,6 +46,7 @@ final class Advisor {
     this.factor = unit.equals(Unit.MILLISECONDS) ? 1.0 / key.batch() : unit.equals(Unit.INPUTS_PER_SECOND) ? 1000 : 1;
     this.costUnit = time ? "ms" : sign < 0 ? "1/" + unit.symbol() : unit.symbol();
     this.largest = unit.equals(Unit.BYTES);
+    this.time = time;
     this.data = data;
     this.samples = data.lengths().stream().mapToDouble(Double::doubleValue).toArray();
     this.weights = data.weights().stream().mapToDouble(Double::doubleValue).toArray();
@@ -59,15 +61,16 @@ final class Advisor {
 
   /** The advice of a comparison, or empty when fewer than two lengths have both models measured. */
   static Optional<Advice> advise(Comparisons.Key key, List<Comparisons.Cell> cells, TippingPoint tipping,
-      EstimatedVariance forkVariance, Comparisons.Settings settings, LengthDistribution data) {
+      EstimatedVariance forkVariance, RunDrift drift, Comparisons.Settings settings, LengthDistribution data) {
     List<Comparisons.Cell> measured = cells.stream().filter(Comparisons.Cell::bothOk).toList();
     if (measured.size() < 2) {
       return Optional.empty();
     }
-    return Optional.of(new Advisor(key, measured, data).advice(tipping, forkVariance, settings));
+    return Optional.of(new Advisor(key, measured, data).advice(tipping, forkVariance, drift, settings));
   }
 
-  private Advice advice(TippingPoint tipping, EstimatedVariance forkVariance, Comparisons.Settings settings) {
+  private Advice advice(TippingPoint tipping, EstimatedVariance forkVariance, RunDrift drift,
+      Comparisons.Settings settings) {
     int n = measured.size();
     double[][] estimate = new double[2][n];
     for (int i = 0; i < n; i++) {
@@ -83,7 +86,8 @@ final class Advisor {
     EstimatedVariance level = levelVariance();
     double[][] drawn = new double[2][n];
     for (int r = 0; r < replicates; r++) {
-      double shift = random.normal() * Math.sqrt(level.draw(random));
+      // this run's level and another run's each move by the drift between runs
+      double shift = random.normal() * Math.sqrt(level.draw(random) + (time ? 2 * drift.draw(random) : 0));
       double ratioVariance = forkVariance.draw(random);
       for (int i = 0; i < n; i++) {
         double[] logs = measured.get(i).paired().replicate(random, ratioVariance);
@@ -109,8 +113,7 @@ final class Advisor {
         new Advice.ModelCost(key.variant(), estimates[0], estimates[1], estimates[2]),
         new Advice.ModelCost(tipping.baselineLabel(), estimates[3], estimates[4], estimates[5]),
         new Advice.Routing(threshold, estimates[6], estimates[7], estimates[8]), estimates[9], shareBeyond(tipping),
-        tipping,
-        data.share(length -> length < lengths[0] || length > lengths[lengths.length - 1]));
+        tipping, data.share(length -> length < lengths[0] || length > lengths[lengths.length - 1]));
   }
 
   /** Both models' cost at every sample, from log values at the measured lengths moved by {@code shift}. */
@@ -180,8 +183,7 @@ final class Advisor {
     for (Comparisons.Cell cell : measured) {
       List<Samples.Fork> forks = cell.baselineSamples().forks();
       if (forks.size() >= 2) {
-        variances.add(Stats.variance(forks.stream().mapToDouble(fork -> Math.log(Stats.median(fork.runs())))
-            .toArray()));
+        variances.add(cell.baselineSamples().forkLogVariance());
         degreesOfFreedom += forks.size() - 1;
       }
     }

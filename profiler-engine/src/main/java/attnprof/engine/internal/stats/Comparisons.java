@@ -93,16 +93,18 @@ public final class Comparisons {
 
   /**
    * What each comparison's two models cost on a dataset (see {@link Advice}), in the order of the comparisons;
-   * comparisons with fewer than two lengths where both were measured are left out.
+   * comparisons with fewer than two lengths where both were measured are left out. {@code drift}: how far the
+   * machine's times move between runs.
    */
   public static List<Advice> advise(List<Figure> rows, Function<Figure, Optional<Samples>> samples,
-      Settings settings, LengthDistribution data) {
+      RunDrift drift, Settings settings, LengthDistribution data) {
     Grouped grouped = group(rows, samples, settings);
     List<Advice> advice = new ArrayList<>();
     grouped.comparisons().forEach((key, cells) -> {
       List<TippingPoint> points = new ArrayList<>();
       grouped.comparison(key, settings).run(points, new ArrayList<>());
-      Advisor.advise(key, cells, points.get(0), grouped.forkVariance(key), settings, data).ifPresent(advice::add);
+      Advisor.advise(key, cells, points.get(0), grouped.forkVariance(key), drift, settings, data)
+          .ifPresent(advice::add);
     });
     return advice;
   }

@@ -53,6 +53,12 @@ public record Samples(List<Fork> forks, double median, double logStandardError) 
     return sum / forks.size();
   }
 
+  /** The variance of the log of the forks' medians: how far one process' level lies from another's; 0 with one. */
+  double forkLogVariance() {
+    return forks.size() < 2 ? 0
+        : Stats.variance(forks.stream().mapToDouble(fork -> Math.log(Stats.median(fork.runs()))).toArray());
+  }
+
   /** The estimate itself. */
   public double estimate() {
     return Math.exp(logEstimate());

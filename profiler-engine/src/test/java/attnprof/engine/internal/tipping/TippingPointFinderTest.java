@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TippingPointFinderTest {
+/** Also lends its rows to other packages' tests. */
+public class TippingPointFinderTest {
   private final TippingPointFinder finder = new TippingPointFinder();
 
   @Test
@@ -201,7 +202,7 @@ class TippingPointFinderTest {
     assertThat(point.detail()).isEqualTo("indistinguishable at 1, better from 2 tokens on");
   }
 
-  static List<attnprof.engine.result.Figure> figures(List<ResultRow> rows) {
+  public static List<attnprof.engine.result.Figure> figures(List<ResultRow> rows) {
     return rows.stream().map(ResultRow::toFigure).toList();
   }
 
@@ -223,7 +224,7 @@ class TippingPointFinderTest {
     return rows;
   }
 
-  static ResultRow row(String variant, String baseline, String metric, String unit, String better, double length,
+  public static ResultRow row(String variant, String baseline, String metric, String unit, String better, double length,
       Double value, String status) {
     return new ResultRow("run", variant, baseline, "text", "tiny", "synthetic", length, "tokens", 1, "inference", "cpu",
         metric, value, unit, better, 3, value, value, 0.0, value, value, 0.0, status, "", 0, "", false, "cpu", 2, 0,

@@ -6,8 +6,8 @@ import java.util.Collection;
  * How much more two forks' log ratios variant/baseline differ than resampling their runs explains: the
  * variance forks add (a process' memory layout, thread placement, and the machine's state, which
  * drifts over minutes), pooled over the cells of a quantity and mode that have two or more paired
- * forks: each cell's variance across forks, less the part its runs explain, averaged and kept at zero
- * or above. Forks taken back to back share the machine's state; when cells with forks taken at least
+ * forks: each cell's variance across forks, less the part its runs explain, averaged (weighed by how
+ * much each cell tells) and kept at zero or above. Forks taken back to back share the machine's state; when cells with forks taken at least
  * {@link #APART} apart give {@link #APART_DEGREES} degrees of freedom or more, only those count, since a sweep
  * run again later sees another state (fewer cannot tell a drift from chance, and would widen every interval by
  * the t quantile of one or two degrees of freedom). Cells with one fork borrow the variance. Each cell's forks
@@ -49,22 +49,31 @@ final class ForkVariance {
     return pooled(degrees >= APART_DEGREES ? apart : cells, random);
   }
 
+  /**
+   * Each cell's variances weighed by how well they tell the forks' own: by their degrees of freedom over the square
+   * of what the cell's runs explain (the variance of a variance estimate grows with the square of the variance), so
+   * that a cell of a long length measured in a few slow runs, whose within-fork variance is large and whose two
+   * forks agree or not by chance, does not decide for the cells measured in hundreds of runs.
+   */
   private static EstimatedVariance pooled(Collection<PairedCell> cells, Resampler random) {
     double observed = 0;
     double explained = 0;
-    int count = 0;
+    double weights = 0;
     int degreesOfFreedom = 0;
     for (PairedCell cell : cells) {
       double[] ratios = cell.pairedLogRatios();
       if (ratios.length < 2) {
         continue;
       }
-      observed += Stats.variance(ratios);
-      explained += cell.withinForkVariance(random, REPLICATES);
-      count++;
+      double within = cell.withinForkVariance(random, REPLICATES);
+      double scale = within + PRIOR_TIME_SPREAD * PRIOR_TIME_SPREAD;
+      double weight = (ratios.length - 1) / (scale * scale);
+      observed += weight * Stats.variance(ratios);
+      explained += weight * within;
+      weights += weight;
       degreesOfFreedom += ratios.length - 1;
     }
-    return count == 0 ? EstimatedVariance.NONE
-        : new EstimatedVariance(observed / count, explained / count, degreesOfFreedom);
+    return weights == 0 ? EstimatedVariance.NONE
+        : new EstimatedVariance(observed / weights, explained / weights, degreesOfFreedom);
   }
 }

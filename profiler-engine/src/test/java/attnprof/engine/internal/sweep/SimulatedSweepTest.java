@@ -56,7 +56,7 @@ class SimulatedSweepTest {
   private static final DoubleUnaryOperator VARIANT = n -> 9 + 0.03 * n;
 
   @Test
-  void the95PercentIntervalCoversTheTrueCrossingInAtLeast93PercentOfSweeps() {
+  void the95PercentIntervalCoversTheTrueCrossingInAtLeast95PercentOfSweeps() {
     double truth = crossing();
     Simulation simulation = new Simulation(20261202);
     int covered = 0;
@@ -69,8 +69,9 @@ class SimulatedSweepTest {
     }
     System.out.printf("simulated sweeps: %d of %d intervals cover the true crossing at %.1f%n", covered, sweeps, truth);
     // 181 of 200 while the forks' variance was used as if known; drawn with its few degrees of freedom (and the
-    // prior of measured times), 186: every simulated run is seeded, so this count is the same on every machine
-    assertThat(covered).as("sweeps whose interval covers %.1f, of %d", truth, sweeps).isGreaterThanOrEqualTo(185);
+    // prior of measured times), 186; with the cells pooled by how much each tells, 195: every simulated run is
+    // seeded, so this count is the same on every machine
+    assertThat(covered).as("sweeps whose interval covers %.1f, of %d", truth, sweeps).isGreaterThanOrEqualTo(190);
   }
 
   @Test

@@ -32,8 +32,10 @@ public final class StoredRepeats {
 
   /**
    * For each measured point of {@code result} that runs on its machine stored two or more times, one reading per run
-   * (the result's own run among them when it is stored); nothing when there is no database. A stored point that
-   * cannot be read is left out: it only narrows what the drift rests on.
+   * (the result's own run among them when it is stored); nothing when there is no database. Of the variants a run
+   * measured side by side at one length, in the same processes, only the first counts: they drift together, and
+   * would count one drift several times. A stored point that cannot be read is left out: it only narrows what the
+   * drift rests on.
    */
   public static List<List<PointResult>> of(Path database, SweepResult result) {
     if (database == null || !Files.isRegularFile(database)) {
@@ -42,11 +44,15 @@ public final class StoredRepeats {
     try (Connection connection = StoreConnection.open(database)) {
       Set<String> repeated = repeatedPlaces(connection);
       List<List<PointResult>> repeats = new ArrayList<>();
+      Set<String> sideBySide = new HashSet<>();
       for (PointResult point : result.points()) {
-        if (point.status() == PointStatus.OK && repeated.contains(place(point.point()))) {
+        PointSpec spec = point.point();
+        if (point.status() == PointStatus.OK && repeated.contains(place(spec))
+            && !sideBySide.contains(length(spec))) {
           List<PointResult> runs = stored(connection, point.point(), result.environment());
           if (runs.size() >= 2) {
             repeats.add(runs);
+            sideBySide.add(length(spec));
           }
         }
       }
@@ -67,6 +73,11 @@ public final class StoredRepeats {
       }
     }
     return places;
+  }
+
+  /** The length a run's variants are measured at side by side. */
+  private static String length(PointSpec point) {
+    return point.input() + "|" + point.length() + "|" + point.mode().id() + "|" + point.batch();
   }
 
   private static String place(PointSpec point) {

@@ -35,15 +35,16 @@ class StoredRepeatsTest {
     PointResult first = point("tiny", 16, 1.0);
     PointResult again = point("tiny", 16, 1.3);
     try (ResultStore store = ResultStore.open(database)) {
-      save(store, "run-1", HERE, 0, first, point("tiny", 32, 2.0));
-      save(store, "run-2", HERE, 60, again);
+      save(store, "run-1", HERE, 0, first, point("tiny", 32, 2.0), beside(first));
+      save(store, "run-2", HERE, 60, again, beside(again));
       save(store, "run-3", ELSEWHERE, 120, point("tiny", 16, 0.5));
       save(store, "run-4", HERE, 180, point("small", 16, 9.0));
       save(store, "run-5", HERE, 240, failed(16));
     }
-    SweepResult result = new SweepResult("run-1", START, START, HERE, List.of(first, point("tiny", 32, 2.0)),
-        List.of(), List.of(), List.of(), folder, true);
+    SweepResult result = new SweepResult("run-1", START, START, HERE, List.of(first, point("tiny", 32, 2.0),
+        beside(first)), List.of(), List.of(), List.of(), folder, true);
 
+    // Longformer, measured beside BERT in the same processes, drifted with it: it does not count again
     assertThat(StoredRepeats.of(database, result)).containsExactly(List.of(first, again));
     assertThat(StoredRepeats.of(folder.resolve("none.db"), result)).isEmpty();
   }
@@ -62,6 +63,14 @@ class StoredRepeatsTest {
   private static PointResult point(String preset, double length, double milliseconds) {
     return new PointResult(spec(preset, length), PointStatus.OK, List.of(Measurement.ofRuns(LATENCY, milliseconds,
         milliseconds * 1.1, milliseconds * 0.9)), 1000, List.of(), "", 1, List.of());
+  }
+
+  /** Longformer measured side by side with a BERT point. */
+  private static PointResult beside(PointResult bert) {
+    PointSpec spec = bert.point();
+    return new PointResult(new PointSpec("text/longformer", "text/bert", spec.modality(), spec.preset(),
+        spec.config(), spec.input(), spec.length(), spec.lengthUnit(), spec.batch(), spec.mode(), spec.device(),
+        false), PointStatus.OK, bert.measurements(), 1000, List.of(), "", 1, List.of());
   }
 
   private static PointResult failed(double length) {

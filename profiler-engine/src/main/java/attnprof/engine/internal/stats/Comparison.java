@@ -123,15 +123,20 @@ final class Comparison {
     if (worse < 0) {
       return point(Verdict.AT, lengths[from], how, Double.NaN, Double.NaN, TippingPoint.GRID, similar);
     }
-    double estimate = outcome.kind() == Crossing.Kind.AT
-        ? Math.min(Math.max(outcome.length(), lengths[worse]), lengths[from])
-        : Math.sqrt(lengths[worse] * lengths[from]);
+    double first = lengths[worse];
+    double last = lengths[from];
+    double estimate = outcome.kind() == Crossing.Kind.AT ? Math.min(Math.max(outcome.length(), first), last)
+        : Math.sqrt(first * last);
     boolean bisected = false;
     for (int i = worse; i <= from; i++) {
       bisected |= cells.get(i).variant().point().refinement() || cells.get(i).baseline().point().refinement();
     }
-    return point(Verdict.AT, estimate, how, finite(low), finite(high),
-        bisected ? TippingPoint.BISECTED : TippingPoint.INTERPOLATED, similar);
+    // the verdicts put the crossing between the last length it was worse at and the first it stays better from;
+    // where the fit crosses beyond them (a step in the costs, such as padding to a window), that is all that is known
+    boolean outside = outcome.kind() == Crossing.Kind.AT && estimate != outcome.length();
+    return point(Verdict.AT, estimate, how, outside ? first : within(finite(low), first, last),
+        outside ? last : within(finite(high), first, last), bisected ? TippingPoint.BISECTED : TippingPoint.INTERPOLATED,
+        similar);
   }
 
   private LengthComparison compare(Comparisons.Cell cell, double logRatio, double[] replicates) {
@@ -251,6 +256,11 @@ final class Comparison {
   /** How the baseline's points were computed, where not densely. */
   private String baselineForm() {
     return cells.isEmpty() ? "" : attnprof.engine.result.BaselineForm.of(cells.get(0).baseline().point().config());
+  }
+
+  /** A finite value kept between two lengths; NaN stays NaN. */
+  private static double within(double value, double first, double last) {
+    return Double.isNaN(value) ? value : Math.min(Math.max(value, first), last);
   }
 
   private static double finite(double value) {

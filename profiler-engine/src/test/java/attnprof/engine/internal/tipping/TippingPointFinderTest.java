@@ -30,6 +30,28 @@ public class TippingPointFinderTest {
     assertThat(point.method()).isEqualTo(TippingPoint.INTERPOLATED);
   }
 
+  /**
+   * Training FLOPs of the default text run: Longformer pads every input to a multiple of its window, so its ratio is
+   * a step (1.11 at 362 tokens, 0.97 at 512) that the local quadratic crosses only at 531, beyond the first length it
+   * is better at. The estimate keeps to the lengths the verdicts bracket, and so does its interval: it had read
+   * "512 (95%: 531-531)", an estimate outside its own interval.
+   */
+  @Test
+  void aCrossingTheFitPutsBeyondTheBracketOfTheVerdictsIsThatBracketNotAnIntervalOutsideTheEstimate() {
+    double[] lengths = {128, 256, 362, 512, 724, 1024, 2048};
+    List<ResultRow> rows = new ArrayList<>();
+    rows.addAll(series("text/bert", "", "flops", "FLOP", "lower", lengths, 1, 1, 1, 1, 1, 1, 1));
+    rows.addAll(series("text/longformer", "text/bert", "flops", "FLOP", "lower", lengths, 1.1897, 1.1077, 1.1091,
+        0.9698, 0.9316, 0.7752, 0.5529));
+
+    TippingPoint point = finder.find(figures(rows)).get(0);
+
+    assertThat(point.verdict()).isEqualTo(Verdict.AT);
+    assertThat(point.length()).isEqualTo(512);
+    assertThat(point.ciLow()).isEqualTo(362);
+    assertThat(point.ciHigh()).isEqualTo(512);
+  }
+
   @Test
   void aVariantMustStayBetterToTheEndOfTheGrid() {
     List<ResultRow> rows = new ArrayList<>();

@@ -125,7 +125,7 @@ final class Comparison {
     }
     double first = lengths[worse];
     double last = lengths[from];
-    double estimate = outcome.kind() == Crossing.Kind.AT ? Math.min(Math.max(outcome.length(), first), last)
+    double estimate = outcome.kind() == Crossing.Kind.AT ? within(outcome.length(), first, last)
         : Math.sqrt(first * last);
     boolean bisected = false;
     for (int i = worse; i <= from; i++) {
@@ -258,9 +258,9 @@ final class Comparison {
     return cells.isEmpty() ? "" : attnprof.engine.result.BaselineForm.of(cells.get(0).baseline().point().config());
   }
 
-  /** A finite value kept between two lengths; NaN stays NaN. */
+  /** A value kept between two lengths (NaN stays NaN, as Math.min and max keep it). */
   private static double within(double value, double first, double last) {
-    return Double.isNaN(value) ? value : Math.min(Math.max(value, first), last);
+    return Math.min(Math.max(value, first), last);
   }
 
   private static double finite(double value) {

@@ -308,7 +308,7 @@ public final class ResultStore implements AutoCloseable {
     }
   }
 
-  private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+  static void bind(PreparedStatement statement, Object... values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
       statement.setObject(i + 1, values[i]);
     }

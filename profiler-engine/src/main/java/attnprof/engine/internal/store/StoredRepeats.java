@@ -49,7 +49,7 @@ public final class StoredRepeats {
         PointSpec spec = point.point();
         if (point.status() == PointStatus.OK && repeated.contains(place(spec))
             && !sideBySide.contains(length(spec))) {
-          List<PointResult> runs = stored(connection, point.point(), result.environment());
+          List<PointResult> runs = stored(connection, spec, result.environment());
           if (runs.size() >= 2) {
             repeats.add(runs);
             sideBySide.add(length(spec));
@@ -66,10 +66,12 @@ public final class StoredRepeats {
   private static Set<String> repeatedPlaces(Connection connection) throws SQLException {
     Set<String> places = new HashSet<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT variant, length, mode, batch FROM points "
-        + "WHERE status = ? GROUP BY variant, length, mode, batch HAVING COUNT(*) >= 2");
-        ResultSet rows = bound(query, PointStatus.OK.id()).executeQuery()) {
-      while (rows.next()) {
-        places.add(rows.getString(1) + "|" + rows.getDouble(2) + "|" + rows.getString(3) + "|" + rows.getInt(4));
+        + "WHERE status = ? GROUP BY variant, length, mode, batch HAVING COUNT(*) >= 2")) {
+      ResultStore.bind(query, PointStatus.OK.id());
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          places.add(rows.getString(1) + "|" + rows.getDouble(2) + "|" + rows.getString(3) + "|" + rows.getInt(4));
+        }
       }
     }
     return places;
@@ -90,39 +92,28 @@ public final class StoredRepeats {
     Map<String, PointResult> byRun = new LinkedHashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT p.runId, p.result, r.environment FROM points p "
         + "JOIN runs r ON r.runId = p.runId WHERE p.variant = ? AND p.length = ? AND p.mode = ? AND p.batch = ? "
-        + "AND p.status = ? ORDER BY r.startedAt");
-        ResultSet rows = bound(query, point.variant(), point.length(), point.mode().id(), point.batch(),
-            PointStatus.OK.id()).executeQuery()) {
-      while (rows.next()) {
-        try {
-          PointResult stored = PointJson.read(rows.getString(2));
-          RunEnvironment where = Json.mapper().readValue(rows.getString(3), RunEnvironment.class);
-          if (sameMachine(where, machine) && same(stored.point(), point)) {
-            byRun.putIfAbsent(rows.getString(1), stored);
+        + "AND p.status = ? ORDER BY r.startedAt")) {
+      ResultStore.bind(query, point.variant(), point.length(), point.mode().id(), point.batch(), PointStatus.OK.id());
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          try {
+            PointResult stored = PointJson.read(rows.getString(2));
+            RunEnvironment where = Json.mapper().readValue(rows.getString(3), RunEnvironment.class);
+            // the same point, a refinement or not
+            if (sameMachine(where, machine) && stored.point().asRefinement().equals(point.asRefinement())) {
+              byRun.putIfAbsent(rows.getString(1), stored);
+            }
+          } catch (JsonProcessingException | RuntimeException e) {
+            // an edited or damaged row: the drift rests on the others
           }
-        } catch (JsonProcessingException | RuntimeException e) {
-          // an edited or damaged row: the drift rests on the others
         }
       }
     }
     return new ArrayList<>(byRun.values());
   }
 
-  private static boolean same(PointSpec a, PointSpec b) {
-    return a.variant().equals(b.variant()) && a.preset().equals(b.preset()) && a.config().equals(b.config())
-        && a.input().equals(b.input()) && a.length() == b.length() && a.mode() == b.mode() && a.batch() == b.batch()
-        && a.device().equals(b.device());
-  }
-
   private static boolean sameMachine(RunEnvironment a, RunEnvironment b) {
     return a.cpuModel().equals(b.cpuModel()) && a.cpuCores() == b.cpuCores() && a.memoryBytes() == b.memoryBytes()
         && a.device().equals(b.device());
-  }
-
-  private static PreparedStatement bound(PreparedStatement statement, Object... values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      statement.setObject(i + 1, values[i]);
-    }
-    return statement;
   }
 }

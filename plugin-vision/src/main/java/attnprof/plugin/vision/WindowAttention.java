@@ -16,7 +16,9 @@ import org.tensorflow.types.TFloat32;
  * with zeros to a multiple of the window (as the reference implementation does for detection),
  * optionally rolled by {@code -shift} cells, cut into {@code window x window} windows, and every
  * token attends only to the tokens of its window, with a learned relative position bias (weight
- * {@code relative_position_bias}, {@code [(2 window - 1)², heads]}). In a shifted layer a mask keeps
+ * {@code relative_position_bias}, {@code [(2 window - 1)², heads]}). Queries, keys and values come from
+ * one projection ({@code qkv}, {@code [c, 3 c]}, as the reference's {@code qkv} layer); the roll and the
+ * cut into windows are one gather of the tokens, and their inverse (with the crop) another. In a shifted layer a mask keeps
  * tokens that the roll brought together from opposite edges from attending to each other. Time and
  * memory grow linearly with the number of tokens.
  *
@@ -47,13 +49,15 @@ record WindowAttention(long heads, int window, int shift, long height, long widt
     Operand<TFloat32> grid = Grids.padTo(tf, Grids.grid(tf, x.values(), height, width), window);
     long paddedHeight = Layers.dims(grid)[1];
     long paddedWidth = Layers.dims(grid)[2];
-    long rows = paddedHeight / window;
-    long columns = paddedWidth / window;
-    long windows = rows * columns;
+    long windows = (paddedHeight / window) * (paddedWidth / window);
     long cells = (long) window * window;
 
-    Operand<TFloat32> windowed = partition(tf, Grids.roll(tf, grid, shift), rows, columns);
-    Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, windowed, heads);
+    // the roll and the cut into windows are one permutation of the tokens: one gather
+    Operand<TFloat32> windowed = Layers.reshape(tf,
+        tf.gather(Grids.tokens(tf, grid), tf.constant(windowOrder(paddedHeight, paddedWidth)), tf.constant(1)),
+        batch * windows, cells, channels);
+    Heads.QueryKeyValue qkv =
+        Heads.splitQueryKeyValue(tf, Layers.dense(net.part("qkv"), windowed, 3 * channels), heads);
     Operand<TFloat32> scores = tf.math.add(MultiHeadAttention.scores(tf, qkv.query(), qkv.key()),
         relativePositionBias(net));
     if (shift > 0) {
@@ -62,27 +66,47 @@ record WindowAttention(long heads, int window, int shift, long height, long widt
       scores = Layers.reshape(tf, tf.math.add(perWindow, mask), batch * windows, heads, cells, cells);
     }
     Operand<TFloat32> context = Layers.batchMatMul(tf, tf.nn.softmax(scores), qkv.value(), false);
-    Operand<TFloat32> output = Heads.output(net, context, channels);
+    Operand<TFloat32> output = Heads.transposedOutput(net, context, channels);
 
-    Operand<TFloat32> back = Grids.roll(tf, unpartition(tf, output, batch, rows, columns), -shift);
-    Operand<TFloat32> cropped = Layers.sliceAxis(tf, Layers.sliceAxis(tf, back, 1, 0, height), 2, 0, width);
-    return Grids.tokens(tf, cropped);
+    // back to the grid's own order, rolled back and without the padding: the inverse gather
+    Operand<TFloat32> flat = Layers.reshape(tf, output, batch, windows * cells, channels);
+    return tf.gather(flat, tf.constant(gridOrder(paddedHeight, paddedWidth)), tf.constant(1));
   }
 
-  /** {@code [batch, rows * window, columns * window, c]} to windows {@code [batch * windows, window², c]}. */
-  private Operand<TFloat32> partition(Ops tf, Operand<TFloat32> grid, long rows, long columns) {
-    long[] dims = Layers.dims(grid);
-    Operand<TFloat32> split = Layers.reshape(tf, grid, dims[0], rows, window, columns, window, dims[3]);
-    Operand<TFloat32> grouped = tf.linalg.transpose(split, tf.constant(new int[] {0, 1, 3, 2, 4, 5}));
-    return Layers.reshape(tf, grouped, dims[0] * rows * columns, (long) window * window, dims[3]);
+  /**
+   * For each position of the windowed sequence (window by window, row-major inside each), the index of
+   * the token of the padded {@code height x width} grid rolled by {@code -shift} that it holds.
+   */
+  int[] windowOrder(long paddedHeight, long paddedWidth) {
+    int columns = (int) (paddedWidth / window);
+    int[] order = new int[Math.toIntExact(paddedHeight * paddedWidth)];
+    for (int y = 0; y < paddedHeight; y++) {
+      for (int x = 0; x < paddedWidth; x++) {
+        order[windowedIndex(y, x, columns)] =
+            (int) (Math.floorMod(y + shift, paddedHeight) * paddedWidth + Math.floorMod(x + shift, paddedWidth));
+      }
+    }
+    return order;
   }
 
-  /** The inverse of {@link #partition}. */
-  private Operand<TFloat32> unpartition(Ops tf, Operand<TFloat32> windows, long batch, long rows, long columns) {
-    long c = Layers.dims(windows)[2];
-    Operand<TFloat32> split = Layers.reshape(tf, windows, batch, rows, columns, window, window, c);
-    Operand<TFloat32> grid = tf.linalg.transpose(split, tf.constant(new int[] {0, 1, 3, 2, 4, 5}));
-    return Layers.reshape(tf, grid, batch, rows * window, columns * window, c);
+  /** For each token of the unpadded grid, its position in the windowed sequence: the inverse of {@link #windowOrder}. */
+  int[] gridOrder(long paddedHeight, long paddedWidth) {
+    int columns = (int) (paddedWidth / window);
+    int[] order = new int[Math.toIntExact(height * width)];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int rolledY = (int) Math.floorMod(y - shift, paddedHeight);
+        int rolledX = (int) Math.floorMod(x - shift, paddedWidth);
+        order[(int) (y * width + x)] = windowedIndex(rolledY, rolledX, columns);
+      }
+    }
+    return order;
+  }
+
+  /** Where cell {@code (y, x)} of the rolled grid sits once cut into windows. */
+  private int windowedIndex(int y, int x, int columns) {
+    int windowIndex = (y / window) * columns + x / window;
+    return (windowIndex * window + y % window) * window + x % window;
   }
 
   /** The learned bias of each head for each pair of cells of a window: {@code [heads, window², window²]}. */

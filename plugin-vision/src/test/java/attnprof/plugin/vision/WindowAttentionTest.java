@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attnprof.api.nn.Init;
 import attnprof.api.nn.Layers;
-import attnprof.api.nn.MultiHeadAttention;
 import attnprof.testkit.ModelEvaluator;
 import attnprof.testkit.ModelEvaluator.MixerRun;
 import java.util.SplittableRandom;
@@ -21,13 +20,13 @@ class WindowAttentionTest {
   @Test
   void oneUnshiftedWindowCoveringTheGridIsGlobalAttention() {
     float[][][] x = randomTokens(2, 4 * 4, SHARP);
-    WindowAttention window = new WindowAttention(HEADS, 4, 0, 4, 4, Init.zeros());
+    MixerRun run = ModelEvaluator.mixWithWeights(new WindowAttention(HEADS, 4, 0, 4, 4, Init.zeros()), x, SEED);
 
-    float[][][] windowed = ModelEvaluator.mix(window, x, SEED);
-    float[][][] global = ModelEvaluator.mix(new MultiHeadAttention(HEADS), x, SEED);
+    // with one window as large as the grid, no shift and a zero position bias, every cell attends to every cell
+    float[][][] global = new ShiftedWindowReference(run, 4, 4, 0).apply(x);
 
     assertThat(spread(global)).as("tokens attend differently").isGreaterThan(0.02);
-    assertThat(maxDifference(windowed, global)).isLessThan(1e-4);
+    assertThat(maxDifference(run.output(), global)).isLessThan(1e-4);
   }
 
   @Test
@@ -84,9 +83,9 @@ class WindowAttentionTest {
    */
   private record ShiftedWindowReference(MixerRun run, int side, int window, int shift) {
     float[][][] apply(float[][][] x) {
-      float[][][] q = dense(x, "query");
-      float[][][] k = dense(x, "key");
-      float[][][] v = dense(x, "value");
+      float[][][] q = dense(x, "qkv", 0);
+      float[][][] k = dense(x, "qkv", 1);
+      float[][][] v = dense(x, "qkv", 2);
       float[] table = run.weight("mixer/relative_position_bias");
       int size = CHANNELS / HEADS;
       int span = 2 * window - 1;
@@ -127,7 +126,7 @@ class WindowAttentionTest {
           }
         }
       }
-      return dense(context, "output");
+      return dense(context, "output", 0);
     }
 
     /** Which part of a shifted axis a shifted position lies in: before the last window, in it, or wrapped. */
@@ -138,16 +137,19 @@ class WindowAttentionTest {
       return shifted < side - shift ? 1 : 2;
     }
 
-    private float[][][] dense(float[][][] x, String name) {
+    /** Block {@code part} of the outputs of dense layer {@code name}, {@code CHANNELS} wide. */
+    private float[][][] dense(float[][][] x, String name, int part) {
       float[] kernel = run.weight("mixer/" + name + "_kernel");
       float[] bias = run.weight("mixer/" + name + "_bias");
+      int outputs = bias.length;
       float[][][] y = new float[x.length][x[0].length][CHANNELS];
       for (int b = 0; b < x.length; b++) {
         for (int t = 0; t < x[0].length; t++) {
           for (int o = 0; o < CHANNELS; o++) {
-            double sum = bias[o];
+            int column = part * CHANNELS + o;
+            double sum = bias[column];
             for (int i = 0; i < CHANNELS; i++) {
-              sum += x[b][t][i] * kernel[i * CHANNELS + o];
+              sum += x[b][t][i] * kernel[i * outputs + column];
             }
             y[b][t][o] = (float) sum;
           }

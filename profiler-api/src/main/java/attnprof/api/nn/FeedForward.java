@@ -17,9 +17,17 @@ public final class FeedForward {
     return apply(net, x, hidden, Activation.GELU);
   }
 
-  /** Builds it with another activation. */
+  /**
+   * Builds it with another activation. Both products run on the tokens as rows of one matrix, and the
+   * activation reads the first product's output directly, so that TensorFlow's CPU graph rewrites can fuse
+   * product, bias and activation into one kernel.
+   */
   public static Operand<TFloat32> apply(Net net, Operand<TFloat32> x, long hidden, Activation activation) {
-    Operand<TFloat32> inner = activation.apply(net.tf(), Layers.dense(net.part("intermediate"), x, hidden));
-    return Layers.dense(net.part("output"), inner, Layers.width(x));
+    long[] dims = Layers.dims(x);
+    long width = dims[dims.length - 1];
+    Operand<TFloat32> rows = dims.length == 2 ? x : Layers.reshape(net.tf(), x, -1, width);
+    Operand<TFloat32> inner = activation.apply(net.tf(), Layers.dense(net.part("intermediate"), rows, hidden));
+    Operand<TFloat32> output = Layers.dense(net.part("output"), inner, width);
+    return dims.length == 2 ? output : Layers.reshape(net.tf(), output, dims);
   }
 }

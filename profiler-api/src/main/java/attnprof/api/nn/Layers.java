@@ -92,7 +92,13 @@ public final class Layers {
     return reshape(tf, flat, outDims);
   }
 
-  /** Layer normalisation over the last dimension, with weights {@code gamma} and {@code beta}. */
+  /**
+   * Layer normalisation over the last dimension, with weights {@code gamma} and {@code beta}: (x - mean) ·
+   * (rsqrt(variance + epsilon) · gamma) + beta, built in the form TensorFlow's oneDNN remapper fuses into one
+   * {@code _MklLayerNorm} kernel on the CPU (its "custom layer norm" pattern: AddV2 rather than Add, gamma
+   * folded into the scale, beta first), which reads the input once instead of once per element-wise op. It
+   * fuses only where no other op needs its intermediates (inference), and the function is the same unfused.
+   */
   public static Operand<TFloat32> layerNorm(Net net, Operand<TFloat32> x, double epsilon) {
     Ops tf = net.tf();
     long width = width(x);
@@ -101,18 +107,27 @@ public final class Layers {
     Operand<TFloat32> centered = tf.math.sub(x, mean);
     Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), lastAxis,
         org.tensorflow.op.math.Mean.keepDims(true));
-    Operand<TFloat32> normalized = tf.math.mul(centered,
-        tf.math.rsqrt(tf.math.add(variance, tf.constant((float) epsilon))));
     Operand<TFloat32> gamma = net.weight("gamma", Init.ones(), width);
     Operand<TFloat32> beta = net.weight("beta", Init.zeros(), width);
-    return tf.math.add(tf.math.mul(normalized, gamma), beta);
+    Operand<TFloat32> scale = tf.math.mul(tf.math.rsqrt(addV2(tf, variance, tf.constant((float) epsilon))), gamma);
+    return addV2(tf, beta, tf.math.mul(centered, scale));
   }
 
-  /** The exact GELU: x * (1 + erf(x / sqrt 2)) / 2. */
+  /**
+   * {@code a + b} as TensorFlow's {@code AddV2} op, the one its graph rewrites look for (TensorFlow Java's
+   * {@code tf.math.add} builds the older {@code Add}); same function, same gradient.
+   */
+  public static Operand<TFloat32> addV2(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b) {
+    return tf.scope().opBuilder("AddV2", "AddV2").addInput(a.asOutput()).addInput(b.asOutput()).build().output(0);
+  }
+
+  /**
+   * The exact GELU: (1 + erf(x / sqrt 2)) · (x / 2), in the order of ops TensorFlow's oneDNN remapper fuses
+   * with a preceding matrix product and bias into one kernel ({@code _FusedMatMul} with {@code GeluExact}).
+   */
   public static Operand<TFloat32> gelu(Ops tf, Operand<TFloat32> x) {
-    Operand<TFloat32> cdf = tf.math.mul(tf.constant(0.5f),
-        tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant((float) (1 / Math.sqrt(2)))))));
-    return tf.math.mul(x, cdf);
+    Operand<TFloat32> erf = tf.math.erf(tf.math.mul(x, tf.constant((float) (1 / Math.sqrt(2)))));
+    return tf.math.mul(tf.math.add(erf, tf.constant(1f)), tf.math.mul(x, tf.constant(0.5f)));
   }
 
   /** Looks rows of a {@code [vocabulary, width]} table (weight {@code name}) up by id. */

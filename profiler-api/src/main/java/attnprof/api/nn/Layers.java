@@ -92,13 +92,7 @@ public final class Layers {
     return reshape(tf, flat, outDims);
   }
 
-  /**
-   * Layer normalisation over the last dimension, with weights {@code gamma} and {@code beta}: (x - mean) ·
-   * (rsqrt(variance + epsilon) · gamma) + beta, built in the form TensorFlow's oneDNN remapper fuses into one
-   * {@code _MklLayerNorm} kernel on the CPU (its "custom layer norm" pattern: AddV2 rather than Add, gamma
-   * folded into the scale, beta first), which reads the input once instead of once per element-wise op. It
-   * fuses only where no other op needs its intermediates (inference), and the function is the same unfused.
-   */
+  /** Layer normalisation over the last dimension, with weights {@code gamma} and {@code beta}. */
   public static Operand<TFloat32> layerNorm(Net net, Operand<TFloat32> x, double epsilon) {
     Ops tf = net.tf();
     long width = width(x);
@@ -107,18 +101,11 @@ public final class Layers {
     Operand<TFloat32> centered = tf.math.sub(x, mean);
     Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), lastAxis,
         org.tensorflow.op.math.Mean.keepDims(true));
+    Operand<TFloat32> normalized = tf.math.mul(centered,
+        tf.math.rsqrt(tf.math.add(variance, tf.constant((float) epsilon))));
     Operand<TFloat32> gamma = net.weight("gamma", Init.ones(), width);
     Operand<TFloat32> beta = net.weight("beta", Init.zeros(), width);
-    Operand<TFloat32> scale = tf.math.mul(tf.math.rsqrt(addV2(tf, variance, tf.constant((float) epsilon))), gamma);
-    return addV2(tf, beta, tf.math.mul(centered, scale));
-  }
-
-  /**
-   * {@code a + b} as TensorFlow's {@code AddV2} op, the one its graph rewrites look for (TensorFlow Java's
-   * {@code tf.math.add} builds the older {@code Add}); same function, same gradient.
-   */
-  public static Operand<TFloat32> addV2(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b) {
-    return tf.scope().opBuilder("AddV2", "AddV2").addInput(a.asOutput()).addInput(b.asOutput()).build().output(0);
+    return tf.math.add(tf.math.mul(normalized, gamma), beta);
   }
 
   /**

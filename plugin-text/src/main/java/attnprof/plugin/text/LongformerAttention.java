@@ -30,30 +30,16 @@ record LongformerAttention(long heads, long oneSidedWindow, long globalTokens) i
     Operand<TFloat32> v = qkv.value();
     long global = Math.min(globalTokens, x.valid());
     BandedAttention band = new BandedAttention(x.length(), x.valid(), oneSidedWindow, global);
-    Operand<TFloat32> local = band.scores(net, q, k);
     Operand<TFloat32> context;
     if (global == 0) {
-      context = band.weigh(tf, tf.nn.softmax(local), v);
+      context = band.attend(net, q, k, v);
     } else {
-      context = withGlobalKeys(tf, band, q, k, v, local, global);
+      // every token's softmax spans its window and the global tokens' keys
+      context = band.attendWithSharedKeys(net, q, k, v, Layers.sliceAxis(tf, k, 2, 0, global),
+          Layers.sliceAxis(tf, v, 2, 0, global));
       context = withGlobalRows(net, x, context, global);
     }
     return Heads.output(net, context, Layers.width(x.values()));
-  }
-
-  /** Every token's softmax over its window and the global tokens' keys. */
-  private static Operand<TFloat32> withGlobalKeys(Ops tf, BandedAttention band, Operand<TFloat32> q,
-      Operand<TFloat32> k, Operand<TFloat32> v, Operand<TFloat32> local, long global) {
-    Operand<TFloat32> globalKeys = tf.expandDims(Layers.sliceAxis(tf, k, 2, 0, global), tf.constant(2));
-    Operand<TFloat32> globalValues = tf.expandDims(Layers.sliceAxis(tf, v, 2, 0, global), tf.constant(2));
-    Operand<TFloat32> toGlobal = MultiHeadAttention.scores(tf, band.toBlocks(tf, q), globalKeys);
-    Operand<TFloat32> probabilities = tf.nn.softmax(tf.concat(List.of(toGlobal, local), tf.constant(-1)));
-    int last = Layers.dims(probabilities).length - 1;
-    long width = Layers.dims(probabilities)[last];
-    Operand<TFloat32> globalPart = Layers.sliceAxis(tf, probabilities, last, 0, global);
-    Operand<TFloat32> localPart = Layers.sliceAxis(tf, probabilities, last, global, width);
-    Operand<TFloat32> fromGlobal = band.fromBlocks(tf, Layers.batchMatMul(tf, globalPart, globalValues, false));
-    return tf.math.add(band.weigh(tf, localPart, v), fromGlobal);
   }
 
   /** Replaces the global tokens' rows with their attention to every token, by their own projections. */

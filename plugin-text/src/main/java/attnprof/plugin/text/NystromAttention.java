@@ -23,11 +23,14 @@ import org.tensorflow.types.TInt32;
 record NystromAttention(long heads, long landmarks, int pinvIterations, long convolutionKernel) implements TokenMixer {
   @Override
   public Operand<TFloat32> mix(Net net, Sequence x) {
-    Heads.QueryKeyValue qkv = Heads.queryKeyValue(net, x.values(), heads);
     Ops tf = net.tf();
+    long width = Layers.width(x.values());
+    // the values' projection by itself (the weights queryKeyValue would make), kept whole for the convolution
+    Operand<TFloat32> values = Layers.dense(net.part("value"), x.values(), width);
+    Operand<TFloat32> q = Heads.project(net, "query", x.values(), heads);
+    Operand<TFloat32> k = Heads.project(net, "key", x.values(), heads);
+    Operand<TFloat32> v = Heads.split(tf, values, heads);
     Operand<TFloat32> segmentMeans = tf.constant(segmentMeans(x.valid(), x.length(), Math.min(landmarks, x.valid())));
-    Operand<TFloat32> q = qkv.query();
-    Operand<TFloat32> k = qkv.key();
     Operand<TFloat32> landmarkQueries = Layers.batchMatMul(tf, segmentMeans, q, false);
     Operand<TFloat32> landmarkKeys = Layers.batchMatMul(tf, segmentMeans, k, false);
     Operand<TFloat32> keyBias = x.padded() ? MultiHeadAttention.keyPaddingBias(tf, x.length(), x.valid()) : null;
@@ -35,17 +38,16 @@ record NystromAttention(long heads, long landmarks, int pinvIterations, long con
     Operand<TFloat32> kernel1 = MultiHeadAttention.probabilities(tf, q, landmarkKeys, null);
     Operand<TFloat32> kernel2 = MultiHeadAttention.probabilities(tf, landmarkQueries, landmarkKeys, null);
     Operand<TFloat32> kernel3 = MultiHeadAttention.probabilities(tf, landmarkQueries, k, keyBias);
-    Operand<TFloat32> summary = Layers.batchMatMul(tf, kernel3, qkv.value(), false);
-    Operand<TFloat32> context = Layers.batchMatMul(tf, kernel1,
-        Layers.batchMatMul(tf, pseudoInverse(tf, kernel2, pinvIterations), summary, false), false);
+    Operand<TFloat32> summary = Layers.batchMatMul(tf, kernel3, v, false);
+    Operand<TFloat32> context = Heads.merge(tf, Layers.batchMatMul(tf, kernel1,
+        Layers.batchMatMul(tf, pseudoInverse(tf, kernel2, pinvIterations), summary, false), false));
     if (convolutionKernel > 0) {
       // padding values are zeroed first: the convolution then sees, past the last real token, the zeros its
       // SAME padding gives an unpadded sequence, and no real token sees padding through it
-      Operand<TFloat32> values = x.padded() ? tf.math.mul(qkv.value(), realTokens(tf, x.length(), x.valid()))
-          : qkv.value();
-      context = tf.math.add(context, valueConvolution(net.part("conv"), values, heads, convolutionKernel));
+      Operand<TFloat32> real = x.padded() ? tf.math.mul(values, realTokens(tf, x.length(), x.valid())) : values;
+      context = tf.math.add(context, valueConvolution(net.part("conv"), real, heads, convolutionKernel));
     }
-    return Heads.output(net, context, Layers.width(x.values()));
+    return Layers.dense(net.part("output"), context, width);
   }
 
   /**
@@ -111,14 +113,19 @@ record NystromAttention(long heads, long landmarks, int pinvIterations, long con
     return tf.constant(mask);
   }
 
-  /** A depthwise convolution of each head's values over the tokens (kernel {@code kernel} x 1, no bias). */
-  static Operand<TFloat32> valueConvolution(Net net, Operand<TFloat32> v, long heads, long kernel) {
+  /**
+   * A depthwise convolution of each head's values over the tokens (kernel {@code kernel} x 1, no bias, one
+   * filter a head), on the values before they are split into heads, {@code [batch, tokens, heads x size]}:
+   * each channel convolved with its head's filter, so that no transpose is needed.
+   */
+  static Operand<TFloat32> valueConvolution(Net net, Operand<TFloat32> values, long heads, long kernel) {
     Ops tf = net.tf();
+    long[] dims = Layers.dims(values);
     Operand<TFloat32> filter = net.weight("kernel", Init.normal(Layers.INIT_STDDEV), kernel, 1, heads, 1);
-    // [batch, heads, tokens, size] as an image [batch, tokens, size, heads]: channels are heads
-    Operand<TFloat32> image = tf.linalg.transpose(v, tf.constant(new int[] {0, 2, 3, 1}));
-    Operand<TFloat32> convolved = tf.nn.depthwiseConv2dNative(image, filter, List.of(1L, 1L, 1L, 1L), "SAME");
-    return tf.linalg.transpose(convolved, tf.constant(new int[] {0, 3, 1, 2}));
+    Operand<TFloat32> perChannel = Layers.reshape(tf,
+        tf.broadcastTo(filter, Layers.ints(tf, kernel, 1, heads, dims[2] / heads)), kernel, 1, dims[2], 1);
+    Operand<TFloat32> image = Layers.reshape(tf, values, dims[0], dims[1], 1, dims[2]);
+    Operand<TFloat32> convolved = tf.nn.depthwiseConv2dNative(image, perChannel, List.of(1L, 1L, 1L, 1L), "SAME");
+    return Layers.reshape(tf, convolved, dims[0], dims[1], dims[2]);
   }
-
 }

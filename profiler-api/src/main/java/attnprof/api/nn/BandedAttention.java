@@ -74,14 +74,17 @@ public final class BandedAttention {
 
   /**
    * Each block's neighbourhood, the previous, same and next block side by side:
-   * {@code [batch, heads, blocks, 3 x blockSize, d]} from blocks.
+   * {@code [batch, heads, blocks, 3 x blockSize, d]} from blocks (one gather of the padded blocks).
    */
   public Operand<TFloat32> neighbourhoods(Ops tf, Operand<TFloat32> blocked) {
+    long[] dims = Layers.dims(blocked);
     Operand<TFloat32> padded = Layers.padAxis(tf, blocked, 2, 1, 1);
-    return tf.concat(java.util.List.of(
-        Layers.sliceAxis(tf, padded, 2, 0, blocks),
-        Layers.sliceAxis(tf, padded, 2, 1, blocks + 1),
-        Layers.sliceAxis(tf, padded, 2, 2, blocks + 2)), tf.constant(3));
+    int[][] triples = new int[Math.toIntExact(blocks)][3];
+    for (int b = 0; b < blocks; b++) {
+      triples[b] = new int[] {b, b + 1, b + 2};
+    }
+    Operand<TFloat32> gathered = tf.gather(padded, tf.constant(triples), tf.constant(2));
+    return Layers.reshape(tf, gathered, dims[0], dims[1], blocks, 3 * blockSize, dims[4]);
   }
 
   /**
@@ -89,21 +92,26 @@ public final class BandedAttention {
    * every layer of the model with this layout shares (it grows with the input).
    */
   public Operand<TFloat32> bandBias(Net net) {
-    return net.shared("banded-attention-bias/" + tokens + "/" + valid + "/" + oneSided + "/" + excludedLeadingKeys,
-        this::bandBiasConstant);
+    return bandBias(net, 0);
   }
 
-  private Operand<TFloat32> bandBiasConstant(Ops tf) {
+  /** The band mask after {@code shared} leading keys that every query reaches. */
+  private Operand<TFloat32> bandBias(Net net, long shared) {
+    return net.shared("banded-attention-bias/" + tokens + "/" + valid + "/" + oneSided + "/" + excludedLeadingKeys
+        + (shared == 0 ? "" : "/shared-" + shared), tf -> bandBiasConstant(tf, Math.toIntExact(shared)));
+  }
+
+  private Operand<TFloat32> bandBiasConstant(Ops tf, int shared) {
     int n = Math.toIntExact(blocks);
     int s = Math.toIntExact(blockSize);
-    float[][][] bias = new float[n][s][3 * s];
+    float[][][] bias = new float[n][s][shared + 3 * s];
     for (int b = 0; b < n; b++) {
       for (int i = 0; i < s; i++) {
         long query = (long) b * s + i;
         for (int j = 0; j < 3 * s; j++) {
           long key = (long) (b - 1) * s + j;
           boolean reachable = key >= excludedLeadingKeys && key < valid && Math.abs(query - key) <= oneSided;
-          bias[b][i][j] = reachable ? 0f : MultiHeadAttention.MASKED;
+          bias[b][i][shared + j] = reachable ? 0f : MultiHeadAttention.MASKED;
         }
       }
     }
@@ -123,6 +131,30 @@ public final class BandedAttention {
   /** Weighs the values of each neighbourhood: probabilities {@code [.., blocks, s, 3s]} times values. */
   public Operand<TFloat32> weigh(Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> v) {
     return fromBlocks(tf, Layers.batchMatMul(tf, probabilities, neighbourhoods(tf, toBlocks(tf, v)), false));
+  }
+
+  /**
+   * Sliding-window attention in which every query also reaches {@code sharedKeys} with
+   * {@code sharedValues} ({@code [batch, heads, shared, d]}, such as Longformer's global tokens), in one
+   * softmax with its window: the shared keys join each block's neighbourhood, so that the scores, the
+   * softmax and the weighing stay one op each.
+   */
+  public Operand<TFloat32> attendWithSharedKeys(Net net, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v,
+      Operand<TFloat32> sharedKeys, Operand<TFloat32> sharedValues) {
+    Ops tf = net.tf();
+    long shared = Layers.dims(sharedKeys)[2];
+    Operand<TFloat32> keys = withShared(tf, sharedKeys, toBlocks(tf, k));
+    Operand<TFloat32> values = withShared(tf, sharedValues, toBlocks(tf, v));
+    Operand<TFloat32> scores = tf.math.add(MultiHeadAttention.scores(tf, toBlocks(tf, q), keys), bandBias(net, shared));
+    return fromBlocks(tf, Layers.batchMatMul(tf, tf.nn.softmax(scores), values, false));
+  }
+
+  /** Each block's neighbourhood after the shared rows: {@code [batch, heads, blocks, shared + 3 x blockSize, d]}. */
+  private Operand<TFloat32> withShared(Ops tf, Operand<TFloat32> shared, Operand<TFloat32> blocked) {
+    long[] dims = Layers.dims(shared);
+    Operand<TFloat32> perBlock = tf.broadcastTo(tf.expandDims(shared, tf.constant(2)),
+        Layers.ints(tf, dims[0], dims[1], blocks, dims[2], dims[3]));
+    return tf.concat(java.util.List.of(perBlock, neighbourhoods(tf, blocked)), tf.constant(3));
   }
 
   /** Sliding-window attention of queries, keys and values {@code [batch, heads, tokens, d]}. */

@@ -35,8 +35,7 @@ record LongformerAttention(long heads, long oneSidedWindow, long globalTokens) i
       context = band.attend(net, q, k, v);
     } else {
       // every token's softmax spans its window and the global tokens' keys
-      context = band.attendWithSharedKeys(net, q, k, v, Layers.sliceAxis(tf, k, 2, 0, global),
-          Layers.sliceAxis(tf, v, 2, 0, global));
+      context = band.attendWithLeadingKeys(net, q, k, v, global);
       context = withGlobalRows(net, x, context, global);
     }
     return Heads.output(net, context, Layers.width(x.values()));

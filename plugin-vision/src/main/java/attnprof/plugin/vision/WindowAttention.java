@@ -66,7 +66,7 @@ record WindowAttention(long heads, int window, int shift, long height, long widt
       scores = Layers.reshape(tf, tf.math.add(perWindow, mask), batch * windows, heads, cells, cells);
     }
     Operand<TFloat32> context = Layers.batchMatMul(tf, tf.nn.softmax(scores), qkv.value(), false);
-    Operand<TFloat32> output = Heads.transposedOutput(net, context, channels);
+    Operand<TFloat32> output = Heads.output(net, context, channels);
 
     // back to the grid's own order, rolled back and without the padding: the inverse gather
     Operand<TFloat32> flat = Layers.reshape(tf, output, batch, windows * cells, channels);

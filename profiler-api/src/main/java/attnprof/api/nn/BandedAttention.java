@@ -74,17 +74,32 @@ public final class BandedAttention {
 
   /**
    * Each block's neighbourhood, the previous, same and next block side by side:
-   * {@code [batch, heads, blocks, 3 x blockSize, d]} from blocks (one gather of the padded blocks).
+   * {@code [batch, heads, blocks, 3 x blockSize, d]} from blocks.
    */
   public Operand<TFloat32> neighbourhoods(Ops tf, Operand<TFloat32> blocked) {
     long[] dims = Layers.dims(blocked);
-    Operand<TFloat32> padded = Layers.padAxis(tf, blocked, 2, 1, 1);
-    int[][] triples = new int[Math.toIntExact(blocks)][3];
+    return around(tf, Layers.reshape(tf, blocked, dims[0], dims[1], dims[2] * dims[3], dims[4]), 0);
+  }
+
+  /**
+   * The keys (or values) each block meets, from tokens {@code [batch, heads, length, d]}: the first
+   * {@code leading} tokens, then the previous, same and next block, {@code [batch, heads, blocks, leading + 3 x
+   * blockSize, d]}; one gather, in which positions outside the sequence read an appended row of zeros.
+   */
+  private Operand<TFloat32> around(Ops tf, Operand<TFloat32> x, int leading) {
+    long length = Layers.dims(x)[2];
+    int s = Math.toIntExact(blockSize);
+    int[][] index = new int[Math.toIntExact(blocks)][leading + 3 * s];
     for (int b = 0; b < blocks; b++) {
-      triples[b] = new int[] {b, b + 1, b + 2};
+      for (int j = 0; j < leading; j++) {
+        index[b][j] = j;
+      }
+      for (int j = 0; j < 3 * s; j++) {
+        long position = (long) (b - 1) * s + j;
+        index[b][leading + j] = (int) (position >= 0 && position < length ? position : length);
+      }
     }
-    Operand<TFloat32> gathered = tf.gather(padded, tf.constant(triples), tf.constant(2));
-    return Layers.reshape(tf, gathered, dims[0], dims[1], blocks, 3 * blockSize, dims[4]);
+    return tf.gather(Layers.padAxis(tf, x, 2, 0, 1), tf.constant(index), tf.constant(2));
   }
 
   /**
@@ -124,37 +139,29 @@ public final class BandedAttention {
    */
   public Operand<TFloat32> scores(Net net, Operand<TFloat32> q, Operand<TFloat32> k) {
     Ops tf = net.tf();
-    Operand<TFloat32> raw = MultiHeadAttention.scores(tf, toBlocks(tf, q), neighbourhoods(tf, toBlocks(tf, k)));
+    Operand<TFloat32> raw = MultiHeadAttention.scores(tf, toBlocks(tf, q), around(tf, k, 0));
     return tf.math.add(raw, bandBias(net));
   }
 
   /** Weighs the values of each neighbourhood: probabilities {@code [.., blocks, s, 3s]} times values. */
   public Operand<TFloat32> weigh(Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> v) {
-    return fromBlocks(tf, Layers.batchMatMul(tf, probabilities, neighbourhoods(tf, toBlocks(tf, v)), false));
+    return fromBlocks(tf, Layers.batchMatMul(tf, probabilities, around(tf, v, 0), false));
   }
 
   /**
-   * Sliding-window attention in which every query also reaches {@code sharedKeys} with
-   * {@code sharedValues} ({@code [batch, heads, shared, d]}, such as Longformer's global tokens), in one
-   * softmax with its window: the shared keys join each block's neighbourhood, so that the scores, the
-   * softmax and the weighing stay one op each.
+   * Sliding-window attention in which every query also reaches the keys of the first {@code leading}
+   * tokens (such as Longformer's global tokens), in one softmax with its window: those keys join each
+   * block's neighbourhood, so that the scores, the softmax and the weighing stay one op each. Queries, keys
+   * and values are {@code [batch, heads, tokens, d]}; leave the leading tokens out of the band
+   * ({@code excludedLeadingKeys}) so that none is counted twice.
    */
-  public Operand<TFloat32> attendWithSharedKeys(Net net, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v,
-      Operand<TFloat32> sharedKeys, Operand<TFloat32> sharedValues) {
+  public Operand<TFloat32> attendWithLeadingKeys(Net net, Operand<TFloat32> q, Operand<TFloat32> k,
+      Operand<TFloat32> v, long leading) {
     Ops tf = net.tf();
-    long shared = Layers.dims(sharedKeys)[2];
-    Operand<TFloat32> keys = withShared(tf, sharedKeys, toBlocks(tf, k));
-    Operand<TFloat32> values = withShared(tf, sharedValues, toBlocks(tf, v));
-    Operand<TFloat32> scores = tf.math.add(MultiHeadAttention.scores(tf, toBlocks(tf, q), keys), bandBias(net, shared));
-    return fromBlocks(tf, Layers.batchMatMul(tf, tf.nn.softmax(scores), values, false));
-  }
-
-  /** Each block's neighbourhood after the shared rows: {@code [batch, heads, blocks, shared + 3 x blockSize, d]}. */
-  private Operand<TFloat32> withShared(Ops tf, Operand<TFloat32> shared, Operand<TFloat32> blocked) {
-    long[] dims = Layers.dims(shared);
-    Operand<TFloat32> perBlock = tf.broadcastTo(tf.expandDims(shared, tf.constant(2)),
-        Layers.ints(tf, dims[0], dims[1], blocks, dims[2], dims[3]));
-    return tf.concat(java.util.List.of(perBlock, neighbourhoods(tf, blocked)), tf.constant(3));
+    int shared = Math.toIntExact(leading);
+    Operand<TFloat32> scores = tf.math.add(MultiHeadAttention.scores(tf, toBlocks(tf, q), around(tf, k, shared)),
+        bandBias(net, shared));
+    return fromBlocks(tf, Layers.batchMatMul(tf, tf.nn.softmax(scores), around(tf, v, shared), false));
   }
 
   /** Sliding-window attention of queries, keys and values {@code [batch, heads, tokens, d]}. */

@@ -71,26 +71,6 @@ final class Grids {
   }
 
   /**
-   * Rolls height and width by {@code -shift}: the value at {@code (i, j)} moves to
-   * {@code (i - shift, j - shift)} modulo the sides, like {@code torch.roll(x, (-shift, -shift), (1, 2))}.
-   */
-  static Operand<TFloat32> roll(Ops tf, Operand<TFloat32> grid, long shift) {
-    if (shift == 0) {
-      return grid;
-    }
-    Operand<TFloat32> x = grid;
-    for (int axis = 1; axis <= 2; axis++) {
-      long side = Layers.dims(x)[axis];
-      long s = Math.floorMod(shift, side);
-      if (s != 0) {
-        x = tf.concat(List.of(Layers.sliceAxis(tf, x, axis, s, side), Layers.sliceAxis(tf, x, axis, 0, s)),
-            tf.constant(axis));
-      }
-    }
-    return x;
-  }
-
-  /**
    * Swin's patch merging: each 2x2 block of a grid becomes one cell of four times the channels
    * (odd sides are padded with zeros first), then layer normalisation and a projection without
    * bias to twice the channels. Returns {@code [batch, ceil(h / 2), ceil(w / 2), 2c]}.

@@ -16,11 +16,13 @@ import org.tensorflow.types.TFloat32;
  * with zeros to a multiple of the window (as the reference implementation does for detection),
  * optionally rolled by {@code -shift} cells, cut into {@code window x window} windows, and every
  * token attends only to the tokens of its window, with a learned relative position bias (weight
- * {@code relative_position_bias}, {@code [(2 window - 1)², heads]}). Queries, keys and values come from
- * one projection ({@code qkv}, {@code [c, 3 c]}, as the reference's {@code qkv} layer); the roll and the
- * cut into windows are one gather of the tokens, and their inverse (with the crop) another. In a shifted layer a mask keeps
+ * {@code relative_position_bias}, {@code [(2 window - 1)², heads]}). In a shifted layer a mask keeps
  * tokens that the roll brought together from opposite edges from attending to each other. Time and
  * memory grow linearly with the number of tokens.
+ *
+ * <p>Queries, keys and values come from one projection ({@code qkv}, {@code [c, 3 c]}, as the
+ * reference's {@code qkv} layer); the roll and the cut into windows are one gather of the tokens, and
+ * their inverse (with the crop) another.
  *
  * @param heads attention heads
  * @param window side of the windows, in cells

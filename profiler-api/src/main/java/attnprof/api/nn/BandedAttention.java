@@ -166,7 +166,6 @@ public final class BandedAttention {
 
   /** Sliding-window attention of queries, keys and values {@code [batch, heads, tokens, d]}. */
   public Operand<TFloat32> attend(Net net, Operand<TFloat32> q, Operand<TFloat32> k, Operand<TFloat32> v) {
-    Ops tf = net.tf();
-    return weigh(tf, tf.nn.softmax(scores(net, q, k)), v);
+    return attendWithLeadingKeys(net, q, k, v, 0);
   }
 }

@@ -145,13 +145,20 @@ public final class Layers {
     return tf.pad(x, tf.constant(paddings), tf.constant(0f));
   }
 
-  /**
-   * The batch-wise matrix product, {@code a · b} or {@code a · bᵀ}, as TensorFlow's {@code BatchMatMulV2}
-   * op: oneDNN's CPU kernel replaces that one, but not the {@code BatchMatMulV3} that TensorFlow Java's
-   * {@code tf.train.batchMatMul} builds (a batch of 96 products of 64 x 64 by 64 x 193 ran a third slower in it here).
-   */
+  /** The batch-wise matrix product, {@code a · b} or {@code a · bᵀ}: see the five-argument form. */
   public static Operand<TFloat32> batchMatMul(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean transposeB) {
+    return batchMatMul(tf, a, b, false, transposeB);
+  }
+
+  /**
+   * The batch-wise matrix product of {@code a} or {@code aᵀ} and {@code b} or {@code bᵀ}, as TensorFlow's
+   * {@code BatchMatMulV2} op: oneDNN's CPU kernel replaces that one, but not the {@code BatchMatMulV3} that
+   * TensorFlow Java's {@code tf.train.batchMatMul} builds (a batch of 96 products of 64 x 64 by 64 x 193 ran a
+   * third slower in it here).
+   */
+  public static Operand<TFloat32> batchMatMul(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean transposeA,
+      boolean transposeB) {
     return tf.scope().opBuilder("BatchMatMulV2", "BatchMatMulV2").addInput(a.asOutput()).addInput(b.asOutput())
-        .setAttr("adj_x", false).setAttr("adj_y", transposeB).build().output(0);
+        .setAttr("adj_x", transposeA).setAttr("adj_y", transposeB).build().output(0);
   }
 }

@@ -8,7 +8,6 @@ import attnprof.api.nn.Sequence;
 import attnprof.api.nn.TokenMixer;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -51,8 +50,7 @@ public record HyperMixing(long heads, long hypernetSize, double epsilon) impleme
     }
     // per head and sequence: [frames, size] -> W1ᵀ X [units, size] -> W2 · GELU(.) [frames, size]
     Operand<TFloat32> slices = perSequence(tf, Headwise.split(tf, input, heads), batch, frames);
-    Operand<TFloat32> hidden = Layers.gelu(tf,
-        tf.train.batchMatMul(w1, slices, TFloat32.class, BatchMatMul.adjX(true)));
+    Operand<TFloat32> hidden = Layers.gelu(tf, Layers.batchMatMul(tf, w1, slices, true, false));
     Operand<TFloat32> mixed = Layers.batchMatMul(tf, w2, hidden, false);
     long size = dims[2] / heads;
     Operand<TFloat32> joined = Headwise.merge(tf, Layers.reshape(tf, mixed, heads, batch * frames, size), batch, frames);

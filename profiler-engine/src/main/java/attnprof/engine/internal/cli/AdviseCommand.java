@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code attnprof advise RUN --inputs DIR}: which model to run on a dataset, from a run's measurements. */
 @Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Which model to run on your data: from a run's measurements and a dataset's lengths, each "
-        + "variant's expected cost per sample and over the dataset with a 95% interval, the share of samples beyond "
+        + "variant's expected cost per sample and over the dataset with a 95%% interval, the share of samples beyond "
         + "each tipping point, the best single choice, and the best routing (the baseline below a length, the "
         + "efficient variant from it on) with its saving against each single choice.",
         "The lengths come from input files (measured as a sweep measures them), a CSV or JSON column, or a "

@@ -65,12 +65,24 @@ class MainTest {
   }
 
   @Test
-  void everyCommandHasHelp() {
-    for (String command : new String[] {"list", "describe", "sweep", "tipping"}) {
-      Outcome outcome = run(command, "--help");
-      assertThat(outcome.code()).as(command).isZero();
-      assertThat(outcome.out()).as(command).startsWith("Usage: attnprof " + command);
+  void everyCommandHasHelpThatPicocliCanFormat() {
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(picocliWarnings, true, StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"list", "describe", "sweep", "breakdown", "tipping", "advise", "runs",
+          "compare", "report", "plan", "merge", "verify", "completion"}) {
+        Outcome outcome = run(command, "--help");
+        assertThat(outcome.code()).as(command).isZero();
+        assertThat(outcome.out()).as(command).startsWith("Usage: attnprof " + command);
+        assertThat(outcome.out() + outcome.err()).as(command).doesNotContain("%n");
+      }
+      assertThat(run("--help").code()).isZero();
+    } finally {
+      System.setErr(standardError);
     }
+    // a stray `%` in a description makes picocli warn on standard error and print the text unformatted
+    assertThat(picocliWarnings.toString(StandardCharsets.UTF_8)).doesNotContain("Could not format");
   }
 
   @Test

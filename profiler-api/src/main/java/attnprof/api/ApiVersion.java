@@ -17,6 +17,8 @@ package attnprof.api;
  *       fixed descriptor ({@code Described}, {@code DescribedVariant}, {@code MixerVariant},
  *       {@code DescribedInputGenerator}, {@code DescribedMixer}) and bodies that name their encoder
  *       ({@code BodyEncoder}, {@code EncodedBody}).</li>
+ *   <li>API 5: a traced step with the graph's ops one at a time, for where the time goes
+ *       ({@code MeasurementContext.tracedStepOneOpAtATime}).</li>
  * </ul>
  *
  * <p>{@code attnprof list} shows, for each plugin, the version of {@code attnprof.api} it was compiled
@@ -26,7 +28,7 @@ package attnprof.api;
  */
 public final class ApiVersion {
   /** The level of this API. */
-  public static final int CURRENT = 4;
+  public static final int CURRENT = 5;
 
   private ApiVersion() {
   }

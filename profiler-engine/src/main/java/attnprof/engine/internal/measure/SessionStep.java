@@ -60,7 +60,19 @@ final class SessionStep {
 
   /** Runs one step with full tracing. */
   StepTrace runTraced() {
-    Session.Runner runner = prepare().setOptions(FULL_TRACE);
+    return runTraced(FULL_TRACE);
+  }
+
+  /**
+   * Runs one step with full tracing on the session's second inter-op pool, of one thread (see {@link
+   * LoadedModel#withOneOpAtATimePool}), so that the graph's ops run one at a time.
+   */
+  StepTrace runTracedOneOpAtATime() {
+    return runTraced(FULL_TRACE.toBuilder().setInterOpThreadPool(LoadedModel.ONE_OP_AT_A_TIME_POOL).build());
+  }
+
+  private StepTrace runTraced(RunOptions options) {
+    Session.Runner runner = prepare().setOptions(options);
     long start = System.nanoTime();
     try (Result result = runner.runAndFetchMetadata()) {
       long wallMicros = (System.nanoTime() - start) / 1000;

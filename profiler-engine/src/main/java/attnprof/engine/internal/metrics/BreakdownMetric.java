@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a step's time goes: the ops of one traced step summed by component, in milliseconds and as
- * shares of the step's busy time. Each op counts its share of the wall time ({@link ConcurrentShares}):
- * ops running side by side split the moments they share, so a component whose ops run in parallel
- * branches (the query, key and value projections) is not charged twice for the same cores. In training, gradients and weight updates count for
- * the component they differentiate or update. {@code breakdown.unscoped.share} is the part of
- * {@code other} that carried no component at all: a plugin that scopes its ops badly shows there.
+ * Where a step's time goes: the ops of a step traced one op at a time ({@link
+ * attnprof.api.metric.MeasurementContext#tracedStepOneOpAtATime}) summed by component, in milliseconds and
+ * as shares of the step's busy time. Each op counts its share of the wall time ({@link ConcurrentShares}):
+ * should ops still overlap, they split the moments they share, so no component is charged twice for the
+ * same cores. In training, gradients and weight updates count for the component they differentiate or
+ * update. {@code breakdown.unscoped.share} is the part of {@code other} that carried no component at all:
+ * a plugin that scopes its ops badly shows there.
  */
 public final class BreakdownMetric extends StepReadingMetric {
   /** The metric id of the per-component breakdown. */
@@ -37,15 +38,15 @@ public final class BreakdownMetric extends StepReadingMetric {
     for (Component component : Component.values()) {
       String name = component.scopeName();
       TIME.put(component, new Quantity(ID + "." + name, Unit.MILLISECONDS, Direction.NEITHER,
-          "share of one traced step's wall time spent in the " + name + " component"));
+          "time of one step, traced with its ops one at a time, spent in the " + name + " component"));
       SHARE.put(component, new Quantity(ID + "." + name + ".share", Unit.PERCENT, Direction.NEITHER,
-          "part of one traced step's busy time spent in the " + name + " component"));
+          "part of one traced step's busy time (ops one at a time) spent in the " + name + " component"));
     }
     quantities.addAll(TIME.values());
     quantities.addAll(SHARE.values());
     quantities.add(UNSCOPED);
     DESCRIPTOR = new MetricDescriptor(ID, "Component breakdown", quantities, false,
-        "the wall time of one traced step split among its ops and summed by component (embedding, attention, feed_forward, norm, other)");
+        "one step traced with its ops one at a time, its time summed by component (embedding, attention, feed_forward, norm, other)");
   }
 
 
@@ -56,7 +57,7 @@ public final class BreakdownMetric extends StepReadingMetric {
 
   @Override
   public List<Measurement> measure(MeasurementContext context) {
-    StepTrace trace = context.tracedStep();
+    StepTrace trace = context.tracedStepOneOpAtATime();
     Map<Component, Double> micros = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
       micros.put(component, 0.0);

@@ -17,8 +17,8 @@ package attnprof.api;
  *       fixed descriptor ({@code Described}, {@code DescribedVariant}, {@code MixerVariant},
  *       {@code DescribedInputGenerator}, {@code DescribedMixer}) and bodies that name their encoder
  *       ({@code BodyEncoder}, {@code EncodedBody}).</li>
- *   <li>API 5: a traced step with the graph's ops one at a time, for where the time goes
- *       ({@code MeasurementContext.tracedStepOneOpAtATime}).</li>
+ *   <li>API 5: steps traced with the graph's ops one at a time, for where the time goes
+ *       ({@code MeasurementContext.tracedStepsOneOpAtATime}).</li>
  * </ul>
  *
  * <p>{@code attnprof list} shows, for each plugin, the version of {@code attnprof.api} it was compiled

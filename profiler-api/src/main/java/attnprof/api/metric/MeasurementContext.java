@@ -43,18 +43,19 @@ public interface MeasurementContext {
   StepTrace tracedStep();
 
   /**
-   * A step traced as {@link #tracedStep()}, but with the graph's ops run one at a time (each op still
-   * uses the intra-op threads), the fastest of a few: where ops run side by side on a few cores, a
-   * traced step's ops slow each other far more than untraced ones do (a traced Longformer step took 1.5
-   * to 2 times its untraced latency here, BERT's 1.1), so their durations say little about what each
-   * costs. One at a time, op durations add up to close to the untraced step run the same way. For
-   * where the time goes; {@link #tracedStep()} stays the step as it runs, for memory. Computed on the
-   * first call and returned again on later calls.
+   * Steps traced as {@link #tracedStep()}, but with the graph's ops run one at a time (each op still uses
+   * the intra-op threads), a few of them one after another: where ops run side by side on a few cores, a
+   * traced step's ops slow each other far more than untraced ones do (a traced Longformer step took 1.5 to
+   * 2 times its untraced latency here, BERT's 1.1), so their durations say little about what each costs.
+   * One at a time, op durations add up to close to the untraced step run the same way; the steps differ
+   * from each other by a stray pause here and there, so a reading should take the median over them. For
+   * where the time goes; {@link #tracedStep()} stays the step as it runs, for memory. Computed on the first
+   * call and returned again on later calls; never empty.
    *
    * @since API 5
    */
-  default StepTrace tracedStepOneOpAtATime() {
-    return tracedStep();
+  default List<StepTrace> tracedStepsOneOpAtATime() {
+    return List.of(tracedStep());
   }
 
   /** The resident-memory high-water mark of the measuring process so far, in bytes; -1 if unknown. */

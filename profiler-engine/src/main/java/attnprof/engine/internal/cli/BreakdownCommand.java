@@ -20,8 +20,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code attnprof breakdown VARIANT}: where the time of one step goes, by component, at each length. */
 @Command(name = "breakdown", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Traces a step of each variant at each length with its ops one at a time (after warm-up, the "
-        + "fastest of three, each point in a fresh JVM) and prints the time of each component (embedding, attention, feed_forward, norm, other) with its share, "
+    description = {"Traces five steps of each variant at each length with their ops one at a time (after warm-up, "
+        + "each point in a fresh JVM) and prints the median time of each component (embedding, attention, feed_forward, norm, other) with its share, "
         + "and the step's FLOPs.",
         "In training, gradients and weight updates count for the component they belong to."})
 final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
@@ -82,8 +82,8 @@ final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
 
   static void print(PrintStream out, SweepResult result) {
     out.println();
-    out.println(Terminal.fit("Where the time of one step goes: a step traced with its ops one at a time, their "
-        + "times summed by component (BUSY: all of them)"));
+    out.println(Terminal.fit("Where the time of one step goes: steps traced with their ops one at a time, their "
+        + "times summed by component, the median over the steps (BUSY: all of them)"));
     TextTable table = new TextTable("VARIANT", "LENGTH", "MODE", "EMBEDDING", "ATTENTION", "FEED_FORWARD", "NORM",
         "OTHER", "BUSY", "UNSCOPED", "GFLOP").repeatingFirst(3);
     for (Breakdowns.Entry entry : Breakdowns.of(result.figures())) {

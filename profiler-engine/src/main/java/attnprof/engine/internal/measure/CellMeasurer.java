@@ -249,7 +249,7 @@ public final class CellMeasurer {
   private static void writeTrace(Path folder, Point job, PointContext context, List<String> notes) {
     Path file = folder.resolve(job.fileName() + ".trace.json");
     try {
-      ChromeTrace.write(file, context.tracedStepOneOpAtATime(), context::componentOf, job.label());
+      ChromeTrace.write(file, context.typicalStepOneOpAtATime(), context::componentOf, job.label());
     } catch (java.io.IOException | java.io.UncheckedIOException e) {
       notes.add("Chrome trace not written to " + file + ": " + e.getMessage());
     }

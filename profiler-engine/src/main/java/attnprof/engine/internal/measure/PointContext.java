@@ -19,14 +19,14 @@ import org.tensorflow.GraphOperation;
  * with the other models of its cell) and a traced step taken on first use.
  */
 final class PointContext implements MeasurementContext {
-  /** Steps traced one op at a time, of which the fastest is kept: one is often slowed by a stray pause. */
-  static final int ONE_OP_AT_A_TIME_TRACES = 3;
+  /** Steps traced one op at a time: enough for a median that a stray pause in one of them does not move. */
+  static final int ONE_OP_AT_A_TIME_TRACES = 5;
 
   private final LoadedModel model;
   private final List<Duration> timed;
   private final int warmup;
   private StepTrace trace;
-  private StepTrace oneOpAtATime;
+  private List<StepTrace> oneOpAtATime;
   private Set<GraphOperation> stepOperations;
   private OpAttribution attribution;
 
@@ -67,18 +67,24 @@ final class PointContext implements MeasurementContext {
     return trace;
   }
 
-  /** The fastest (by wall time) of {@value #ONE_OP_AT_A_TIME_TRACES} steps traced one op at a time. */
+  /** {@value #ONE_OP_AT_A_TIME_TRACES} steps traced one op at a time, one after another. */
   @Override
-  public StepTrace tracedStepOneOpAtATime() {
+  public List<StepTrace> tracedStepsOneOpAtATime() {
     if (oneOpAtATime == null) {
+      List<StepTrace> traced = new java.util.ArrayList<>();
       for (int i = 0; i < ONE_OP_AT_A_TIME_TRACES; i++) {
-        StepTrace traced = model.step.runTracedOneOpAtATime();
-        if (oneOpAtATime == null || traced.wallMicros() < oneOpAtATime.wallMicros()) {
-          oneOpAtATime = traced;
-        }
+        traced.add(model.step.runTracedOneOpAtATime());
       }
+      oneOpAtATime = List.copyOf(traced);
     }
     return oneOpAtATime;
+  }
+
+  /** Of the steps traced one op at a time, the one of median wall time: the step a Chrome trace shows. */
+  StepTrace typicalStepOneOpAtATime() {
+    List<StepTrace> byWallTime = new java.util.ArrayList<>(tracedStepsOneOpAtATime());
+    byWallTime.sort(java.util.Comparator.comparingLong(StepTrace::wallMicros));
+    return byWallTime.get(byWallTime.size() / 2);
   }
 
   /** The traced step if a metric asked for one; no step is traced for this alone. */

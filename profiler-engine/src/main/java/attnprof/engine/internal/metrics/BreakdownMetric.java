@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a step's time goes: the ops of a step traced one op at a time ({@link
- * attnprof.api.metric.MeasurementContext#tracedStepOneOpAtATime}) summed by component, in milliseconds and
- * as shares of the step's busy time. Each op counts its share of the wall time ({@link ConcurrentShares}):
+ * Where a step's time goes: the ops of steps traced one op at a time ({@link
+ * attnprof.api.metric.MeasurementContext#tracedStepsOneOpAtATime}) summed by component, in milliseconds (the
+ * median over the steps, with their spread) and as shares of the medians' sum. Each op counts its share of the wall time ({@link ConcurrentShares}):
  * should ops still overlap, they split the moments they share, so no component is charged twice for the
  * same cores. In training, gradients and weight updates count for the component they differentiate or
  * update. {@code breakdown.unscoped.share} is the part of {@code other} that carried no component at all:
@@ -57,28 +57,43 @@ public final class BreakdownMetric extends StepReadingMetric {
 
   @Override
   public List<Measurement> measure(MeasurementContext context) {
-    StepTrace trace = context.tracedStepOneOpAtATime();
-    Map<Component, Double> micros = new EnumMap<>(Component.class);
+    List<StepTrace> traces = context.tracedStepsOneOpAtATime();
+    Map<Component, double[]> micros = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
-      micros.put(component, 0.0);
+      micros.put(component, new double[traces.size()]);
     }
-    double unscoped = 0;
-    double[] shares = ConcurrentShares.of(trace.nodes());
-    for (int i = 0; i < shares.length; i++) {
-      Optional<Component> component = context.componentOf(trace.nodes().get(i).name());
-      micros.merge(component.orElse(Component.OTHER), shares[i], Double::sum);
-      if (component.isEmpty()) {
-        unscoped += shares[i];
+    double[] unscoped = new double[traces.size()];
+    for (int step = 0; step < traces.size(); step++) {
+      StepTrace trace = traces.get(step);
+      double[] shares = ConcurrentShares.of(trace.nodes());
+      for (int i = 0; i < shares.length; i++) {
+        Optional<Component> component = context.componentOf(trace.nodes().get(i).name());
+        micros.get(component.orElse(Component.OTHER))[step] += shares[i];
+        if (component.isEmpty()) {
+          unscoped[step] += shares[i];
+        }
       }
     }
-    double total = micros.values().stream().mapToDouble(Double::doubleValue).sum();
+    // each component's median over the steps, so that a pause in one step moves no reading
+    Map<Component, Double> median = new EnumMap<>(Component.class);
+    micros.forEach((component, times) -> median.put(component, Summary.of(times).median()));
+    double total = median.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Measurement> measurements = new ArrayList<>();
-    micros.forEach((component, time) -> measurements.add(
-        new Measurement(TIME.get(component), Summary.single(time / 1000.0, 1))));
-    micros.forEach((component, time) -> measurements.add(
-        new Measurement(SHARE.get(component), Summary.single(percent(time, total), 1))));
-    measurements.add(new Measurement(UNSCOPED, Summary.single(percent(unscoped, total), 1)));
+    micros.forEach((component, times) -> measurements.add(
+        new Measurement(TIME.get(component), Summary.of(millis(times)))));
+    median.forEach((component, time) -> measurements.add(
+        new Measurement(SHARE.get(component), Summary.single(percent(time, total), traces.size()))));
+    measurements.add(new Measurement(UNSCOPED,
+        Summary.single(percent(Summary.of(unscoped).median(), total), traces.size())));
     return measurements;
+  }
+
+  private static double[] millis(double[] micros) {
+    double[] millis = new double[micros.length];
+    for (int i = 0; i < micros.length; i++) {
+      millis[i] = micros[i] / 1000.0;
+    }
+    return millis;
   }
 
   private static double percent(double part, double total) {

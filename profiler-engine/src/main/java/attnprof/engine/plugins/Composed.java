@@ -10,7 +10,7 @@ public interface Composed {
   /** Where it came from, in words: the mixer's plugin and the body's. */
   String origin();
 
-  /** The modules of its mixer and its body: {@code example.linear + attnprof.plugin.text}. */
+  /** The modules of its mixer and its body, {@code example.linear + attnprof.plugin.text}, or the one module of both. */
   String plugins();
 
   /** The modules of its mixer's plugin (first) and its body's. */

@@ -66,7 +66,10 @@ public final class ComposedVariant implements ModelVariant, attnprof.engine.plug
 
   @Override
   public String plugins() {
-    return moduleName(mixer) + " + " + moduleName(body);
+    String mixerModule = moduleName(mixer);
+    String bodyModule = moduleName(body);
+    // a plugin that brings both the mixer and the body is named once
+    return mixerModule.equals(bodyModule) ? mixerModule : mixerModule + " + " + bodyModule;
   }
 
   private static String moduleName(Object provider) {

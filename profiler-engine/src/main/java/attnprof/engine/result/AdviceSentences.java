@@ -51,25 +51,37 @@ public final class AdviceSentences {
     return answers;
   }
 
-  /** A cost with its interval, in a readable unit: {@code 6.51 s (6.40–6.62)}. */
+  /**
+   * A cost with its interval, in a readable unit: {@code 6.51 s (6.40–6.62)}, {@code 2.12 TFLOP}; an interval
+   * that reads as the value itself (a count, such as FLOPs, has none) is left out.
+   */
   public static String cost(Estimate estimate, String unit) {
+    if (unit.equals("bytes") || unit.equals("FLOP")) {
+      return withInterval(Numbers.value(estimate.value(), unit), Numbers.value(estimate.low(), unit),
+          Numbers.value(estimate.high(), unit), "");
+    }
     double scale = 1;
     String shown = unit;
     if (unit.equals("ms") && Math.abs(estimate.value()) >= 1000) {
       scale = 1000;
       shown = "s";
     }
-    if (unit.equals("bytes")) {
-      return Numbers.value(estimate.value(), unit) + " (" + Numbers.value(estimate.low(), unit) + "\u2013"
-          + Numbers.value(estimate.high(), unit) + ")";
-    }
-    return Numbers.significant(estimate.value() / scale) + " " + shown + " ("
-        + Numbers.significant(estimate.low() / scale) + "\u2013" + Numbers.significant(estimate.high() / scale) + ")";
+    return withInterval(Numbers.significant(estimate.value() / scale), Numbers.significant(estimate.low() / scale),
+        Numbers.significant(estimate.high() / scale), " " + shown);
   }
 
+  /** A share as a percentage with its interval, {@code 7% (5–8%)}, or alone where the interval reads as it. */
   public static String percent(Estimate share) {
-    return percentNumber(share.value()) + "% (" + percentNumber(share.low()) + "\u2013" + percentNumber(share.high())
-        + "%)";
+    String value = percentNumber(share.value());
+    String low = percentNumber(share.low());
+    String high = percentNumber(share.high());
+    return low.equals(value) && high.equals(value) ? value + "%" : value + "% (" + low + "\u2013" + high + "%)";
+  }
+
+  /** {@code value unit (low–high)}, or {@code value unit} when both ends read as the value. */
+  private static String withInterval(String value, String low, String high, String unit) {
+    return low.equals(value) && high.equals(value) ? value + unit
+        : value + unit + " (" + low + "\u2013" + high + ")";
   }
 
   public static String percentNumber(double share) {

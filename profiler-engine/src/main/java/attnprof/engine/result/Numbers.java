@@ -14,6 +14,12 @@ public final class Numbers {
       return mib >= 1024 ? significant(mib / 1024) + " GiB" : significant(mib) + " MiB";
     }
     if (unit.equals("FLOP")) {
+      if (value >= 1e15) {
+        return significant(value / 1e15) + " PFLOP";
+      }
+      if (value >= 1e12) {
+        return significant(value / 1e12) + " TFLOP";
+      }
       return value >= 1e9 ? significant(value / 1e9) + " GFLOP" : significant(value / 1e6) + " MFLOP";
     }
     return significant(value) + " " + unit;

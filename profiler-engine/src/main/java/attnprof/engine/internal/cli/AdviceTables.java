@@ -88,8 +88,11 @@ final class AdviceTables {
         + Lengths.format(data.max(), data.unit()) + ", median " + Lengths.format(data.median(), data.unit())));
     double outside = advice.get(0).extrapolatedShare();
     if (outside > 0) {
-      out.println(Terminal.fit(String.format(Locale.ROOT, "%.0f%%", 100 * outside) + " of the samples lie outside "
-          + "the measured lengths: their costs are extrapolated (fitted cost curves), never measured"));
+      // a few samples of many would read as 0%: they are counted instead
+      String share = 100 * outside >= 1 ? String.format(Locale.ROOT, "%.0f%% of the samples", 100 * outside)
+          : Math.round(outside * data.count()) + " of " + Math.round(data.count()) + " samples";
+      out.println(Terminal.fit(share + " lie outside the measured lengths: their costs are extrapolated (fitted cost "
+          + "curves), never measured"));
     }
     if (advice.stream().anyMatch(a -> a.costUnit().equals("ms"))) {
       out.println(Terminal.fit(driftNote(dataset.timeDrift())));

@@ -42,7 +42,7 @@ public final class AttentionParameters {
   public static final String TRAINING_NOTE = "chunked attention in training: TensorFlow Java 1.1.0 cannot give the "
       + "chunk a custom gradient that recomputes it in the backward pass (it registers gradients only for ops that "
       + "have none), so training keeps every chunk's probabilities and its memory still grows with the square of "
-      + "the length (measured: text/bert small, 637 MiB at 2048 tokens against dense's 707 MiB); only inference "
+      + "the length (measured: text/bert small, 631 MiB at 2048 tokens against dense's 704 MiB); only inference "
       + "memory grows linearly";
 
   private AttentionParameters() {

@@ -79,8 +79,11 @@ public final class BreakdownMetric extends StepReadingMetric {
     micros.forEach((component, times) -> median.put(component, Summary.of(times).median()));
     double total = median.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Measurement> measurements = new ArrayList<>();
-    micros.forEach((component, times) -> measurements.add(
-        new Measurement(TIME.get(component), Summary.of(millis(times)))));
+    micros.forEach((component, times) -> {
+      double[] millis = millis(times);
+      measurements.add(new Measurement(TIME.get(component), Summary.of(millis),
+          java.util.Arrays.stream(millis).boxed().toList()));
+    });
     median.forEach((component, time) -> measurements.add(
         new Measurement(SHARE.get(component), Summary.single(percent(time, total), traces.size()))));
     measurements.add(new Measurement(UNSCOPED,

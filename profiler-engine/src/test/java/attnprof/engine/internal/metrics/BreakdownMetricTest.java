@@ -34,6 +34,7 @@ class BreakdownMetricTest {
     assertThat(read.get("breakdown.attention").summary().median()).isEqualTo(11.0);
     assertThat(read.get("breakdown.attention").summary().runs()).isEqualTo(3);
     assertThat(read.get("breakdown.attention").summary().p90()).isGreaterThan(40.0);
+    assertThat(read.get("breakdown.attention").runs()).containsExactly(10.0, 60.0, 11.0);
     assertThat(read.get("breakdown.feed_forward").summary().median()).isEqualTo(21.0);
     assertThat(read.get("breakdown.attention.share").summary().median()).isCloseTo(100 * 11.0 / 32, within());
     assertThat(read.get("breakdown.feed_forward.share").summary().median()).isCloseTo(100 * 21.0 / 32, within());

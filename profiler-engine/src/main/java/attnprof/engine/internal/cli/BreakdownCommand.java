@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code attnprof breakdown VARIANT}: where the time of one step goes, by component, at each length. */
 @Command(name = "breakdown", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Traces three steps of each variant at each length with their ops one at a time (after warm-up, "
-        + "each point in a fresh JVM) and prints the median time of each component (embedding, attention, feed_forward, norm, other) with its share, "
-        + "and the step's FLOPs.",
+        + "each point in a fresh JVM) and prints the median time of each component (embedding, attention, "
+        + "feed_forward, norm, other) with its share, and the step's FLOPs.",
         "In training, gradients and weight updates count for the component they belong to."})
 final class BreakdownCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand

@@ -49,7 +49,8 @@ final class PointOptions {
   long seed;
 
   @Option(names = "--trace", paramLabel = "DIR",
-      description = "write one traced step per point (ops one at a time, as the breakdown traces them) as a Chrome trace (Perfetto, chrome://tracing) into DIR")
+      description = "write one traced step per point (ops one at a time, as the breakdown traces them) as a "
+          + "Chrome trace (Perfetto, chrome://tracing) into DIR")
   java.nio.file.Path trace;
 
   /** Sets these options on a request. */

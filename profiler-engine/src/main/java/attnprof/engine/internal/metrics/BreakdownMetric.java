@@ -17,10 +17,10 @@ import java.util.Optional;
 
 /**
  * Where a step's time goes: the ops of steps traced one op at a time ({@link
- * attnprof.api.metric.MeasurementContext#tracedStepsOneOpAtATime}) summed by component, in milliseconds (the
- * median over the steps, with their spread) and as shares of the medians' sum. Each op counts its share of the wall time ({@link ConcurrentShares}):
- * should ops still overlap, they split the moments they share, so no component is charged twice for the
- * same cores. In training, gradients and weight updates count for the component they differentiate or
+ * attnprof.api.metric.MeasurementContext#tracedStepsOneOpAtATime}) summed by component, in milliseconds
+ * (the median over the steps, with their spread) and as shares of the medians' sum. Each op counts its
+ * share of the wall time ({@link ConcurrentShares}): should ops still overlap, they split the moments they
+ * share, so no component is charged twice for the same cores. In training, gradients and weight updates count for the component they differentiate or
  * update. {@code breakdown.unscoped.share} is the part of {@code other} that carried no component at all:
  * a plugin that scopes its ops badly shows there.
  */
@@ -58,9 +58,9 @@ public final class BreakdownMetric extends StepReadingMetric {
   @Override
   public List<Measurement> measure(MeasurementContext context) {
     List<StepTrace> traces = context.tracedStepsOneOpAtATime();
-    Map<Component, double[]> micros = new EnumMap<>(Component.class);
+    Map<Component, double[]> millis = new EnumMap<>(Component.class);
     for (Component component : Component.values()) {
-      micros.put(component, new double[traces.size()]);
+      millis.put(component, new double[traces.size()]);
     }
     double[] unscoped = new double[traces.size()];
     for (int step = 0; step < traces.size(); step++) {
@@ -68,35 +68,24 @@ public final class BreakdownMetric extends StepReadingMetric {
       double[] shares = ConcurrentShares.of(trace.nodes());
       for (int i = 0; i < shares.length; i++) {
         Optional<Component> component = context.componentOf(trace.nodes().get(i).name());
-        micros.get(component.orElse(Component.OTHER))[step] += shares[i];
+        millis.get(component.orElse(Component.OTHER))[step] += shares[i] / 1000.0;
         if (component.isEmpty()) {
-          unscoped[step] += shares[i];
+          unscoped[step] += shares[i] / 1000.0;
         }
       }
     }
     // each component's median over the steps, so that a pause in one step moves no reading
-    Map<Component, Double> median = new EnumMap<>(Component.class);
-    micros.forEach((component, times) -> median.put(component, Summary.of(times).median()));
-    double total = median.values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<Component, Summary> times = new EnumMap<>(Component.class);
+    millis.forEach((component, perStep) -> times.put(component, Summary.of(perStep)));
+    double total = times.values().stream().mapToDouble(Summary::median).sum();
     List<Measurement> measurements = new ArrayList<>();
-    micros.forEach((component, times) -> {
-      double[] millis = millis(times);
-      measurements.add(new Measurement(TIME.get(component), Summary.of(millis),
-          java.util.Arrays.stream(millis).boxed().toList()));
-    });
-    median.forEach((component, time) -> measurements.add(
-        new Measurement(SHARE.get(component), Summary.single(percent(time, total), traces.size()))));
+    times.forEach((component, time) -> measurements.add(new Measurement(TIME.get(component), time,
+        java.util.Arrays.stream(millis.get(component)).boxed().toList())));
+    times.forEach((component, time) -> measurements.add(
+        new Measurement(SHARE.get(component), Summary.single(percent(time.median(), total), traces.size()))));
     measurements.add(new Measurement(UNSCOPED,
         Summary.single(percent(Summary.of(unscoped).median(), total), traces.size())));
     return measurements;
-  }
-
-  private static double[] millis(double[] micros) {
-    double[] millis = new double[micros.length];
-    for (int i = 0; i < micros.length; i++) {
-      millis[i] = micros[i] / 1000.0;
-    }
-    return millis;
   }
 
   private static double percent(double part, double total) {
